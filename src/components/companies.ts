@@ -1,0 +1,8 @@
+import type { Component } from '../pipeline.ts';
+
+export const companies: Component = {
+  name: 'companies',
+  requires: ['norm', 'sentences'],
+  assigns: ['companies'],
+  run() {},
+};

@@ -1,0 +1,53 @@
+import type { Component } from '../pipeline.ts';
+import type { Doc } from '../doc.ts';
+import { ArticleRecordSchema, SCHEMA_VERSION } from '../schema.ts';
+import type { ArticleRecord } from '../schema.ts';
+import { hashId } from '../util/ids.ts';
+
+/** Deterministic article id: from the url when there is one, else from title and text. */
+export function articleId(doc: Pick<Doc, 'article'>): string {
+  const a = doc.article;
+  return a.url ? hashId('url', a.url) : hashId('text', a.title, a.text);
+}
+
+export function buildRecord(doc: Doc, pipeline: string): ArticleRecord {
+  const a = doc.article;
+  const strip = <T extends { sentence: number }>({ sentence: _s, ...rest }: T) => rest;
+  const record: ArticleRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    id: articleId(doc),
+    url: a.url,
+    title: a.title,
+    source: a.source,
+    publishedAt: a.publishedAt,
+    pipeline,
+    text: doc.text,
+    summary: doc.summary.map((s) => ({ index: s.index, start: s.start, end: s.end, text: s.text })),
+    companies: doc.companies.map((c) => ({
+      id: c.id,
+      name: c.name,
+      aliases: c.aliases,
+      mentions: c.mentions.map((m) => ({ text: m.text, start: m.start, end: m.end })),
+      ticker: c.ticker,
+      cik: c.cik,
+      parent: c.parent,
+      confidence: c.confidence,
+      rule: c.rule,
+    })),
+    deals: doc.deals,
+    marketShareClaims: doc.marketShareClaims,
+    percentages: doc.percentages.map(strip),
+    money: doc.money.map(strip),
+  };
+  // Validate what we emit: a record that breaks the contract is a bug, not an output.
+  return ArticleRecordSchema.parse(record);
+}
+
+export const record: Component = {
+  name: 'record',
+  requires: ['sentences', 'companies', 'percentages', 'money', 'marketShareClaims', 'deals', 'summary'],
+  assigns: ['record'],
+  run(doc, ctx) {
+    doc.record = buildRecord(doc, ctx.pipeline);
+  },
+};

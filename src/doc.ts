@@ -1,0 +1,113 @@
+/**
+ * The Doc: one article as it travels through the pipeline. Components read what they require and
+ * fill in what they assign (see src/pipeline.ts). All offsets are UTF-16 offsets into `text`,
+ * end exclusive; `norm` has the same length as `text`, so an offset found in one holds in the other.
+ */
+import type { Article, ArticleRecord, Deal, MarketShareClaim, Money, Percentage } from './schema.ts';
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface CompanyMention {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the sentence the mention stands in. */
+  sentence: number;
+}
+
+export interface CompanyEntity {
+  /** Stable slug of the canonical name. */
+  id: string;
+  name: string;
+  /** Distinct surface forms seen in this article, in order of first appearance. */
+  aliases: string[];
+  mentions: CompanyMention[];
+  ticker: string | null;
+  cik: number | null;
+  /** Canonical name of the parent company for a division or brand (Microsoft Azure -> Microsoft). */
+  parent: string | null;
+  confidence: number;
+  rule: string;
+}
+
+export type PercentageQ = Percentage & { sentence: number };
+export type MoneyQ = Money & { sentence: number };
+
+/** A time period named in the text: a year, a quarter, a month, "last year"... */
+export interface PeriodQ {
+  start: number;
+  end: number;
+  text: string;
+  /** Normalised: "2023", "Q3 2004", "2004-12", "H1 2005", or the text itself when relative. */
+  value: string;
+  sentence: number;
+}
+
+export interface Doc {
+  article: Article;
+  /** The article text as given; every offset points into it. */
+  text: string;
+  /** Same length as `text`: typographic quotes, dashes and odd spaces folded to ASCII for matching. */
+  norm: string;
+  sentences: Sentence[];
+  companies: CompanyEntity[];
+  percentages: PercentageQ[];
+  money: MoneyQ[];
+  periods: PeriodQ[];
+  marketShareClaims: MarketShareClaim[];
+  deals: Deal[];
+  summary: Sentence[];
+  record: ArticleRecord | null;
+}
+
+/** The keys of Doc a component may require or assign. */
+export type DocKey = Exclude<keyof Doc, 'article' | 'text'>;
+
+export function newDoc(article: Article): Doc {
+  return {
+    article,
+    text: article.text,
+    norm: article.text,
+    sentences: [],
+    companies: [],
+    percentages: [],
+    money: [],
+    periods: [],
+    marketShareClaims: [],
+    deals: [],
+    summary: [],
+    record: null,
+  };
+}
+
+/** Index of the sentence containing offset `pos` (binary search), or -1. */
+export function sentenceAt(doc: Doc, pos: number): number {
+  const s = doc.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = s[mid]!;
+    if (pos < m.start) hi = mid - 1;
+    else if (pos >= m.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Evidence for a span: the span's own text and the sentence it stands in. */
+export function evidence(doc: Doc, start: number, end: number) {
+  const idx = sentenceAt(doc, start);
+  const s = doc.sentences[idx] ?? { index: 0, start: 0, end: doc.text.length, text: doc.text };
+  return {
+    text: doc.text.slice(start, end),
+    start,
+    end,
+    sentence: { index: s.index, start: s.start, end: s.end, text: s.text },
+  };
+}
