@@ -2,13 +2,145 @@
  * The `newsnlp` command line. Commands that print JSON print only JSON on stdout; everything
  * else (logs, progress, summaries) goes to stderr.
  */
-import { Command } from 'commander';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { dirname, join, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { PUBLISHED_SCHEMAS } from './schema.ts';
+import type { ArticleRecord } from './schema.ts';
+import { extractInputs } from './extract.ts';
+import { formatReview, review } from './review.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const err = (line: string) => process.stderr.write(line + '\n');
+
+/** Write records to a file or stdout, as a JSON array or one JSON object per line. */
+function recordWriter(format: 'json' | 'ndjson', out?: string) {
+  const stream = out ? createWriteStream(out) : process.stdout;
+  let n = 0;
+  return {
+    write(r: ArticleRecord) {
+      if (format === 'ndjson') stream.write(JSON.stringify(r) + '\n');
+      else stream.write((n === 0 ? '[\n' : ',\n') + JSON.stringify(r, null, 2));
+      n++;
+    },
+    async close() {
+      if (format === 'json') stream.write(n === 0 ? '[]\n' : '\n]\n');
+      if (stream !== process.stdout) await new Promise<void>((res, rej) => (stream as NodeJS.WritableStream).end((e?: Error) => (e ? rej(e) : res())));
+    },
+  };
+}
+
+/** Expand folders into the article files they hold (sorted; golden records left out). */
+async function expandInputs(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      out.push(input);
+      continue;
+    }
+    const st = await stat(input).catch(() => null);
+    if (st?.isDirectory()) {
+      const names = (await readdir(input)).sort();
+      for (const n of names) {
+        if (n.endsWith('.golden.json') || !['.txt', '.json', '.html', '.htm', '.ndjson', '.jsonl'].includes(extname(n))) continue;
+        out.push(join(input, n));
+      }
+    } else out.push(input);
+  }
+  return out;
+}
 
 const program = new Command('newsnlp')
   .description('Turn news into structured data: companies, deals and market-share claims with evidence.')
   .showHelpAfterError();
+
+program
+  .command('extract')
+  .description('extract one record per article from files (.json, .ndjson, .txt, .html; - for stdin)')
+  .argument('<files...>', 'input files or folders')
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson']).default('json'))
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (files: string[], opts: { format: 'json' | 'ndjson'; out?: string }) => {
+    const writer = recordWriter(opts.format, opts.out);
+    let failed = 0;
+    for await (const o of extractInputs(await expandInputs(files))) {
+      if (o.ok) writer.write(o.record);
+      else {
+        failed++;
+        err(o.error.message);
+      }
+    }
+    await writer.close();
+    if (failed) process.exitCode = 1;
+  });
+
+program
+  .command('run')
+  .description('the main job on the embedded default: run the pipeline over local inputs and write NDJSON records')
+  .argument('[inputs...]', 'files or folders (default: seeds/ and fixtures/)')
+  .option('--out <file>', 'output file', 'out/records.ndjson')
+  .action(async (inputs: string[], opts: { out: string }) => {
+    const sources = inputs.length ? inputs : [join(ROOT, 'seeds'), join(ROOT, 'fixtures')];
+    await mkdir(dirname(opts.out), { recursive: true });
+    const writer = recordWriter('ndjson', opts.out);
+    const t0 = performance.now();
+    let ok = 0;
+    let failed = 0;
+    const totals = { companies: 0, deals: 0, claims: 0 };
+    for await (const o of extractInputs(await expandInputs(sources))) {
+      if (!o.ok) {
+        failed++;
+        err(o.error.message);
+        continue;
+      }
+      ok++;
+      writer.write(o.record);
+      totals.companies += o.record.companies.length;
+      totals.deals += o.record.deals.length;
+      totals.claims += o.record.marketShareClaims.length;
+      const r = o.record;
+      err(
+        `${r.title.slice(0, 60).padEnd(60)}  ${r.companies.length} companies, ${r.deals.length} deals, ${r.marketShareClaims.length} share claims`,
+      );
+    }
+    await writer.close();
+    const secs = ((performance.now() - t0) / 1000).toFixed(1);
+    err(
+      `newsnlp run: ${ok} articles -> ${opts.out} in ${secs}s: ${totals.companies} companies, ${totals.deals} deals, ${totals.claims} market-share claims${failed ? `; ${failed} inputs failed` : ''}`,
+    );
+    if (failed) process.exitCode = 1;
+  });
+
+program
+  .command('review')
+  .description('compare current output with the golden records in fixtures/ (exit 1 on difference)')
+  .option('--update', 'rewrite the golden records from current output (after reviewing the diff)')
+  .option('--dir <dir>', 'fixtures folder', join(ROOT, 'fixtures'))
+  .action(async (opts: { update?: boolean; dir: string }) => {
+    const results = await review(opts.dir, { update: opts.update });
+    process.stdout.write(formatReview(results) + '\n');
+    if (results.some((r) => r.status !== 'same' && r.status !== 'updated')) process.exitCode = 1;
+  });
+
+program
+  .command('eval')
+  .description('score the pipeline on the labelled dev set (precision, recall, F1)')
+  .option('--corpus <dir>', 'labelled corpus folder (articles/, labels/)')
+  .option('--ids <ids>', 'comma-separated article ids, e.g. 01,02')
+  .option('--json', 'print the report as JSON on stdout')
+  .option('--errors', 'list false positives and false negatives per article')
+  .action(async (opts: { corpus?: string; ids?: string; json?: boolean; errors?: boolean }) => {
+    const { runEval, formatReport, defaultCorpusDir } = await import('./eval/run.ts');
+    const report = await runEval({
+      corpusDir: opts.corpus ?? defaultCorpusDir(),
+      ids: opts.ids ? opts.ids.split(',').map((s) => s.trim()) : undefined,
+    });
+    if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    else process.stdout.write(formatReport(report, { errors: !!opts.errors }) + '\n');
+  });
 
 program
   .command('schema')
@@ -20,11 +152,11 @@ program
     for (const n of names) {
       const s = PUBLISHED_SCHEMAS[n as keyof typeof PUBLISHED_SCHEMAS];
       if (!s) {
-        process.stderr.write(`newsnlp schema: unknown schema "${n}"\n`);
+        err(`newsnlp schema: unknown schema "${n}"; known: ${Object.keys(PUBLISHED_SCHEMAS).join(', ')}`);
         process.exitCode = 2;
         return;
       }
-      out[n] = z.toJSONSchema(s, { io: 'output' });
+      out[n] = z.toJSONSchema(s, { io: n === 'Article' ? 'input' : 'output' });
     }
     process.stdout.write(JSON.stringify(name ? out[name] : out, null, 2) + '\n');
   });

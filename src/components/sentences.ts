@@ -8,8 +8,7 @@ const ABBREVIATIONS = new Set(
     'inc corp co ltd plc llc bros cos dept div assn intl natl ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'no nos vol fig approx est vs etc al e.g i.e u.s u.k u.n e.u a.m p.m ' +
-    'n.v s.a a.g b.v s.p.a n.y calif mass conn tex fla ill penn wash ariz colo ' +
-    'mln bln dlrs pct avg'
+    'n.v s.a a.g b.v s.p.a n.y calif mass conn tex fla ill penn wash ariz colo'
   ).split(/\s+/),
 );
 

@@ -1,0 +1,129 @@
+/**
+ * Golden-record review: every input article in fixtures/ has its hand-reviewed record beside it
+ * (`<name>.golden.json`). `review` compares current output with the golden records and prints a
+ * readable per-field diff; `--update` rewrites them (after a human has read the diff).
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { extractInputs } from './extract.ts';
+import type { Pipeline } from './pipeline.ts';
+import { getPipeline } from './pipeline.ts';
+import type { ArticleRecord } from './schema.ts';
+
+const INPUT_EXTS = new Set(['.txt', '.json', '.html', '.htm']);
+const GOLDEN_SUFFIX = '.golden.json';
+/** Fields left out of the comparison: the input text itself and the pipeline's version stamp. */
+const IGNORED = new Set(['text', 'pipeline']);
+
+export interface FixtureResult {
+  input: string;
+  golden: string;
+  /** Human-readable differences; empty when the output matches the golden record. */
+  diffs: string[];
+  status: 'same' | 'different' | 'missing-golden' | 'error' | 'updated';
+}
+
+export async function listFixtures(dir: string): Promise<{ input: string; golden: string }[]> {
+  const names = (await readdir(dir)).sort();
+  return names
+    .filter((n) => INPUT_EXTS.has(extname(n)) && !n.endsWith(GOLDEN_SUFFIX))
+    .map((n) => ({ input: join(dir, n), golden: join(dir, n.slice(0, -extname(n).length) + GOLDEN_SUFFIX) }));
+}
+
+/** The part of a record that golden files pin. */
+export function reviewable(record: ArticleRecord): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !IGNORED.has(k)));
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const short = (v: unknown) => {
+  const s = JSON.stringify(v);
+  return s.length > 160 ? `${s.slice(0, 157)}...` : s;
+};
+
+/** A compact label for an array element, so a diff line says which company/deal/claim it is about. */
+function label(v: Json): string | null {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, Json>;
+    if (typeof o.name === 'string' && typeof o.id === 'string' && Array.isArray(o.aliases)) return o.name;
+    if (typeof o.company === 'string' && typeof o.share === 'number') return `${o.company} ${o.share}%`;
+    if (typeof o.type === 'string' && Array.isArray(o.parties)) return `${o.type}: ${o.parties.join(' + ')}`;
+    if (typeof o.id === 'string') return o.id;
+  }
+  return null;
+}
+
+/** Per-field differences between expected and actual, as readable lines. */
+export function diffJson(expected: Json, actual: Json, path = ''): string[] {
+  if (JSON.stringify(expected) === JSON.stringify(actual)) return [];
+  const isObj = (v: Json): v is Record<string, Json> => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    const labelled = [...expected, ...actual].every((v) => label(v) !== null);
+    if (labelled) {
+      const exp = new Map(expected.map((v) => [label(v)!, v]));
+      const act = new Map(actual.map((v) => [label(v)!, v]));
+      const out: string[] = [];
+      for (const [k, v] of exp) {
+        if (!act.has(k)) out.push(`- ${path}[${k}] missing: ${short(v)}`);
+        else out.push(...diffJson(v, act.get(k)!, `${path}[${k}]`));
+      }
+      for (const [k, v] of act) if (!exp.has(k)) out.push(`+ ${path}[${k}] unexpected: ${short(v)}`);
+      return out;
+    }
+    return [`~ ${path}: expected ${short(expected)}, got ${short(actual)}`];
+  }
+  if (isObj(expected) && isObj(actual)) {
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
+    return keys.flatMap((k) => diffJson(expected[k] ?? null, actual[k] ?? null, path ? `${path}.${k}` : k));
+  }
+  return [`~ ${path}: expected ${short(expected)}, got ${short(actual)}`];
+}
+
+export async function review(
+  dir: string,
+  opts: { update?: boolean; pipeline?: Pipeline } = {},
+): Promise<FixtureResult[]> {
+  const pipeline = opts.pipeline ?? getPipeline();
+  const results: FixtureResult[] = [];
+  for (const { input, golden } of await listFixtures(dir)) {
+    const outcomes = [];
+    for await (const o of extractInputs([input], pipeline)) outcomes.push(o);
+    const first = outcomes[0];
+    if (!first || !first.ok || outcomes.length !== 1) {
+      const why = first && !first.ok ? first.error.message : `expected one article, got ${outcomes.length}`;
+      results.push({ input, golden, diffs: [why], status: 'error' });
+      continue;
+    }
+    const actual = reviewable(first.record) as Json;
+    let expected: Json | undefined;
+    try {
+      expected = JSON.parse(await readFile(golden, 'utf8')) as Json;
+    } catch {
+      expected = undefined;
+    }
+    if (opts.update) {
+      await writeFile(golden, JSON.stringify(actual, null, 2) + '\n');
+      results.push({ input, golden, diffs: expected === undefined ? [] : diffJson(expected, actual), status: 'updated' });
+      continue;
+    }
+    if (expected === undefined) {
+      results.push({ input, golden, diffs: [`no golden record at ${golden}`], status: 'missing-golden' });
+      continue;
+    }
+    const diffs = diffJson(reviewable(expected as unknown as ArticleRecord) as Json, actual);
+    results.push({ input, golden, diffs, status: diffs.length ? 'different' : 'same' });
+  }
+  return results;
+}
+
+export function formatReview(results: FixtureResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(`${r.status === 'same' ? 'ok  ' : r.status === 'updated' ? 'upd ' : 'DIFF'} ${r.input}`);
+    for (const d of r.diffs) lines.push(`     ${d}`);
+  }
+  const bad = results.filter((r) => r.status !== 'same' && r.status !== 'updated').length;
+  lines.push(`${results.length} fixtures, ${results.length - bad} same, ${bad} different`);
+  return lines.join('\n');
+}

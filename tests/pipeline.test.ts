@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildPipeline, getPipeline, loadPipelineDef, PipelineBuildError } from '../src/pipeline.ts';
+import type { Component } from '../src/pipeline.ts';
+import { COMPONENTS } from '../src/components/index.ts';
+
+describe('pipeline build', () => {
+  it('loads news.v1 from pipelines/ and stamps name@version on records', () => {
+    const def = loadPipelineDef('news.v1');
+    expect(def.name).toBe('news.v1');
+    const p = getPipeline();
+    expect(p.id).toBe(`news.v1@${def.version}`);
+    expect(p.components.map((c) => c.name)).toEqual(def.components);
+    const r = p.run({ title: 'T', text: 'Acme Corp said on Monday it would hire staff.' });
+    expect(r.pipeline).toBe(p.id);
+  });
+
+  it('fails at build time when a component requires what no earlier component assigns', () => {
+    expect(() =>
+      buildPipeline({ name: 'bad', version: '1.0.0', components: ['normalize', 'deals', 'sentences', 'record'] }),
+    ).toThrow(/component "deals" requires "sentences", which no earlier component assigns/);
+  });
+
+  it('names an unknown component', () => {
+    expect(() => buildPipeline({ name: 'bad', version: '1.0.0', components: ['normalize', 'nope'] })).toThrow(
+      PipelineBuildError,
+    );
+    expect(() => buildPipeline({ name: 'bad', version: '1.0.0', components: ['normalize', 'nope'] })).toThrow(
+      /unknown component "nope"/,
+    );
+  });
+
+  it('requires a component that assigns the record', () => {
+    expect(() => buildPipeline({ name: 'x', version: '1.0.0', components: ['normalize', 'sentences'] })).toThrow(
+      /no component assigns "record"/,
+    );
+  });
+
+  it('runs a custom registry: components see what earlier ones assigned', () => {
+    const seen: string[] = [];
+    const spy: Component = {
+      name: 'spy',
+      requires: ['sentences'],
+      assigns: [],
+      run(doc) {
+        seen.push(...doc.sentences.map((s) => s.text));
+      },
+    };
+    const p = buildPipeline(
+      { name: 'custom', version: '0.0.1', components: ['normalize', 'sentences', 'spy', 'companies', 'quantities', 'market_share', 'deals', 'summary', 'record'] },
+      { ...COMPONENTS, spy },
+    );
+    p.run({ title: 'T', text: 'One sentence here. Another one follows.' });
+    expect(seen).toEqual(['One sentence here.', 'Another one follows.']);
+  });
+
+  it('rejects an article of the wrong shape with the field named', () => {
+    expect(() => getPipeline().run({ title: 'T', text: '' })).toThrow(/text is empty/);
+  });
+});
