@@ -7,14 +7,21 @@ import { createWriteStream } from 'node:fs';
 import { dirname, join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { z } from 'zod';
 import { PUBLISHED_SCHEMAS } from './schema.ts';
+import { jsonSchemaOf } from './json-schema.ts';
+import type { SchemaName } from './json-schema.ts';
 import type { ArticleRecord } from './schema.ts';
 import { extractInputs } from './extract.ts';
 import { formatReview, review } from './review.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const err = (line: string) => process.stderr.write(line + '\n');
+
+// `newsnlp extract ... | head`: a closed pipe is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 /** Write records to a file or stdout, as a JSON array or one JSON object per line. */
 function recordWriter(format: 'json' | 'ndjson', out?: string) {
@@ -90,12 +97,16 @@ program
     let ok = 0;
     let failed = 0;
     const totals = { companies: 0, deals: 0, claims: 0 };
+    const seen = new Set<string>();
     for await (const o of extractInputs(await expandInputs(sources))) {
       if (!o.ok) {
         failed++;
         err(o.error.message);
         continue;
       }
+      // The same article under two inputs (a seed that is also a fixture) is written once.
+      if (seen.has(o.record.id)) continue;
+      seen.add(o.record.id);
       ok++;
       writer.write(o.record);
       totals.companies += o.record.companies.length;
@@ -150,13 +161,12 @@ program
     const names = name ? [name] : Object.keys(PUBLISHED_SCHEMAS);
     const out: Record<string, unknown> = {};
     for (const n of names) {
-      const s = PUBLISHED_SCHEMAS[n as keyof typeof PUBLISHED_SCHEMAS];
-      if (!s) {
+      if (!(n in PUBLISHED_SCHEMAS)) {
         err(`newsnlp schema: unknown schema "${n}"; known: ${Object.keys(PUBLISHED_SCHEMAS).join(', ')}`);
         process.exitCode = 2;
         return;
       }
-      out[n] = z.toJSONSchema(s, { io: n === 'Article' ? 'input' : 'output' });
+      out[n] = jsonSchemaOf(n as SchemaName);
     }
     process.stdout.write(JSON.stringify(name ? out[name] : out, null, 2) + '\n');
   });

@@ -55,7 +55,11 @@ function label(v: Json): string | null {
 }
 
 /** Per-field differences between expected and actual, as readable lines. */
-export function diffJson(expected: Json, actual: Json, path = ''): string[] {
+export function diffJson(expected: unknown, actual: unknown, path = ''): string[] {
+  return diffValues(expected as Json, actual as Json, path);
+}
+
+function diffValues(expected: Json, actual: Json, path: string): string[] {
   if (JSON.stringify(expected) === JSON.stringify(actual)) return [];
   const isObj = (v: Json): v is Record<string, Json> => !!v && typeof v === 'object' && !Array.isArray(v);
   if (Array.isArray(expected) && Array.isArray(actual)) {
@@ -66,7 +70,7 @@ export function diffJson(expected: Json, actual: Json, path = ''): string[] {
       const out: string[] = [];
       for (const [k, v] of exp) {
         if (!act.has(k)) out.push(`- ${path}[${k}] missing: ${short(v)}`);
-        else out.push(...diffJson(v, act.get(k)!, `${path}[${k}]`));
+        else out.push(...diffValues(v, act.get(k)!, `${path}[${k}]`));
       }
       for (const [k, v] of act) if (!exp.has(k)) out.push(`+ ${path}[${k}] unexpected: ${short(v)}`);
       return out;
@@ -75,7 +79,7 @@ export function diffJson(expected: Json, actual: Json, path = ''): string[] {
   }
   if (isObj(expected) && isObj(actual)) {
     const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
-    return keys.flatMap((k) => diffJson(expected[k] ?? null, actual[k] ?? null, path ? `${path}.${k}` : k));
+    return keys.flatMap((k) => diffValues(expected[k] ?? null, actual[k] ?? null, path ? `${path}.${k}` : k));
   }
   return [`~ ${path}: expected ${short(expected)}, got ${short(actual)}`];
 }

@@ -1,8 +1,543 @@
+/**
+ * deals: business transactions between named companies (acquisitions, mergers, stakes, joint
+ * ventures, partnerships, agreements, orders), with status, value and evidence.
+ *
+ * How it works: company mentions and money amounts are masked in a copy of `doc.norm` (same
+ * length, so offsets hold), then the templates of src/rules/deals.ts run over each sentence that
+ * has a company and a trigger word. A template's slots pick out the parties; the words between the
+ * trigger and the target type the deal ("a 20% stake in" -> investment, "10 jets from" -> contract);
+ * cue words in the clause give the status; money in the clause gives the value. Reports of one
+ * transaction in several sentences are merged.
+ */
 import type { Component } from '../pipeline.ts';
+import type { Doc, MoneyQ } from '../doc.ts';
+import { evidence, sentenceAt } from '../doc.ts';
+import type { Deal, DealStatus, DealType } from '../schema.ts';
+import { hashId } from '../util/ids.ts';
+import {
+  ANAPHOR_NOUNS,
+  CONTEXT_TYPE,
+  COUNT_WORDS,
+  DEAL_NAME_PATTERNS,
+  DEAL_RULES,
+  GENERIC_KIND,
+  GOODS_WORDS,
+  KIND_TYPE,
+  MACROS,
+  MAJORITY_WORDS,
+  MONEY_NOT_VALUE_AFTER,
+  MONEY_NOT_VALUE_BEFORE,
+  NEW_OFFER,
+  PLURAL_ANAPHOR,
+  STAKE_WORDS,
+  STATUS_CUES,
+  UNIT_WORDS,
+} from '../rules/deals.ts';
+import type { DealRule, PartySpec, SlotName } from '../rules/deals.ts';
 
+// ---------------------------------------------------------------------------------------------
+// Masking: a company mention becomes \u0001\u0002\u0002..., a money amount \u0003\u0004\u0004...
+// ---------------------------------------------------------------------------------------------
+const CO_HEAD = '\u0001';
+const CO_TAIL = '\u0002';
+const MONEY_HEAD = '\u0003';
+const MONEY_TAIL = '\u0004';
+
+const COMPANY_RE = `${CO_HEAD}${CO_TAIL}*`;
+const ANAPHOR_RE =
+  `\\b(?:it|they|the two(?: [a-z]+)?|both(?: (?:companies|firms|groups|banks|sides|carriers|airlines))?|` +
+  `the (?:[a-z-]+ ){0,2}(?:${ANAPHOR_NOUNS}))\\b`;
+const SLOT_RE = `(?:<?${COMPANY_RE}|${ANAPHOR_RE})`;
+const ANAPHOR_TEST = new RegExp(ANAPHOR_RE, 'i');
+/** Between two companies of a list: "X, Y and Z", "X <XX.N> and French firm Y", "X and a unit of Y". */
+const LIST_SEP =
+  `>?(?:\\s+(?:Inc|Corp|Co|Ltd|Plc|SA|AG|NV|SpA|Cos|Group)\\b\\.?)?(?:'s?)?(?:\\s*<[^>\\n]{1,14}>)*(?:\\s*\\([^)\\n]{1,40}\\))?` +
+  `(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s*,?\\s+as well as\\s+|(?<=>)\\s+)` +
+  `(?:(?!(?:said|says|agreed|will|would|to|has|have|had|is|was|were|are|which|who|that)\\b)[A-Za-z][\\w.'-]*,?\\s+){0,3}<?`;
+/** A gap: no company, no ";"; or one comma-delimited aside that may name companies ("X, which owns Y, agreed"). */
+const GAP = `(?:[^${CO_HEAD}${CO_TAIL};\\n]{0,90}?|,[^;\\n,]{1,100}?,[^${CO_HEAD}${CO_TAIL};\\n]{0,60}?)`;
+/** Words that end an object phrase: the next clause or another argument starts. */
+const OBJECT_STOP = '(?:from|to|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against)\\b';
+const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\s+){0,8}?`;
+
+/** Compile a rule template (syntax in src/rules/deals.ts) to a RegExp with indices. */
+export function compileTemplate(template: string): RegExp {
+  let src = template.replace(/<([A-Z_]+)>/g, (_m, name: string) => {
+    const macro = MACROS[name];
+    if (macro === undefined) throw new Error(`[deals] unknown macro <${name}> in template "${template}"`);
+    return macro;
+  });
+  // "Acme, the Swiss firm, agreed to buy": the gap after a slot may start with punctuation.
+  src = src.replace(/\} \{_\}/g, '}{_}');
+  src = src.replace(/ /g, '\\s+');
+  // a trigger is a word of its own: not the tail of "Microsoft-partnered"
+  src = src.replace(/(?:\\b)?\(\?<v>/g, '(?<![\\w-])(?<v>');
+  src = src
+    .replace(/\{([absu])\+\}/g, (_m, s: string) => `(?<${s}>${SLOT_RE}(?:${LIST_SEP}${COMPANY_RE})*)`)
+    .replace(/\{([absu])\}/g, (_m, s: string) => `(?<${s}>${SLOT_RE})`)
+    .replace(/\{_\}/g, GAP)
+    .replace(/\{w\}/g, OBJECT_WORDS);
+  return new RegExp(src, 'dgi');
+}
+
+interface CompiledRule {
+  rule: DealRule;
+  re: RegExp;
+}
+const COMPILED: readonly CompiledRule[] = DEAL_RULES.map((rule) => ({ rule, re: compileTemplate(rule.pattern) }));
+
+/** A sentence is tried only when it holds one of these words. */
+const TRIGGER_ANY =
+  /\b(?:acqui|buy|bought|purchas|take|took|snap|swallow|absorb|sale|sell|sold|divest|dispos|unload|spin|spun|bid|offer|approach|proposal|merg|combin|amalgam|tie-up|invest|inject|pump|stake|holding|interest|order|lease|supply|supplie|provid|equip|deliver|build|built|won|win|secur|land|award|gave|give|hand|venture|partner|alliance|collaborat|agree|accord|pact|deal|memorandum|licen|contract|team|join|allied|tied|ties|link|joint|co-?operation|refusal|round|led by|pool)/i;
+
+// ---------------------------------------------------------------------------------------------
+// Per-document helpers
+// ---------------------------------------------------------------------------------------------
+interface Mention {
+  start: number;
+  end: number;
+  name: string;
+  sentence: number;
+}
+
+/** "<GEC.L>" right after "General Electric Co Plc": a ticker restating the company before it. */
+const TICKER_AT = /^<[A-Z0-9.&-]{1,12}>/;
+const TRAILING_MENTION_GAP = /^\s*$/;
+
+function collectMentions(doc: Doc): Mention[] {
+  const all: Mention[] = [];
+  for (const c of doc.companies) {
+    for (const m of c.mentions) all.push({ start: m.start, end: m.end, name: c.name, sentence: m.sentence });
+  }
+  all.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Mention[] = [];
+  for (const m of all) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) continue; // overlapping: keep the first, longest
+    if (last && doc.norm[m.start - 1] === '<' && TICKER_AT.test(doc.norm.slice(m.start - 1, m.start + 14))) {
+      if (TRAILING_MENTION_GAP.test(doc.norm.slice(last.end, m.start - 1))) continue;
+    }
+    if (m.end > m.start) out.push(m);
+  }
+  return out;
+}
+
+function maskText(doc: Doc, mentions: readonly Mention[], money: readonly MoneyQ[]): string {
+  type Span = { start: number; end: number; head: string; tail: string };
+  const spans: Span[] = mentions.map((m) => ({ start: m.start, end: m.end, head: CO_HEAD, tail: CO_TAIL }));
+  for (const q of money) spans.push({ start: q.start, end: q.end, head: MONEY_HEAD, tail: MONEY_TAIL });
+  spans.sort((x, y) => x.start - y.start);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const s of spans) {
+    if (s.start < pos || s.end <= s.start || s.end > doc.norm.length) continue;
+    parts.push(doc.norm.slice(pos, s.start), s.head, s.tail.repeat(s.end - s.start - 1));
+    pos = s.end;
+  }
+  parts.push(doc.norm.slice(pos));
+  return parts.join('');
+}
+
+/** First index in sorted `arr` whose start >= pos. */
+function lowerBound(arr: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Ctx {
+  doc: Doc;
+  mentions: Mention[];
+  masked: string;
+  money: MoneyQ[];
+  /** Per sentence: index of its first mention in `mentions` (or -1). */
+  firstMention: Int32Array;
+}
+
+function mentionsIn(ctx: Ctx, start: number, end: number): Mention[] {
+  const out: Mention[] = [];
+  for (let i = lowerBound(ctx.mentions, start); i < ctx.mentions.length; i++) {
+    const m = ctx.mentions[i]!;
+    if (m.start >= end) break;
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Resolve an anaphor at [start, end) of sentence `si`. Subject anaphors ("It also acquired ...",
+ * "X said it agreed ...") take the sentence's first company, else the previous sentence's first;
+ * object anaphors ("offered to buy the company") take the nearest company before them. Plural
+ * anaphors ("the two companies", "both") take the two most recent distinct companies.
+ */
+function resolveAnaphor(ctx: Ctx, si: number, start: number, text: string, subject: boolean, exclude: Set<string>): string[] {
+  const before = lowerBound(ctx.mentions, start) - 1;
+  if (PLURAL_ANAPHOR.test(text)) {
+    const names: string[] = [];
+    const minSentence = si - 2;
+    for (let i = before; i >= 0 && names.length < 2; i--) {
+      const m = ctx.mentions[i]!;
+      if (m.sentence < minSentence) break;
+      if (!names.includes(m.name)) names.push(m.name);
+    }
+    return names.length === 2 ? names.reverse() : [];
+  }
+  if (subject) {
+    for (let s = si; s >= Math.max(0, si - 3); s--) {
+      const fi = ctx.firstMention[s]!;
+      if (fi < 0) continue;
+      for (let i = fi; i < ctx.mentions.length; i++) {
+        const m = ctx.mentions[i]!;
+        if (m.sentence !== s || m.start >= start) break;
+        if (!exclude.has(m.name)) return [m.name];
+      }
+    }
+    return [];
+  }
+  const floor = ctx.doc.sentences[Math.max(0, si - 1)]?.start ?? 0;
+  for (let i = before; i >= 0; i--) {
+    const m = ctx.mentions[i]!;
+    if (m.start < floor) break;
+    if (!exclude.has(m.name)) return [m.name];
+  }
+  return [];
+}
+
+/** Text of a masked span with companies as "CO" and money as "MONEY", for classifying words. */
+function plain(masked: string): string {
+  return masked.replace(/\u0001\u0002*/g, 'CO').replace(/\u0003\u0004*/g, 'MONEY');
+}
+
+function isGoods(obj: string): boolean {
+  if (STAKE_WORDS.test(obj) || UNIT_WORDS.test(obj)) return false;
+  return GOODS_WORDS.test(obj) || COUNT_WORDS.test(` ${obj} `);
+}
+
+/** A purchase of a minority stake is an investment; of a majority or all shares, an acquisition. */
+function stakeType(obj: string): DealType | null {
+  if (!STAKE_WORDS.test(obj)) return null;
+  if (MAJORITY_WORDS.test(obj)) return 'acquisition';
+  const pct = /(\d+(?:\.\d+)?)\s*(?:%|pct|percent|per cent)/i.exec(obj);
+  if (pct && Number(pct[1]) > 50) return 'acquisition';
+  return 'investment';
+}
+
+function kindType(kind: string, sentence: string): { type: DealType; generic: boolean } {
+  if (GENERIC_KIND.test(kind.trim())) {
+    for (const [re, t] of CONTEXT_TYPE) if (re.test(sentence)) return { type: t, generic: true };
+    return { type: 'agreement', generic: true };
+  }
+  for (const [re, t] of KIND_TYPE) if (re.test(kind)) return { type: t, generic: false };
+  return { type: 'agreement', generic: false };
+}
+
+// "could be worth $6bn" is about the value, not a hedge on the deal.
+const VALUE_MODAL = /\b(?:could|may|might)\s+(?:be\s+)?(?:worth|valued|total|reach|rise|exceed|value|amount)/gi;
+
+function findStatus(left: string, clause: string): { status: DealStatus | null; hedged: boolean; strong: boolean } {
+  const full = (left + ' ' + clause).replace(VALUE_MODAL, ' ');
+  const inClause = clause.replace(VALUE_MODAL, ' ');
+  for (const cue of STATUS_CUES) {
+    const strong = cue.status === 'rumored' || cue.status === 'cancelled' || cue.status === 'rejected';
+    if (strong && cue.re.test(full)) return { status: cue.status, hedged: cue.hedged ?? false, strong: true };
+  }
+  for (const text of [inClause, left]) {
+    for (const cue of STATUS_CUES) {
+      if (cue.status === 'rumored' || cue.status === 'cancelled' || cue.status === 'rejected') continue;
+      if (cue.re.test(text)) return { status: cue.status, hedged: false, strong: false };
+    }
+  }
+  return { status: null, hedged: false, strong: false };
+}
+
+function findValue(ctx: Ctx, start: number, end: number): { amount: number; currency: string } | null {
+  for (let i = lowerBound(ctx.money, start); i < ctx.money.length; i++) {
+    const q = ctx.money[i]!;
+    if (q.start >= end) break;
+    const after = ctx.doc.norm.slice(q.end, q.end + 40);
+    const before = ctx.doc.norm.slice(Math.max(0, q.start - 40), q.start);
+    if (MONEY_NOT_VALUE_AFTER.test(after) || MONEY_NOT_VALUE_BEFORE.test(before)) continue;
+    // "($2.3bn; £1.8bn)" restates the amount just given in another currency: the first one counts.
+    return { amount: q.amount, currency: q.currency };
+  }
+  return null;
+}
+
+function findName(sentence: string, parties: readonly string[]): string | null {
+  for (const re of DEAL_NAME_PATTERNS) {
+    const m = re.exec(sentence);
+    const name = m?.[1]?.trim();
+    if (!name) continue;
+    if (/^(?:The|A|An|It|Its|This|That|In|On|At|For)$/.test(name)) continue;
+    if (parties.some((p) => p === name || p.startsWith(name) || name.startsWith(p))) continue;
+    return name;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates, merging, output
+// ---------------------------------------------------------------------------------------------
+interface Candidate {
+  type: DealType;
+  generic: boolean;
+  parties: string[];
+  name: string | null;
+  value: { amount: number; currency: string } | null;
+  status: DealStatus | null;
+  hedged: boolean;
+  start: number;
+  end: number;
+  trigger: number;
+  confidence: number;
+  rule: string;
+  text: string;
+}
+
+const COMPATIBLE: readonly (readonly DealType[])[] = [
+  ['acquisition', 'merger'],
+  ['partnership', 'agreement', 'joint_venture'],
+  ['contract', 'agreement'],
+];
+function sameFamily(a: DealType, b: DealType): boolean {
+  return a === b || COMPATIBLE.some((g) => g.includes(a) && g.includes(b));
+}
+
+function matchSentence(ctx: Ctx, si: number, out: Candidate[]): void {
+  const { doc } = ctx;
+  const sent = doc.sentences[si]!;
+  const masked = ctx.masked.slice(sent.start, sent.end);
+  const seenTrigger = new Set<number>();
+  for (const { rule, re } of COMPILED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const c = candidateFrom(ctx, si, rule, m, sent.start);
+      if (c && !seenTrigger.has(c.trigger)) {
+        seenTrigger.add(c.trigger);
+        out.push(c);
+      }
+    }
+  }
+}
+
+function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray, base: number): Candidate | null {
+  const { doc } = ctx;
+  const sent = doc.sentences[si]!;
+  const idx = m.indices?.groups ?? {};
+  const v = idx['v'];
+  if (!v) return null;
+  const trigger = base + v[0];
+  const triggerEnd = base + v[1];
+  let spanStart = base + m.index;
+  let spanEnd = base + m.index + m[0].length;
+
+  // Parties, slot by slot. Companies already named in other slots are not reused by anaphors.
+  const slotNames = new Map<SlotName, string[]>();
+  const named = new Set<string>();
+  for (const s of ['a', 'b', 's', 'u'] as const) {
+    const g = idx[s];
+    if (!g) continue;
+    const ms = mentionsIn(ctx, base + g[0], base + g[1]);
+    const names = ms.map((x) => x.name);
+    slotNames.set(s, names);
+    for (const n of names) named.add(n);
+  }
+  let anaphoric = false;
+  for (const s of ['a', 'b', 's', 'u'] as const) {
+    const g = idx[s];
+    if (!g || slotNames.get(s)!.length > 0) continue;
+    const text = doc.norm.slice(base + g[0], base + g[1]);
+    const resolved = resolveAnaphor(ctx, si, base + g[0], text, base + g[0] < trigger, named);
+    if (resolved.length === 0) return null;
+    anaphoric = true;
+    slotNames.set(s, resolved);
+    for (const n of resolved) named.add(n);
+  }
+  const parties: string[] = [];
+  for (const spec of rule.parties as readonly PartySpec[]) {
+    const [slot, fallback] = spec.split('|') as [SlotName, string | undefined];
+    let names = slotNames.get(slot) ?? [];
+    if (names.length === 0 && fallback === 'S') {
+      // The sentence subject: its first company not already a party.
+      const first = ctx.firstMention[si]!;
+      for (let i = first; i >= 0 && i < ctx.mentions.length; i++) {
+        const mm = ctx.mentions[i]!;
+        if (mm.sentence !== si) break;
+        if (!named.has(mm.name)) {
+          names = [mm.name];
+          spanStart = Math.min(spanStart, mm.start);
+          break;
+        }
+      }
+    }
+    for (const n of names) if (!parties.includes(n)) parties.push(n);
+  }
+  if (parties.length < 2) return null;
+
+  // The object phrase: from the trigger to the last slot after it.
+  let objEnd = triggerEnd;
+  for (const s of ['a', 'b', 's', 'u'] as const) {
+    const g = idx[s];
+    if (g && base + g[0] >= triggerEnd) objEnd = Math.max(objEnd, base + g[0]);
+  }
+  const obj = plain(ctx.masked.slice(triggerEnd, objEnd));
+  let type: DealType;
+  let generic = false;
+  const sentText = doc.norm.slice(sent.start, sent.end);
+  if (rule.type === 'kind') {
+    const k = idx['k'];
+    const kind = k ? doc.norm.slice(base + k[0], base + k[1]) : 'agreement';
+    ({ type, generic } = kindType(kind, sentText));
+  } else type = rule.type;
+  const goods = isGoods(obj);
+  switch (rule.object) {
+    case 'goods':
+      if (!goods) return null;
+      break;
+    case 'not-goods':
+      if (goods) return null;
+      break;
+    case 'stake-not-goods':
+      if (goods) return null;
+      type = stakeType(obj) ?? type;
+      break;
+    case 'stake':
+      type = stakeType(obj) ?? type;
+      break;
+    default:
+      break;
+  }
+  // A bare unit purchase with no company target ("bought its Widget unit") keeps [buyer, unit, seller].
+
+  // The clause: up to the next ";" or ", " after the match, or the sentence end.
+  const rest = ctx.masked.slice(spanEnd, sent.end);
+  const stop = /[;]|,\s(?!\d)|\s-\s/.exec(rest);
+  const clauseEnd = stop ? spanEnd + stop.index : sent.end;
+  const leftStart = Math.max(sent.start, ctx.masked.lastIndexOf(';', spanStart) + 1);
+  const left = plain(ctx.masked.slice(leftStart, spanStart));
+  const clause = plain(ctx.masked.slice(spanStart, clauseEnd));
+  const st = findStatus(left, clause);
+  let status = st.status;
+  if (rule.status && !st.strong) status = rule.status;
+
+  const value = findValue(ctx, Math.min(spanStart, trigger), clauseEnd);
+  const confidence = Math.round(rule.confidence * (anaphoric ? 0.8 : 1) * (st.hedged ? 0.9 : 1) * 100) / 100;
+  return {
+    type,
+    generic,
+    parties,
+    name: findName(doc.text.slice(sent.start, sent.end), parties),
+    value,
+    status,
+    hedged: st.hedged,
+    start: spanStart,
+    end: spanEnd,
+    trigger,
+    confidence,
+    rule: rule.name,
+    text: clause,
+  };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+function valuesDiffer(a: Candidate['value'], b: Candidate['value']): boolean {
+  if (!a || !b) return false;
+  if (a.currency !== b.currency) return false; // "$2.3bn" and "3.1bn Australian dollars" may be one amount
+  return Math.abs(a.amount - b.amount) > 0.1 * Math.max(a.amount, b.amount);
+}
+const STATUS_RANK: Record<DealStatus, number> = { completed: 5, cancelled: 5, rejected: 5, pending: 4, announced: 3, rumored: 2 };
+
+/** Merge reports of one transaction: compatible type, same party set, no conflicting value. */
+function mergeCandidates(cands: Candidate[]): Candidate[] {
+  cands.sort((x, y) => x.start - y.start || x.trigger - y.trigger);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const twin = out.find((o) => {
+      if (!sameSet(o.parties, c.parties)) return false;
+      // a stake and a takeover between the same parties are usually separate steps: sameFamily only
+      if (!(o.generic || c.generic || sameFamily(o.type, c.type))) return false;
+      if (valuesDiffer(o.value, c.value)) return false;
+      // "rejected an $8bn offer" and "will table a new offer" are two offers.
+      const closed = (s: DealStatus | null) => s === 'rejected' || s === 'cancelled';
+      if (closed(o.status) !== closed(c.status) && (NEW_OFFER.test(o.text) || NEW_OFFER.test(c.text))) return false;
+      return true;
+    });
+    if (!twin) {
+      out.push({ ...c });
+      continue;
+    }
+    if (twin.generic && !c.generic) {
+      twin.type = c.type;
+      twin.generic = false;
+    }
+    twin.value ??= c.value;
+    twin.name ??= c.name;
+    if (c.status && (!twin.status || (STATUS_RANK[c.status] > STATUS_RANK[twin.status] && !twin.hedged))) {
+      if (!(twin.status === 'rejected' || twin.status === 'cancelled')) twin.status = c.status;
+    }
+    twin.hedged = twin.hedged && c.hedged;
+    twin.confidence = Math.min(1, Math.max(twin.confidence, c.confidence) + 0.05);
+  }
+  return out;
+}
+
+/** Find the deals of a document. Pure over the Doc's sentences, companies and money. */
+export function findDeals(doc: Doc): Deal[] {
+  const mentions = collectMentions(doc);
+  if (mentions.length < 1) return [];
+  const money = [...doc.money].sort((a, b) => a.start - b.start);
+  const firstMention = new Int32Array(doc.sentences.length).fill(-1);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    // trust offsets over the mention's sentence field, which upstream may leave unset
+    const s = sentenceAt(doc, m.start);
+    m.sentence = s;
+    if (s >= 0) firstMention[s] = i;
+  }
+  const ctx: Ctx = { doc, mentions, masked: maskText(doc, mentions, money), money, firstMention };
+  const cands: Candidate[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
+    const text = doc.norm.slice(s.start, s.end);
+    // "The two are set to merge": a sentence without a company name may still hold an anaphor.
+    if (firstMention[si]! < 0 && !ANAPHOR_TEST.test(text)) continue;
+    if (!TRIGGER_ANY.test(text)) continue;
+    matchSentence(ctx, si, cands);
+  }
+  return mergeCandidates(cands).map((c) => {
+    const ev = evidence(doc, c.start, c.end);
+    return {
+      id: hashId('deal', c.type, c.parties.join('|'), c.start),
+      type: c.type,
+      parties: c.parties,
+      name: c.name,
+      value: c.value,
+      status: c.status,
+      hedged: c.hedged,
+      evidence: ev,
+      confidence: c.confidence,
+      rule: c.rule,
+    };
+  });
+}
+
+// "Acme agreed to buy Widget for $5m" -> {type: acquisition, parties: [Acme, Widget], value: 5e6 USD, status: announced}
 export const deals: Component = {
   name: 'deals',
   requires: ['norm', 'sentences', 'companies', 'money'],
   assigns: ['deals'],
-  run() {},
+  run(doc) {
+    doc.deals = findDeals(doc);
+  },
 };

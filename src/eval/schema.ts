@@ -133,7 +133,9 @@ export const ArticleErrorsSchema = z.object({
   /** Optional-company predictions (neutral). */
   neutral: z.array(Item),
   /** Matched pairs whose informative attributes disagree. */
-  attributeMismatches: z.array(z.object({ attribute: z.string(), predicted: z.unknown(), gold: z.unknown() })),
+  attributeMismatches: z.array(
+    z.object({ item: z.string().describe('The gold item, briefly.'), attribute: z.string(), predicted: z.unknown(), gold: z.unknown() }),
+  ),
 });
 export type ArticleErrors = z.infer<typeof ArticleErrorsSchema>;
 

@@ -63,8 +63,8 @@ function fold(s: string): string {
 }
 
 /**
- * Corporate suffixes ignored at the end of a name, lower case, without dots (dots are dropped
- * before comparison: "S.A." -> "sa", "Inc." -> "inc"). Stripped repeatedly, so
+ * Corporate suffixes ignored at the end of a name, lower case and written without dots (the
+ * pattern lets any letter carry one: "S.A.", "Inc.", "N.V"). Stripped repeatedly, so
  * "Acme Holdings Co Ltd" -> "acme"; a name that is nothing but suffixes is kept as it is.
  */
 const CORPORATE_SUFFIXES: readonly string[] = [
@@ -211,6 +211,9 @@ function collect<P, G>(pred: readonly P[], gold: readonly G[], byP: Map<number, 
  * gold name or of a gold alias. Pairs are taken strongest first: predicted name = gold name (3),
  * predicted name = gold alias (2), predicted alias = gold name (1), alias = alias (0); so a
  * prediction that names a company exactly wins over one that reaches it through an alias.
+ * Ties go to the pair whose forms are also equal before suffixes are stripped, then to the pair
+ * sharing more keys: two companies can differ only by suffix (a "General Widget Co" and a
+ * "General Widget Co Plc" in one story) and should each pair with their own prediction.
  * Unmatched predictions that match optionalCompanies are neutral.
  */
 export function scoreCompanies(
@@ -220,6 +223,7 @@ export function scoreCompanies(
 ): FieldResult<PredCompany, GoldCompany> {
   // key -> [gold index, is the gold name]
   const index = new Map<string, Array<[number, boolean]>>();
+  const goldExact = gold.map((g) => new Set([g.name, ...g.aliases].map(exactForm)));
   gold.forEach((g, gi) => {
     const nameKey = normalizeCompanyName(g.name);
     for (const k of companyKeys([g.name, ...g.aliases])) {
@@ -230,18 +234,29 @@ export function scoreCompanies(
   });
   const pairs: Pair[] = [];
   pred.forEach((p, pi) => {
-    const best = new Map<number, number>();
+    const level = new Map<number, number>();
+    const shared = new Map<number, number>();
     const nameKey = normalizeCompanyName(p.name);
     for (const k of companyKeys([p.name, ...p.aliases])) {
       for (const [gi, goldName] of index.get(k) ?? []) {
         const s = (k === nameKey ? 2 : 0) + (goldName ? 1 : 0);
-        if (s > (best.get(gi) ?? -1)) best.set(gi, s);
+        if (s > (level.get(gi) ?? -1)) level.set(gi, s);
+        shared.set(gi, (shared.get(gi) ?? 0) + 1);
       }
     }
-    for (const [g, strength] of best) pairs.push({ p: pi, g, strength });
+    const exact = [p.name, ...p.aliases].map(exactForm);
+    for (const [g, l] of level) {
+      const ex = exact.some((f) => goldExact[g]!.has(f)) ? 1 : 0;
+      pairs.push({ p: pi, g, strength: l * 100 + ex * 10 + Math.min(9, shared.get(g) ?? 0) });
+    }
   });
   const optionalKeys = companyKeys(optional);
   return collect(pred, gold, greedy(pairs), (p) => [...companyKeys([p.name, ...p.aliases])].some((k) => optionalKeys.has(k)));
+}
+
+/** A name folded but with its suffixes kept: "General Widget Co Plc." -> "general widget co plc". */
+function exactForm(name: string): string {
+  return fold(name).replace(SURROUNDING_PUNCT, '');
 }
 
 /**
@@ -250,17 +265,22 @@ export function scoreCompanies(
  * entity with that name (name + aliases), or of the name alone when no entity has it.
  */
 export class NameResolver {
+  private readonly byName = new Map<string, Set<string>>();
   private readonly byKey = new Map<string, Set<string>>();
   constructor(companies: ReadonlyArray<{ name: string; aliases: readonly string[] }>) {
     for (const c of companies) {
-      const k = normalizeCompanyName(c.name);
       const keys = companyKeys([c.name, ...c.aliases]);
+      // The exact name first: two companies may share a key once suffixes are stripped.
+      if (!this.byName.has(c.name)) this.byName.set(c.name, keys);
+      const k = normalizeCompanyName(c.name);
       const prev = this.byKey.get(k);
       if (prev) for (const x of keys) prev.add(x);
-      else this.byKey.set(k, keys);
+      else this.byKey.set(k, new Set(keys));
     }
   }
   keys(name: string): Set<string> {
+    const exact = this.byName.get(name);
+    if (exact) return exact;
     const k = normalizeCompanyName(name);
     return this.byKey.get(k) ?? new Set(k ? [k] : []);
   }

@@ -1,0 +1,119 @@
+/**
+ * Identity and duplicates of articles, all linear in the text:
+ *
+ *  - canonicalUrl: the same article under cosmetic URL variants gets one id
+ *      "HTTPS://Example.com:443/a/b?utm_source=x&b=2&a=1#top" -> "https://example.com/a/b?a=1&b=2"
+ *  - contentHash: the same text under two URLs (whitespace and case folded)
+ *  - simhash64: a 64-bit SimHash over word 3-shingles; syndicated copies (a wire story re-run with
+ *    another headline, a byline or a trailing sentence changed) land within a few bits. Lookup is
+ *    by 4 bands of 16 bits: two signatures within 3 bits agree exactly on at least one band
+ *    (pigeonhole), so a candidate search never scans all signatures.
+ */
+import { createHash } from 'node:crypto';
+import { hashId } from '../util/ids.ts';
+
+/** Query parameters that only track the click, never select the content. */
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid',
+  'mkt_tok', '_hsenc', '_hsmi', 'hsctatracking', 'oly_enc_id', 'oly_anon_id', 'vero_id', 'wt.mc_id', 'cmpid',
+  'ncid', 'ocid', 'sr_share', 'spm', 'ref_src', 'ito', 'icid',
+  'cmp', 'smid', 's_cid',
+]);
+/** Prefixes of tracking parameter families: utm_source, utm_medium, ..., pk_campaign, ga_... */
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'ga_', 'hmb_', 'at_', 'ns_', 'share_'];
+
+function isTracking(name: string): boolean {
+  const n = name.toLowerCase();
+  return TRACKING_PARAMS.has(n) || TRACKING_PREFIXES.some((p) => n.startsWith(p));
+}
+
+/**
+ * Canonical form of an http(s) URL: scheme and host lower-cased, default port and fragment
+ * dropped, tracking parameters removed, remaining parameters sorted (stable for equal names),
+ * an empty path written "/". Returns the input trimmed when it is not an absolute http(s) URL.
+ */
+export function canonicalUrl(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return raw.trim();
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return raw.trim();
+  u.hash = '';
+  u.hostname = u.hostname.toLowerCase().replace(/\.$/, '');
+  if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = '';
+  const params = [...u.searchParams].filter(([k]) => !isTracking(k));
+  params.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  u.search = params.length ? new URLSearchParams(params).toString() : '';
+  return u.href;
+}
+
+/** Deterministic article id: hash of the canonical URL (BullMQ job ids and record ids derive from it). */
+export function articleIdOf(url: string): string {
+  return hashId(canonicalUrl(url));
+}
+
+/** Hash of the text with case and whitespace folded: equal for the same text under two URLs. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
+}
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+/** 64-bit FNV-1a of a string (BigInt arithmetic, masked). */
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const MASK64 = (1n << 64n) - 1n;
+function fnv1a64(s: string): bigint {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = (h * FNV_PRIME) & MASK64;
+  }
+  return h;
+}
+
+/**
+ * SimHash (Charikar) over word 3-shingles, as 16 hex digits. Short texts (fewer than 3 words) use
+ * single words. Returns null for a text with no words.
+ */
+export function simhash64(text: string, shingle = 3): string | null {
+  const words = text.toLowerCase().match(WORD_RE) ?? [];
+  if (words.length === 0) return null;
+  const k = words.length < shingle ? 1 : shingle;
+  // Two 32-bit halves of weights keep the inner loop on plain numbers.
+  const v = new Int32Array(64);
+  for (let i = 0; i + k <= words.length; i++) {
+    const h = fnv1a64(words.slice(i, i + k).join(' '));
+    const lo = Number(h & 0xffffffffn);
+    const hi = Number(h >> 32n);
+    for (let b = 0; b < 32; b++) {
+      v[b]! += (lo >>> b) & 1 ? 1 : -1;
+      v[b + 32]! += (hi >>> b) & 1 ? 1 : -1;
+    }
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let b = 0; b < 32; b++) {
+    if (v[b]! > 0) lo |= 1 << b;
+    if (v[b + 32]! > 0) hi |= 1 << b;
+  }
+  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Number of differing bits between two 16-hex-digit signatures. */
+export function hamming(a: string, b: string): number {
+  let x = BigInt('0x' + a) ^ BigInt('0x' + b);
+  let n = 0;
+  while (x) {
+    x &= x - 1n;
+    n++;
+  }
+  return n;
+}
+
+/** The 4 bands (16 bits each, 4 hex digits) a signature is indexed under: "b0:1a2b", ... */
+export function simhashBands(sig: string): string[] {
+  return [0, 1, 2, 3].map((i) => `b${i}:${sig.slice(i * 4, i * 4 + 4)}`);
+}

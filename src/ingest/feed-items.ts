@@ -1,0 +1,41 @@
+/**
+ * Decoded feed text -> the items ingestion follows: items with an http(s) page URL (the link,
+ * else a guid that is a URL), each with its fallback text (content, else summary) and dates.
+ * Items with neither are skipped (counted), since nothing identifies their page.
+ */
+import { parseFeed } from '../feeds/parse.ts';
+import type { FeedItemFallback } from './types.ts';
+
+export interface FeedItems {
+  title: string | null;
+  items: FeedItemFallback[];
+  skipped: number;
+}
+
+const HTTP_RE = /^https?:\/\/\S+$/i;
+
+export async function readFeedItems(text: string, feedUrl: string): Promise<FeedItems> {
+  const feed = await parseFeed(text, feedUrl);
+  const items: FeedItemFallback[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  for (const it of feed.items) {
+    const url = it.link ?? (it.guid && HTTP_RE.test(it.guid) ? it.guid : null);
+    if (!url || seen.has(url)) {
+      skipped++;
+      continue;
+    }
+    seen.add(url);
+    const content = it.content?.trim() ?? '';
+    const summary = it.summary?.trim() ?? '';
+    items.push({
+      url,
+      title: it.title,
+      text: content.length >= summary.length ? content : summary,
+      publishedAt: it.publishedAt,
+      updatedAt: it.updatedAt,
+      source: null,
+    });
+  }
+  return { title: feed.title, items, skipped };
+}

@@ -1,0 +1,174 @@
+/**
+ * The BullMQ transport: queue names, connections, job options and enqueue helpers. Stages live in
+ * stages.ts; the workers (workers/*.ts) are thin wrappers around them.
+ *
+ *   feed-poll -> article-fetch -> extract (sandboxed) -> sink
+ *
+ * Production settings from BullMQ's guide: worker connections use maxRetriesPerRequest: null
+ * (they must wait out a Redis restart), producer connections keep ioredis' default so adding a
+ * job fails fast; removeOnComplete/removeOnFail are bounded; Redis should run with AOF and
+ * maxmemory-policy noeviction (checked at start; a managed Redis may refuse CONFIG GET).
+ * Job ids are deterministic (article id), so an article listed by two feeds or two polls is
+ * queued once; record ids and the sink's own index keep it written once even after removal.
+ */
+import { Queue, UnrecoverableError } from 'bullmq';
+import type { Job, JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { IngestConfig } from './config.ts';
+import { classify } from './errors.ts';
+import type { Logger } from './log.ts';
+import type { ArticleFetchPayload, ExtractPayload, FeedPollPayload, SinkPayload } from './types.ts';
+
+export const QUEUE_NAMES = {
+  feed: 'feed-poll',
+  fetch: 'article-fetch',
+  extract: 'extract',
+  sink: 'sink',
+} as const;
+export type StageName = keyof typeof QUEUE_NAMES;
+export const STAGES = Object.keys(QUEUE_NAMES) as StageName[];
+
+/** "feed,fetch" or queue names "feed-poll,article-fetch" -> stage names; throws on unknown ones. */
+export function parseStages(list: string): StageName[] {
+  const out: StageName[] = [];
+  for (const raw of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const byQueue = (Object.entries(QUEUE_NAMES) as [StageName, string][]).find(([, q]) => q === raw)?.[0];
+    const stage = (raw in QUEUE_NAMES ? (raw as StageName) : byQueue) ?? null;
+    if (!stage) throw new Error(`[ingest] unknown queue "${raw}"; known: ${STAGES.join(', ')} (or ${Object.values(QUEUE_NAMES).join(', ')})`);
+    if (!out.includes(stage)) out.push(stage);
+  }
+  return out;
+}
+
+/** Kept: the last 1000 completed jobs (up to a day) and 5000 failed ones (up to a week). */
+export const KEEP_COMPLETED = { count: 1000, age: 24 * 3600 };
+export const KEEP_FAILED = { count: 5000, age: 7 * 24 * 3600 };
+export const BACKOFF_TYPE = 'newsnlp';
+
+export function jobOptions(cfg: IngestConfig): JobsOptions {
+  return {
+    attempts: cfg.attempts,
+    backoff: { type: BACKOFF_TYPE, delay: cfg.backoffMs },
+    removeOnComplete: KEEP_COMPLETED,
+    removeOnFail: KEEP_FAILED,
+  };
+}
+
+/**
+ * Exponential backoff (backoffMs * 2^(n-1), with 20% jitter), but never sooner than the server's
+ * Retry-After (429/503), which the worker copies onto the error it throws.
+ */
+export function backoffStrategy(cfg: IngestConfig) {
+  return (attemptsMade: number, _type?: string, err?: Error): number => {
+    const base = cfg.backoffMs * 2 ** Math.max(0, attemptsMade - 1);
+    const jittered = Math.round(base * (0.8 + Math.random() * 0.2));
+    const retryAfter = (err as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 0;
+    return Math.max(jittered, retryAfter);
+  };
+}
+
+/** A producer (Queue) connection: commands fail fast when Redis is away. */
+export function producerConnection(cfg: IngestConfig): Redis {
+  return new Redis(requireUrl(cfg), { maxRetriesPerRequest: 3 });
+}
+
+/** A worker connection: blocking commands wait out a Redis restart (BullMQ requires null here). */
+export function workerConnection(cfg: IngestConfig): Redis {
+  return new Redis(requireUrl(cfg), { maxRetriesPerRequest: null });
+}
+
+function requireUrl(cfg: IngestConfig): string {
+  if (!cfg.redisUrl) throw new Error('[ingest] queue mode needs REDIS_URL (embedded mode runs without it: see runIngest)');
+  return cfg.redisUrl;
+}
+
+/** The four producer queues on one shared connection. */
+export class Queues {
+  readonly feed: Queue<FeedPollPayload>;
+  readonly fetch: Queue<ArticleFetchPayload>;
+  readonly extract: Queue<ExtractPayload>;
+  readonly sink: Queue<SinkPayload>;
+  private closed = false;
+
+  constructor(
+    readonly cfg: IngestConfig,
+    readonly connection: Redis = producerConnection(cfg),
+  ) {
+    const opts = { connection, prefix: cfg.prefix, defaultJobOptions: jobOptions(cfg) };
+    this.feed = new Queue<FeedPollPayload>(QUEUE_NAMES.feed, opts);
+    this.fetch = new Queue<ArticleFetchPayload>(QUEUE_NAMES.fetch, opts);
+    this.extract = new Queue<ExtractPayload>(QUEUE_NAMES.extract, opts);
+    this.sink = new Queue<SinkPayload>(QUEUE_NAMES.sink, opts);
+  }
+
+  byStage(stage: StageName): Queue {
+    return this[stage] as Queue;
+  }
+
+  all(): Queue[] {
+    return STAGES.map((s) => this.byStage(s));
+  }
+
+  async addFetches(payloads: ArticleFetchPayload[]): Promise<void> {
+    if (!payloads.length) return;
+    await this.fetch.addBulk(payloads.map((data) => ({ name: 'fetch', data, opts: { jobId: `a-${data.articleId}` } })));
+  }
+  async addExtract(data: ExtractPayload): Promise<void> {
+    await this.extract.add('extract', data, { jobId: `x-${data.articleId}` });
+  }
+  async addSink(data: SinkPayload): Promise<void> {
+    await this.sink.add('sink', data, { jobId: `s-${data.articleId}` });
+  }
+
+  /** Waiting + active + delayed jobs over all four queues (0: the pipeline is idle). */
+  async pending(): Promise<number> {
+    let n = 0;
+    for (const q of this.all()) {
+      const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      n += Object.values(c).reduce((a, b) => a + b, 0);
+    }
+    return n;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.all().map((q) => q.close()));
+    await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+}
+
+/** True on the last attempt BullMQ will make for this job. */
+export function isFinalAttempt(job: Pick<Job, 'attemptsMade' | 'opts'>): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/**
+ * A stage error as BullMQ should see it: permanent faults as UnrecoverableError (failed at once,
+ * kept with the reason), transient ones as a plain Error carrying retryAfterMs for the backoff.
+ */
+export function toJobError(err: unknown): Error {
+  const c = classify(err);
+  if (c.permanent) return new UnrecoverableError(c.message);
+  const e = new Error(c.message, { cause: err }) as Error & { retryAfterMs?: number };
+  if (c.retryAfterMs !== undefined) e.retryAfterMs = c.retryAfterMs;
+  return e;
+}
+
+/**
+ * Warn when Redis may evict BullMQ keys (maxmemory-policy other than noeviction). Managed Redis
+ * often refuses CONFIG: then say that it could not be checked.
+ */
+export async function checkRedisPolicy(redis: Redis, log: Logger): Promise<string | null> {
+  try {
+    const res = (await redis.config('GET', 'maxmemory-policy')) as unknown as string[];
+    const policy = res[1] ?? null;
+    if (policy && policy !== 'noeviction') {
+      log.warn({ policy }, `Redis maxmemory-policy is "${policy}": BullMQ needs "noeviction" or jobs may be lost`);
+    }
+    return policy;
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, 'could not check Redis maxmemory-policy (CONFIG GET refused); make sure it is "noeviction"');
+    return null;
+  }
+}

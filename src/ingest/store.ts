@@ -1,0 +1,178 @@
+/**
+ * The store between stages: job payloads stay small, the large things (feed items, articles,
+ * records) are parked here under keys, with a TTL. Two drivers behind one interface: Redis (queue
+ * mode, shared by every worker) and a Map (embedded mode, one process). Keys are namespaced by the
+ * queue prefix ("newsnlp:ingest:article:<id>"; with a hash-tag prefix "{newsnlp}" every key lands
+ * in the same Cluster slot as the queues).
+ */
+import { Redis } from 'ioredis';
+
+export interface IngestStore {
+  readonly kind: 'redis' | 'memory';
+  getJson<T>(key: string): Promise<T | null>;
+  setJson(key: string, value: unknown, ttlSec: number): Promise<void>;
+  /** Set key to value when absent; returns the value now stored (ours, or the earlier one). */
+  claim(key: string, value: string, ttlSec: number): Promise<string>;
+  /** Add members to a set (refreshing its TTL); returns the set's size. */
+  addToSet(key: string, members: string[], ttlSec: number): Promise<number>;
+  members(key: string): Promise<string[]>;
+  hgetall(key: string): Promise<Record<string, string>>;
+  hset(key: string, fields: Record<string, string | number>): Promise<void>;
+  hincr(key: string, field: string, by: number): Promise<number>;
+  hdel(key: string, ...fields: string[]): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  /** Keys of this store (for cleanup and inspection), matched by a glob after the namespace. */
+  keys(pattern: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Namespaced key: "<prefix>:ingest:<parts...>". */
+export function storeKey(prefix: string, ...parts: string[]): string {
+  return [prefix, 'ingest', ...parts].join(':');
+}
+
+// ---------------------------------------------------------------- memory
+
+interface Entry {
+  v: string | Set<string> | Map<string, string>;
+  expires: number;
+}
+
+export class MemoryStore implements IngestStore {
+  readonly kind = 'memory' as const;
+  private readonly m = new Map<string, Entry>();
+
+  private live(key: string): Entry | undefined {
+    const e = this.m.get(key);
+    if (e && e.expires <= Date.now()) {
+      this.m.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+  async getJson<T>(key: string): Promise<T | null> {
+    const e = this.live(key);
+    return e && typeof e.v === 'string' ? (JSON.parse(e.v) as T) : null;
+  }
+  async setJson(key: string, value: unknown, ttlSec: number): Promise<void> {
+    this.m.set(key, { v: JSON.stringify(value), expires: Date.now() + ttlSec * 1000 });
+  }
+  async claim(key: string, value: string, ttlSec: number): Promise<string> {
+    const e = this.live(key);
+    if (e && typeof e.v === 'string') return e.v;
+    this.m.set(key, { v: value, expires: Date.now() + ttlSec * 1000 });
+    return value;
+  }
+  async addToSet(key: string, members: string[], ttlSec: number): Promise<number> {
+    let e = this.live(key);
+    if (!e || !(e.v instanceof Set)) {
+      e = { v: new Set<string>(), expires: 0 };
+      this.m.set(key, e);
+    }
+    e.expires = Date.now() + ttlSec * 1000;
+    const set = e.v as Set<string>;
+    for (const x of members) set.add(x);
+    return set.size;
+  }
+  async members(key: string): Promise<string[]> {
+    const e = this.live(key);
+    return e && e.v instanceof Set ? [...e.v] : [];
+  }
+  private hash(key: string, create: boolean): Map<string, string> | undefined {
+    const e = this.live(key);
+    if (e && e.v instanceof Map) return e.v;
+    if (!create) return undefined;
+    const h = new Map<string, string>();
+    this.m.set(key, { v: h, expires: Number.POSITIVE_INFINITY });
+    return h;
+  }
+  async hgetall(key: string): Promise<Record<string, string>> {
+    return Object.fromEntries(this.hash(key, false) ?? []);
+  }
+  async hset(key: string, fields: Record<string, string | number>): Promise<void> {
+    const h = this.hash(key, true)!;
+    for (const [k, v] of Object.entries(fields)) h.set(k, String(v));
+  }
+  async hincr(key: string, field: string, by: number): Promise<number> {
+    const h = this.hash(key, true)!;
+    const n = Number(h.get(field) ?? 0) + by;
+    h.set(field, String(n));
+    return n;
+  }
+  async hdel(key: string, ...fields: string[]): Promise<void> {
+    const h = this.hash(key, false);
+    for (const f of fields) h?.delete(f);
+  }
+  async del(...keys: string[]): Promise<void> {
+    for (const k of keys) this.m.delete(k);
+  }
+  async keys(pattern: string): Promise<string[]> {
+    const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+    return [...this.m.keys()].filter((k) => this.live(k) && re.test(k));
+  }
+  async close(): Promise<void> {
+    this.m.clear();
+  }
+}
+
+// ---------------------------------------------------------------- redis
+
+export class RedisStore implements IngestStore {
+  readonly kind = 'redis' as const;
+  constructor(private readonly redis: Redis) {}
+
+  /** A store on its own connection (commands fail fast instead of queueing forever). */
+  static connect(url: string): RedisStore {
+    return new RedisStore(new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false }));
+  }
+
+  async getJson<T>(key: string): Promise<T | null> {
+    const s = await this.redis.get(key);
+    return s === null ? null : (JSON.parse(s) as T);
+  }
+  async setJson(key: string, value: unknown, ttlSec: number): Promise<void> {
+    await this.redis.set(key, JSON.stringify(value), 'EX', ttlSec);
+  }
+  async claim(key: string, value: string, ttlSec: number): Promise<string> {
+    const ok = await this.redis.set(key, value, 'EX', ttlSec, 'NX');
+    if (ok === 'OK') return value;
+    return (await this.redis.get(key)) ?? value;
+  }
+  async addToSet(key: string, members: string[], ttlSec: number): Promise<number> {
+    const res = await this.redis.multi().sadd(key, ...members).expire(key, ttlSec).scard(key).exec();
+    const last = res?.[2];
+    if (!last || last[0]) throw last?.[0] ?? new Error(`[store redis] ${key}: transaction failed`);
+    return Number(last[1]);
+  }
+  async members(key: string): Promise<string[]> {
+    return this.redis.smembers(key);
+  }
+  async hgetall(key: string): Promise<Record<string, string>> {
+    return this.redis.hgetall(key);
+  }
+  async hset(key: string, fields: Record<string, string | number>): Promise<void> {
+    if (Object.keys(fields).length) await this.redis.hset(key, fields);
+  }
+  async hincr(key: string, field: string, by: number): Promise<number> {
+    return this.redis.hincrby(key, field, by);
+  }
+  async hdel(key: string, ...fields: string[]): Promise<void> {
+    if (fields.length) await this.redis.hdel(key, ...fields);
+  }
+  async del(...keys: string[]): Promise<void> {
+    if (keys.length) await this.redis.del(...keys);
+  }
+  async keys(pattern: string): Promise<string[]> {
+    const out: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      cursor = next;
+      out.push(...batch);
+    } while (cursor !== '0');
+    return out;
+  }
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

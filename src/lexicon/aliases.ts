@@ -1,0 +1,79 @@
+/**
+ * Curated names (data/aliases.json), loaded once:
+ * - companies and divisions with their surface forms and parent ("AWS" -> Amazon Web Services,
+ *   parent Amazon; "Microsoft Azure" -> parent Microsoft);
+ * - products and product brands, never companies, with their owner (`ownerOfBrand`);
+ * - bodies that are not companies (regulators, exchanges, indices, agencies cited as sources);
+ * - company names that are ordinary words ("Target", "Orange") and need a company cue.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { nameKey } from './names.ts';
+
+const AliasFileSchema = z.object({
+  companies: z.array(
+    z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)), parent: z.string().min(1).optional() }),
+  ),
+  products: z.record(z.string(), z.string()),
+  notCompanies: z.array(z.string().min(1)),
+  guarded: z.array(z.string().min(1)),
+});
+
+export interface CuratedCompany {
+  name: string;
+  parent: string | null;
+}
+
+const file = AliasFileSchema.parse(
+  JSON.parse(readFileSync(new URL('../../data/aliases.json', import.meta.url), 'utf8')),
+);
+
+const COMPANIES = new Map<string, CuratedCompany>();
+for (const c of file.companies) {
+  const entry: CuratedCompany = { name: c.name, parent: c.parent ?? null };
+  for (const form of [c.name, ...c.aliases]) {
+    const k = nameKey(form);
+    if (k && !COMPANIES.has(k)) COMPANIES.set(k, entry);
+  }
+}
+const PRODUCTS = new Map<string, { name: string; owner: string }>();
+for (const [name, owner] of Object.entries(file.products)) PRODUCTS.set(nameKey(name), { name, owner });
+const NOT_COMPANIES: ReadonlySet<string> = new Set(file.notCompanies.map(nameKey));
+const GUARDED: ReadonlySet<string> = new Set(file.guarded.map(nameKey));
+
+/** Longest curated name in key tokens. */
+export const CURATED_MAX_TOKENS = Math.max(
+  ...[...COMPANIES.keys(), ...PRODUCTS.keys(), ...NOT_COMPANIES].map((k) => k.split(' ').length),
+);
+
+/** The curated company or division with this name key ("aws" -> Amazon Web Services). */
+export function curatedCompany(key: string): CuratedCompany | undefined {
+  return COMPANIES.get(key);
+}
+
+/** True when the key names a product or product brand ("internet explorer", "ipod"). */
+export function isProduct(key: string): boolean {
+  return PRODUCTS.has(key);
+}
+
+/** True when the key names a known non-company body ("sec", "nasdaq", "european commission"). */
+export function isNotCompany(key: string): boolean {
+  return NOT_COMPANIES.has(key);
+}
+
+/** True when the key is a company name that is also an ordinary word ("target", "orange"). */
+export function isGuarded(key: string): boolean {
+  return GUARDED.has(key);
+}
+
+/**
+ * The company that owns a brand, product or division, by any surface form:
+ * "Internet Explorer" -> "Microsoft", "iPod" -> "Apple", "AWS" -> "Amazon"; null when unknown.
+ * A name that is itself a company without a parent returns null.
+ */
+export function ownerOfBrand(name: string): string | null {
+  const k = nameKey(name);
+  const p = PRODUCTS.get(k);
+  if (p) return p.owner;
+  return COMPANIES.get(k)?.parent ?? null;
+}

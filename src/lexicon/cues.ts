@@ -1,0 +1,113 @@
+/**
+ * Context cues: words around a capitalised name that say it names a company. Small declarative
+ * tables; the comment above each shows the kind of text it handles (invented examples).
+ */
+
+// "oil firm Acme", "rival bank Foo Holdings", "clothing retailer Bar", "Jeweller Baz"
+export const HEAD_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'firm firms company companies group conglomerate corporation business businesses rival rivals competitor ' +
+    'competitors bank banks lender lenders insurer insurers broker brokerage retailer retailers chain store stores ' +
+    'jeweller jeweler maker makers manufacturer manufacturers producer producers carmaker carmakers automaker ' +
+    'automakers airline airlines carrier carriers operator operators brewer brewers distiller giant giants ' +
+    'subsidiary subsidiaries unit affiliate division partner partners provider providers supplier suppliers ' +
+    'vendor vendors developer developers publisher publishers distributor distributors conglomerate ' +
+    'chipmaker chipmakers drugmaker drugmakers pharmaceutical pharmaceuticals telecom telecoms telco ' +
+    'outfit start-up startup consultancy consultancies agency house investor investors fund shipbuilder ' +
+    'miner refiner utility utilities dealer dealers exporter importer owner owners parent ' +
+    'titan titans behemoth behemoths multinational multinationals specialist specialists'
+  ).split(/\s+/),
+);
+
+/** Head nouns that name a business only when a business word comes before them ("oil group"). */
+export const WEAK_HEAD_NOUNS: ReadonlySet<string> = new Set(
+  'group agency house investor investors fund owner owners parent partner partners specialist specialists'.split(' '),
+);
+
+// "Acme shares rose", "Acme bosses told", "Acme chief Jane Doe", "Acme spokesman"
+export const RIGHT_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'shares stock stocks shareholders stockholders chief boss bosses chairman chairwoman spokesman spokeswoman ' +
+    'spokesperson executives executive management board directors subsidiary subsidiaries unit division ' +
+    'employees staff workers'
+  ).split(/\s+/),
+);
+
+// "Acme's shares", "Acme's takeover of", "Acme's market share", "Acme's chief executive"
+export const POSSESSIVE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'shares share stock chief boss bosses chairman chairwoman board management takeover takeovers bid bids offer ' +
+    'profit profits sales revenue revenues earnings turnover stake subsidiary subsidiaries unit units division ' +
+    'divisions affiliate affiliates customers subscribers products stores outlets shareholders stockholders executives employees staff ' +
+    'founder founders rival rivals acquisition acquisitions purchase merger plant plants factory factories ' +
+    'business businesses brand brands operations results headquarters ceo cfo president spokesman spokeswoman ' +
+    'market assets debt debts bonds dividend losses loss valuation portfolio network networks'
+  ).split(/\s+/),
+);
+
+// "shares in Acme", "stake in Acme", "takeover of Acme", "bid for Acme", "analyst at Acme"
+export const LEFT_PHRASES: readonly (readonly string[])[] = [
+  ['shares', 'in'], ['shares', 'of'], ['stake', 'in'], ['stakes', 'in'], ['holding', 'in'], ['interest', 'in'],
+  ['takeover', 'of'], ['acquisition', 'of'], ['purchase', 'of'], ['merger', 'of'], ['merger', 'with'],
+  ['merge', 'with'], ['merging', 'with'], ['bid', 'for'], ['offer', 'for'], ['bids', 'for'], ['approach', 'to'],
+  ['subsidiary', 'of'], ['unit', 'of'], ['division', 'of'], ['affiliate', 'of'], ['arm', 'of'],
+  ['owned', 'by'], ['acquired', 'by'], ['bought', 'by'], ['controlled', 'by'], ['taken', 'over', 'by'],
+  ['analyst', 'at'], ['analysts', 'at'], ['analyst', 'with'], ['analyst', 'for'], ['economist', 'at'],
+  ['strategist', 'at'], ['analyst', 'from'], ['analysts', 'from'],
+  ['chief', 'executive', 'of'], ['chairman', 'of'], ['president', 'of'], ['executive', 'at'],
+  ['spokesman', 'for'], ['spokeswoman', 'for'], ['spokesperson', 'for'], ['founder', 'of'],
+  ['shareholders', 'of'], ['shareholders', 'in'], ['customers', 'of'], ['rivals', 'such', 'as'],
+  ['deal', 'with'], ['agreement', 'with'], ['partnership', 'with'], ['venture', 'with'], ['alliance', 'with'],
+  ['contract', 'with'], ['talks', 'with'], ['sold', 'to'], ['sale', 'to'], ['sell', 'to'],
+];
+
+// "Acme said", "Acme reported", "Acme has agreed": weak, people do these too.
+export const RIGHT_VERBS: ReadonlySet<string> = new Set(
+  (
+    'said says reported reports announced announces posted posts agreed agrees plans planned ' +
+    'acquired acquires bought buys sold sells owns owned launched launches employs makes ' +
+    'rose fell jumped slipped gained dropped shed climbed'
+  ).split(/\s+/),
+);
+
+// "Acme-owned", "Acme-backed", "Acme-controlled": both the name and what it qualifies.
+export const OWNERSHIP_SUFFIXES: ReadonlySet<string> = new Set(['owned', 'backed', 'controlled', 'funded', 'led']);
+
+// "Jane Doe, chief executive of Acme", "Jo Bloggs, head of": the name before is a person.
+export const APPOSITIVE_TITLES: ReadonlySet<string> = new Set(
+  (
+    'head chief chair chairman chairwoman president director managing executive analyst economist founder ' +
+    'spokesman spokeswoman spokesperson secretary minister boss partner professor author editor vice senior ' +
+    'deputy general lawyer attorney'
+  ).split(/\s+/),
+);
+
+// "Mr Smith", "Chief Executive Jane Doe", "Prime Minister X": what follows is a person.
+export const PERSON_TITLES: ReadonlySet<string> = new Set(
+  (
+    'mr mrs ms miss dr sir lord lady dame prof professor president chairman chairwoman chief executive ' +
+    'minister secretary senator governor judge justice king queen prince princess pope general colonel ' +
+    'captain rev father mayor premier chancellor director founder analyst economist commissioner ' +
+    'spokesman spokeswoman deputy vice saint st'
+  ).split(/\s+/),
+);
+
+/**
+ * Words that make a capitalised sequence a public body, not a company:
+ * "Ministry of Defence", "Department of Transportation", "Harvard University", "Acme Workers Union".
+ */
+export const NON_COMPANY_HEADS: ReadonlySet<string> = new Set(
+  (
+    'ministry department commission authority agency council court courts committee office bureau parliament ' +
+    'government administration senate congress assembly party university college school institute ' +
+    'academy hospital police army navy federation union unions association associations organisation ' +
+    'organization foundation society club league church museum tribunal regulator watchdog ' +
+    'exchange index average republic kingdom state states city county province embassy'
+  ).split(/\s+/),
+);
+
+/** Two-word heads of public bodies that end in a designator ("Central Bank", "Development Bank"). */
+export const NON_COMPANY_PAIRS: ReadonlySet<string> = new Set([
+  'central bank', 'reserve bank', 'development bank', 'world bank', 'investment bank', 'national bank of',
+  'federal reserve', 'stock exchange', 'news agency', 'research center', 'research centre', 'research council',
+]);

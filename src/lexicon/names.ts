@@ -1,0 +1,124 @@
+/**
+ * Company-name normalisation shared by the gazetteer, the curated aliases and the recogniser.
+ * A name key is what two surface forms of one company have in common:
+ *   "Microsoft Corp." / "MICROSOFT CORP" / "Microsoft"           -> "microsoft"
+ *   "Goldman Sachs & Co" / "Goldman Sachs and Co."               -> "goldman sachs"
+ *   "Amazon.com, Inc." / "AMAZON COM INC"                        -> "amazon com"
+ *   "W.R. Grace & Co" / "W. R. Grace"                            -> "wr grace"
+ *   "Sumitomo Mitsui Financial Group" / "... Financial"          -> "sumitomo mitsui financial"
+ */
+
+/** Legal-form words: dropped from keys and from canonical names. Lower case, no dots. */
+export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(
+  (
+    'inc incorporated corp corporation co cos company companies ltd limited plc llc llp lp l p ' +
+    'ag sa nv bv se gmbh spa sarl srl oyj asa as ab kk pty bhd tbk sab cv de lc pc pllc plc. ' +
+    'holding holdings group'
+  ).split(/\s+/),
+);
+
+/** Legal-form words that stay in a canonical name ("Synergy Research Group"), though keys drop them. */
+const KEEP_IN_NAME: ReadonlySet<string> = new Set(['group', 'holding', 'holdings', 'company', 'companies']);
+
+/**
+ * Words that, ending a capitalised sequence, say it names a business:
+ * "Acme Airlines", "Foo Brewing", "Bar Pharmaceuticals", "Baz Research Group".
+ */
+export const DESIGNATORS: ReadonlySet<string> = new Set(
+  (
+    'inc incorporated corp corporation co cos company companies ltd limited plc llc llp lp ag sa nv bv se gmbh spa ' +
+    'oyj asa ab kk pty bhd holding holdings group groupe bancorp bancshares bankcorp banco banque bank banks ' +
+    'airlines airline airways aviation aircraft aerospace motors motor automotive brewing breweries brewery brewers ' +
+    'distillers pharmaceuticals pharmaceutical pharma laboratories labs biotech biosciences therapeutics ' +
+    'communications telecommunications telecom telecoms networks technologies technology systems software ' +
+    'semiconductor semiconductors electronics electric computers computer microsystems devices ' +
+    'securities capital partners investments investment ventures financial finance insurance assurance ' +
+    'petroleum oil gas energy resources mining minerals metals steel chemicals chemical cement industries ' +
+    'manufacturing enterprises associates consulting consultants research analytics interactive entertainment ' +
+    'media publishing publishers broadcasting studios pictures records foods food beverages drinks tobacco ' +
+    'stores retail retailers wholesale outfitters imports apparel textiles mills realty properties ' +
+    'shipping logistics freight railways railroad railroads lines utilities power construction engineering ' +
+    'management advisors advisers trust bancorporation'
+  ).split(/\s+/),
+);
+
+/** Descriptive designators that are also common nouns of a government or place ("Energy", "Power"). */
+export const WEAK_DESIGNATORS: ReadonlySet<string> = new Set(
+  'energy power research management trust capital investment finance media entertainment retail food oil gas lines computer'.split(
+    ' ',
+  ),
+);
+
+/** Fold a surface form to comparable tokens (lower case, no punctuation, & -> and). */
+export function keyTokens(name: string): string[] {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2019']s\b/g, 's')
+    .replace(/[\u2019']/g, '')
+    // "amazon.com" -> "amazon com"; "w.r." -> "wr"; "n.v." -> "nv"
+    .replace(/([a-z0-9]{2,})\.(?=[a-z0-9])/g, '$1 ')
+    .replace(/\./g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return s ? s.split(' ') : [];
+}
+
+/** Join initials split by spaces: "w r grace" -> "wr grace". */
+function joinInitials(t: string[]): string[] {
+  const out: string[] = [];
+  for (const w of t) {
+    const last = out[out.length - 1];
+    if (w.length === 1 && last !== undefined && /^[a-z]+$/.test(last) && last.length <= 3 && out.length === 1 && t[0]!.length === 1)
+      out[out.length - 1] = last + w;
+    else out.push(w);
+  }
+  return out;
+}
+
+/** The comparison key of a company name (see the file comment). */
+export function nameKey(name: string): string {
+  let t = joinInitials(keyTokens(name));
+  // "The Acme Group", "NV Acme" (Dutch order)
+  while ((t[0] === 'the' || t[0] === 'nv') && t.length > 1) t = t.slice(1);
+  // "... and co", "... & cos"
+  while (t.length > 1) {
+    const last = t[t.length - 1]!;
+    if (t.length > 2 && t[t.length - 2] === 'and' && (last === 'co' || last === 'cos' || last === 'company' || last === 'sons')) {
+      t = t.slice(0, -2);
+      continue;
+    }
+    if (LEGAL_SUFFIXES.has(last)) {
+      t = t.slice(0, -1);
+      continue;
+    }
+    break;
+  }
+  return t.join(' ');
+}
+
+/**
+ * Canonical display form of a surface name: legal suffixes and possessive dropped, descriptive
+ * words kept. "Cray Research Inc" -> "Cray Research"; "Goldman Sachs & Co." -> "Goldman Sachs";
+ * "Synergy Research Group" stays.
+ */
+export function displayName(surface: string): string {
+  let words = surface.trim().replace(/[\u2019']s$/, '').split(/\s+/);
+  while (words.length > 1) {
+    const last = words[words.length - 1]!;
+    const k = last.toLowerCase().replace(/[.,]/g, '');
+    const prev = words[words.length - 2]!.toLowerCase();
+    if ((k === 'co' || k === 'cos' || k === 'company') && (prev === '&' || prev === 'and')) {
+      words = words.slice(0, -2);
+      continue;
+    }
+    if (LEGAL_SUFFIXES.has(k) && !KEEP_IN_NAME.has(k)) {
+      words = words.slice(0, -1);
+      continue;
+    }
+    break;
+  }
+  return words.join(' ').replace(/[,.]+$/, '');
+}

@@ -1,0 +1,89 @@
+/**
+ * Word lists the company recogniser consults, loaded once at module load:
+ * - compromise's lexicon (first names, surnames, places, nationalities, months, its Organization list),
+ *   read as a static table: far cheaper than running its tagger over every article;
+ * - data/common-words.json: words news writes in lower case (scripts/build-common-words.ts).
+ */
+import { readFileSync } from 'node:fs';
+import nlp from 'compromise';
+
+type Lexicon = Record<string, string | string[]>;
+const LEX = (nlp.world() as unknown as { model: { one: { lexicon: Lexicon } } }).model.one.lexicon;
+
+function tagsOf(word: string): readonly string[] {
+  const v = LEX[word];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+const sets = {
+  firstName: new Set<string>(),
+  lastName: new Set<string>(),
+  place: new Set<string>(),
+  demonym: new Set<string>(),
+  date: new Set<string>(),
+  org: new Set<string>(),
+  functionWord: new Set<string>(),
+  contentWord: new Set<string>(),
+};
+for (const word of Object.keys(LEX)) {
+  for (const t of tagsOf(word)) {
+    if (t === 'FirstName' || t === 'MaleName' || t === 'FemaleName') sets.firstName.add(word);
+    else if (t === 'LastName') sets.lastName.add(word);
+    else if (t === 'City' || t === 'Country' || t === 'Region' || t === 'Place') sets.place.add(word);
+    else if (t === 'Demonym') sets.demonym.add(word);
+    else if (t === 'Month' || t === 'WeekDay' || t === 'Date') sets.date.add(word);
+    else if (t === 'Organization' || t === 'SportsTeam') sets.org.add(word);
+    else if (
+      t === 'Singular' || t === 'Plural' || t === 'Adjective' || t === 'Infinitive' || t === 'PastTense' ||
+      t === 'PresentTense' || t === 'Gerund' || t === 'Actor' || t === 'Comparative' || t === 'Superlative' ||
+      t === 'Uncountable' || t === 'Noun'
+    )
+      sets.contentWord.add(word);
+    else if (
+      t === 'Determiner' || t === 'Preposition' || t === 'Conjunction' || t === 'Pronoun' ||
+      t === 'QuestionWord' || t === 'Adverb' || t === 'Modal' || t === 'Copula'
+    )
+      sets.functionWord.add(word);
+  }
+}
+// Places and nationalities compromise lacks or tags otherwise; regional adjectives of business news.
+for (const w of [
+  'us', 'usa', 'uk', 'u.s', 'u.k', 'britain', 'england', 'scotland', 'wales', 'europe', 'asia', 'africa', 'america',
+  'latin america', 'middle east', 'hong kong', 'new york', 'wall street', 'silicon valley', 'washington', 'beijing',
+  'tokyo', 'moscow', 'london', 'paris', 'frankfurt', 'brussels', 'geneva', 'zurich', 'seoul', 'taiwan', 'india',
+  'north america', 'south america', 'east asia', 'west', 'east', 'north', 'south', 'midwest', 'gulf',
+])
+  sets.place.add(w);
+/** Nationalities proper (compromise's demonyms and a few regional ones): "Japanese Acme" -> "Acme". */
+const nationalities = new Set(sets.demonym);
+for (const w of ['european', 'asian', 'african', 'scottish', 'welsh', 'english', 'latin', 'arab', 'nordic', 'scandinavian'])
+  nationalities.add(w);
+for (const w of [
+  'european', 'asian', 'african', 'western', 'eastern', 'northern', 'southern', 'scottish', 'welsh', 'english',
+  'latin', 'arab', 'nordic', 'scandinavian', 'anglo', 'trans-atlantic', 'transatlantic', 'pacific', 'atlantic',
+  'global', 'international', 'national', 'federal', 'state', 'regional', 'local', 'foreign', 'domestic',
+])
+  sets.demonym.add(w);
+
+const COMMON: ReadonlySet<string> = new Set(
+  JSON.parse(readFileSync(new URL('../../data/common-words.json', import.meta.url), 'utf8')) as string[],
+);
+
+/** Lower-cased word lists. */
+export const FIRST_NAMES: ReadonlySet<string> = sets.firstName;
+export const LAST_NAMES: ReadonlySet<string> = sets.lastName;
+export const PLACES: ReadonlySet<string> = sets.place;
+export const DEMONYMS: ReadonlySet<string> = sets.demonym;
+export const NATIONALITIES: ReadonlySet<string> = nationalities;
+export const DATE_WORDS: ReadonlySet<string> = sets.date;
+export const LEXICON_ORGS: ReadonlySet<string> = sets.org;
+
+/** True when compromise knows the word as an ordinary noun, verb or adjective ("jeweller", "upscale"). */
+export function isLexiconWord(lower: string): boolean {
+  return sets.contentWord.has(lower) || sets.functionWord.has(lower);
+}
+
+/** True when English news normally writes this word in lower case ("target", "global", "may"). */
+export function isCommonWord(lower: string): boolean {
+  return COMMON.has(lower) || sets.functionWord.has(lower);
+}

@@ -1,0 +1,467 @@
+/**
+ * Deal rules: data for src/components/deals.ts.
+ *
+ * A rule is a template matched against one sentence of the *masked* text, where every company
+ * mention has been replaced (length-preserving) by a company token and every money amount by a
+ * money token. Template syntax (compiled once, at module load, by compileTemplate in deals.ts):
+ *
+ *   {a} {b} {s} {u}  a company slot (a company mention, or an anaphor such as "it", "the company",
+ *                    "the two companies"), captured under that letter.
+ *   {a+} {b+} ...    a list of companies: "X, Y and Z", "X and a unit of Y".
+ *   {_}              a gap of up to ~90 characters holding no company and no ";".
+ *   {w}              up to 8 words of an object phrase, none of them a clause-breaking preposition
+ *                    or verb (from, to, with, for, by, said ...), none a company.
+ *   <NAME>           a macro from MACROS below (a word alternation).
+ *   (?<v>...)        the trigger; rules that share a trigger position compete (first rule wins).
+ *   (?<k>...)        kind word ("partnership", "joint venture", "deal") mapped to a type by KIND_TYPE.
+ *   a space          one or more white-space characters.
+ * Anything else is regular-expression syntax, matched case-insensitively.
+ *
+ * parties lists slots in output order (buyer / investor / acquirer first). A slot name followed by
+ * "|S" falls back to the sentence subject (its first company) when the slot did not match, e.g. the
+ * bidder in "Y rejected a higher offer from X" is X and the target Y is the subject.
+ */
+import type { DealStatus, DealType } from '../schema.ts';
+
+export type SlotName = 'a' | 'b' | 's' | 'u';
+export type PartySpec = SlotName | `${SlotName}|S`;
+
+export interface DealRule {
+  name: string;
+  /** 'kind': the type comes from the (?<k>...) word via KIND_TYPE. */
+  type: DealType | 'kind';
+  pattern: string;
+  parties: readonly PartySpec[];
+  /**
+   * How the object phrase (between trigger and target) may change the type:
+   * 'stake' — a minority stake or shares make an acquisition an investment ("bought a 20% stake in Y");
+   * 'not-goods' — drop the match when the object is counted goods ("buy 10 aircraft from Y");
+   * 'goods' — keep only when the object is counted goods (orders: contract).
+   */
+  object?: 'stake' | 'not-goods' | 'goods' | 'stake-not-goods';
+  /** Status the pattern itself states ("agreed to be acquired" -> announced). Cues may override. */
+  status?: DealStatus;
+  confidence: number;
+}
+
+/** Word alternations used in templates; spaces become \s+. */
+export const MACROS: Record<string, string> = {
+  // acquire, bought, takes over, snapped up ...
+  ACQ_V:
+    '(?:acquir(?:e|es|ed|ing)|buy|buys|buying|bought|purchas(?:e|es|ed|ing)|(?:take|takes|took|taken|taking) over|' +
+    'snap(?:s|ped|ping)? up|swallow(?:s|ed|ing)? up|absorb(?:s|ed|ing)?)',
+  // the participle of a passive: "was acquired by", "had been taken over by"
+  ACQ_PP: '(?:acquired|bought|purchased|taken over|snapped up|swallowed up|absorbed)',
+  ACQ_N: '(?:takeover|take-over|acquisition|purchase|buyout|buy-out|acquiring|buying)',
+  BID_N: '(?:tender offer|exchange offer|takeover offer|takeover bid|bid|bids|offer|offers|offered|offering|approach|proposal|buyout|buy-out|takeover)',
+  SELL_V: '(?:sell|sells|sold|selling|divest(?:s|ed|ing)?|dispose of|disposed of|unload(?:s|ed)?|spin(?:s|ning)? off|spun off)',
+  MERGE_V: '(?:merge|merges|merged|merging|combine|combines|combined|combining|amalgamate[sd]?)',
+  MERGE_N: '(?:merger|merging|combination|amalgamation|tie-up)',
+  INVEST_V: '(?:invest|invests|invested|investing|inject(?:s|ed|ing)?|pump(?:s|ed|ing)?)',
+  STAKE_V:
+    '(?:took|take|takes|taking|taken|build|builds|built|building|raised|raise|raises|raising|increased|increase|increases|' +
+    'lifted|lift|boost|boosted|boosts|acquired|acquire|acquires|bought|buy|buys|purchased|purchase)',
+  SIGN_V:
+    '(?:signed|sign|signs|signing|struck|strike|strikes|reached|reach|reaches|entered into|enter into|enters into|inked|' +
+    'sealed|clinched|agreed|agree|agrees|announced|unveiled|formed|form|forms|forming|set up|sets up|setting up|created|' +
+    'create|creates|established|establish|launched|launch|plan|plans|planned|planning|has|have|had)',
+  AGREE_N:
+    '(?:joint venture|joint-venture|venture|partnership|alliance|collaboration|tie-up|agreement|accord|pact|deal|' +
+    'memorandum of understanding|licen[cs]ing agreement|supply agreement|contract)',
+  PARTNER_V:
+    '(?:partnered|partners|partnering|partner|teamed up|teams up|team up|teaming up|joined forces|join forces|joins forces|' +
+    'allied|tied up|ties up|linked up|links up)',
+  ORDER_V: '(?:order|orders|ordered|ordering|buy|buys|bought|buying|purchase[sd]?|purchasing|lease[sd]?|leasing)',
+  SUPPLY_V: '(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)',
+  DELIVER_V: '(?:sell|sells|sold|selling|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|build|builds|built)',
+  WIN_V: '(?:won|win|wins|winning|secured|secure|secures|landed|land|lands|received|receives|awarded|signed|gets|got|clinched)',
+};
+
+/** Kind words -> deal type (for rules with type 'kind'). "deal" and "agreement" are generic. */
+export const KIND_TYPE: readonly (readonly [RegExp, DealType])[] = [
+  [/joint[ -]venture|venture/i, 'joint_venture'],
+  [/partnership|alliance|collaboration|tie-up|partner|team|forces|allied|tied|linked/i, 'partnership'],
+  [/contract/i, 'contract'],
+  [/merg|combin|amalgam/i, 'merger'],
+];
+/** Kind words that name no particular kind of deal: the type is taken from the sentence. */
+export const GENERIC_KIND = /^(?:deal|agreement|accord|pact)$/i;
+
+/**
+ * Sentence words that type a generic "deal"/"agreement" when nothing better is known, in order.
+ * "... clinched a $5bn deal with Y to take over its rival" -> acquisition.
+ */
+export const CONTEXT_TYPE: readonly (readonly [RegExp, DealType])[] = [
+  [/\bjoint[ -]venture\b/i, 'joint_venture'],
+  [/\bmerg(?:e|er|ed|ing)\b/i, 'merger'],
+  [/\b(?:takeover|take over|acquisition|acquire|buyout|buy-out)\b/i, 'acquisition'],
+  [/\b(?:stake|invest(?:ment|s|ed)?)\b/i, 'investment'],
+  [/\b(?:supply|order|orders|aircraft|planes|jets|deliver)\b/i, 'contract'],
+  [/\b(?:partnership|alliance)\b/i, 'partnership'],
+];
+
+export const DEAL_RULES: readonly DealRule[] = [
+  // --- acquisitions: explicit agent first (by-phrases beat nearest-subject rules) ---------------
+  // "the proposed $225m acquisition of Widget Inc by Acme Corp"; "the purchase of a 30% stake in Y by X"
+  {
+    name: 'acq.noun.of-by',
+    type: 'acquisition',
+    pattern: '(?<v><ACQ_N>) of {w}{b+} {w}by {a+}',
+    parties: ['a', 'b'],
+    object: 'stake',
+    confidence: 0.85,
+  },
+  // "Widget Inc, which was bought by Acme last year"; "Widget was acquired by Acme for $5m"
+  {
+    name: 'acq.passive',
+    type: 'acquisition',
+    pattern: '{b+} {_}\\b(?<v><ACQ_PP>) {w}by {a+}',
+    parties: ['a', 'b'],
+    confidence: 0.85,
+  },
+  // "Widget agreed a $1bn takeover by Acme"
+  {
+    name: 'acq.noun.by',
+    type: 'acquisition',
+    pattern: '{b} {_}\\b(?<v><ACQ_N>) by {a+}',
+    parties: ['a', 'b'],
+    confidence: 0.75,
+  },
+  // "Acme said Widget has agreed to be acquired for $5 a share"
+  {
+    name: 'acq.agreed-to-be',
+    type: 'acquisition',
+    pattern: '{b} {_}(?<v>agreed to be <ACQ_PP>|agreed to a takeover|agreed to a buyout)(?: by {a})?',
+    parties: ['a|S', 'b'],
+    status: 'announced',
+    confidence: 0.75,
+  },
+  // "Acme said it completed the sale of its Widget unit to Gadget Corp"; "the sale of 200,000 shares to Y"
+  {
+    name: 'sale.noun.to',
+    type: 'acquisition',
+    pattern: '(?<v>sale|disposal|divestiture|divestment) of {w}(?:{u+} {w})?to {w}{a+}',
+    parties: ['a', 'u', 's|S'],
+    object: 'stake-not-goods',
+    confidence: 0.75,
+  },
+  // "an agreement for the sale to Gadget Corp of the Widget and Sprocket divisions"
+  {
+    name: 'sale.noun.to-of',
+    type: 'acquisition',
+    pattern: '(?<v>sale|disposal) to {a+} of {w}{u+}',
+    parties: ['a', 'u', 's|S'],
+    confidence: 0.75,
+  },
+  // "Acme sold its Widget unit to Gadget Corp for $5m"; "Acme agreed to sell its shares to a partnership formed by X and Y"
+  {
+    name: 'sale.verb.to',
+    type: 'acquisition',
+    pattern: '{s} {_}\\b(?<v><SELL_V>) {w}(?:{u+} {w})?to {w}{a+}',
+    parties: ['a', 'u', 's'],
+    object: 'stake-not-goods',
+    confidence: 0.75,
+  },
+  // "Acme agreed to buy Widget for $5m"; "Acme has acquired 60% of Widget"; "Acme bought a 20% stake in Widget"
+  {
+    name: 'acq.verb',
+    type: 'acquisition',
+    pattern: '{a+} {_}\\b(?<v><ACQ_V>) {w}{b+}',
+    parties: ['a', 'b'],
+    object: 'stake-not-goods',
+    confidence: 0.8,
+  },
+  // "Acme's $5bn takeover of Widget"; "Acme announced the acquisition of Widget"
+  {
+    name: 'acq.noun.of',
+    type: 'acquisition',
+    pattern: '{a+} {_}\\b(?<v><ACQ_N>) (?:of|for) {w}{b+}',
+    parties: ['a', 'b'],
+    object: 'stake-not-goods',
+    confidence: 0.65,
+  },
+  // --- bids and offers ---------------------------------------------------------------------------
+  // "a $3bn takeover offer for Widget from Acme"; "Widget rejected a higher offer from Acme"
+  {
+    name: 'bid.from',
+    type: 'acquisition',
+    pattern: '\\b(?<v><BID_N>) (?:{w}for {w}{b} )?{w}from {w}{a+}',
+    parties: ['a', 'b|S'],
+    object: 'stake',
+    confidence: 0.7,
+  },
+  // "Acme bid $5bn for Widget"; "Acme made a tender offer for all outstanding shares of Widget";
+  // "Acme has withdrawn its takeover offer for Widget"
+  {
+    name: 'bid.for',
+    type: 'acquisition',
+    pattern: '{a+} {_}\\b(?<v><BID_N>) {w}(?:for|to buy|to acquire|to take over) {w}{b}',
+    parties: ['a', 'b'],
+    object: 'stake-not-goods',
+    confidence: 0.75,
+  },
+  // "Acme said Widget had rejected its $8bn offer"
+  {
+    name: 'bid.rejected',
+    type: 'acquisition',
+    pattern: '{a} {_}\\b(?:said|says) {b} {_}\\b(?<v>rejected|turned down|rebuffed|spurned) {w}(?:offer|bid|deal|approach|proposal)',
+    parties: ['a', 'b'],
+    status: 'rejected',
+    confidence: 0.75,
+  },
+  // --- mergers -----------------------------------------------------------------------------------
+  // "the merger of Acme and Widget"; "a tie-up between Acme and Widget"
+  {
+    name: 'merger.noun.of',
+    type: 'merger',
+    pattern: '\\b(?<v><MERGE_N>) (?:of|between) {w}{a} (?:and|with) {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.85,
+  },
+  // "Acme merged it into Widget"; "Acme will merge its unit Gadget with Widget"
+  {
+    name: 'merger.verb.obj-into',
+    type: 'merger',
+    pattern: '\\b(?<v>merged|merges|merge|merging) {a} (?:into|with) {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.7,
+  },
+  // "Acme will merge with Widget"; "Gadget will be merged with Acme"; "Acme is to combine with Widget"
+  {
+    name: 'merger.verb.with',
+    type: 'merger',
+    pattern: '{a} {_}\\b(?<v><MERGE_V>) {w}(?:with|into) {w}{b}',
+    parties: ['a', 'b'],
+    object: 'not-goods',
+    confidence: 0.8,
+  },
+  // "Acme and Widget agreed to merge"; "The two are set to merge their operations"
+  {
+    name: 'merger.verb.plural',
+    type: 'merger',
+    pattern: '{a+} {_}\\b(?<v>merge|merged|to merge|merging)\\b',
+    parties: ['a'],
+    confidence: 0.75,
+  },
+  // "Acme's planned merger with Widget"
+  {
+    name: 'merger.noun.with',
+    type: 'merger',
+    pattern: '{a} {_}\\b(?<v><MERGE_N>) {w}with {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.75,
+  },
+  // --- investments -------------------------------------------------------------------------------
+  // "Widget raised $20m in a round led by Acme Ventures"
+  {
+    name: 'invest.round-led-by',
+    type: 'investment',
+    pattern: '{b} {_}\\b(?<v>raised|raises|raising|secured|closed|received|gets|got) {_}\\b(?:round|funding|financing|investment|capital) {_}\\bled by {a+}',
+    parties: ['a', 'b'],
+    confidence: 0.8,
+  },
+  // "Acme invested $5m in Widget"; "Acme is to invest 2bn rupees in Widget"
+  {
+    name: 'invest.verb',
+    type: 'investment',
+    pattern: '{a+} {_}\\b(?<v><INVEST_V>) {w}(?:in|into) {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.8,
+  },
+  // "Acme raised its stake in Widget to 25%"
+  {
+    name: 'invest.stake',
+    type: 'investment',
+    pattern: '{a+} {_}\\b(?<v><STAKE_V>) {w}(?:stake|holding|shareholding|interest) (?:in|of) {w}{b}',
+    parties: ['a', 'b'],
+    object: 'stake',
+    confidence: 0.8,
+  },
+  // --- contracts and orders ----------------------------------------------------------------------
+  // "Acme Air ordered 50 aircraft from Planemaker"; "Acme is to buy 10 A320 jets from Planemaker"
+  {
+    name: 'contract.order-from',
+    type: 'contract',
+    pattern: '{a+} {_}\\b(?<v><ORDER_V>) {w}from {w}{b}',
+    parties: ['a', 'b'],
+    object: 'goods',
+    confidence: 0.8,
+  },
+  // "Acme placed an order for 20 jets with Planemaker"
+  {
+    name: 'contract.order-noun',
+    type: 'contract',
+    pattern: '{a+} {_}\\b(?<v>order|orders) {w}(?:from|with) {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.75,
+  },
+  // "Planemaker is to supply Acme Air with 50 jets"
+  {
+    name: 'contract.supply-with',
+    type: 'contract',
+    pattern: '{b} {_}\\b(?<v><SUPPLY_V>) {w}{a} with',
+    parties: ['a', 'b'],
+    confidence: 0.8,
+  },
+  // "Planemaker is to sell 10 of its new jets to Acme Air"
+  {
+    name: 'contract.deliver-to',
+    type: 'contract',
+    pattern: '{b} {_}\\b(?<v><DELIVER_V>) {w}to {w}{a}',
+    parties: ['a', 'b'],
+    object: 'goods',
+    confidence: 0.75,
+  },
+  // "Widget won a $40m contract from Acme"; "Widget has been awarded an order by Acme"
+  {
+    name: 'contract.won-from',
+    type: 'contract',
+    pattern: '{b} {_}\\b(?<v><WIN_V>) {w}(?:contract|order|orders) {w}(?:from|by|with) {w}{a}',
+    parties: ['a', 'b'],
+    confidence: 0.8,
+  },
+  // "Acme awarded Widget a $40m contract"
+  {
+    name: 'contract.awarded',
+    type: 'contract',
+    pattern: '{a} {_}\\b(?<v>awarded|awards|gave|gives|handed) {b} {w}(?:contract|order)',
+    parties: ['a', 'b'],
+    confidence: 0.8,
+  },
+  // --- partnerships, joint ventures and agreements -----------------------------------------------
+  // "a joint venture between Acme and Widget"; "a partnership of Acme and Widget"
+  {
+    name: 'pact.noun.between',
+    type: 'kind',
+    pattern: '\\b(?<v>(?<k><AGREE_N>)) (?:between|of|among|involving|by) {w}{a+}',
+    parties: ['a'],
+    confidence: 0.8,
+  },
+  // "Acme signed a distribution deal with Widget"; "Acme's recent deal with Widget"; "Acme plans a 50-50 joint venture with Widget"
+  {
+    name: 'pact.noun.with',
+    type: 'kind',
+    pattern: '{a+} {_}\\b(?<v>(?<k><AGREE_N>)) {w}with {w}{b+}',
+    parties: ['a', 'b'],
+    confidence: 0.7,
+  },
+  // "Acme and Widget signed an agreement"; "Acme and Widget formed a joint venture"
+  {
+    name: 'pact.plural',
+    type: 'kind',
+    pattern: '{a+} {_}\\b<SIGN_V> {w}(?<v>(?<k><AGREE_N>))\\b',
+    parties: ['a'],
+    confidence: 0.7,
+  },
+  // "Acme has partnered with Widget"; "Acme teamed up with Widget"
+  {
+    name: 'partner.verb',
+    type: 'partnership',
+    pattern: '{a+} {_}\\b(?<v><PARTNER_V>) (?:with )?{w}{b+}',
+    parties: ['a', 'b'],
+    confidence: 0.8,
+  },
+  // "The station, in partnership with Widget, will ..."
+  {
+    name: 'partner.in-with',
+    type: 'kind',
+    pattern: '{a} {_}\\bin (?<v>(?<k>partnership|alliance|collaboration|cooperation|co-operation)) with {w}{b+}',
+    parties: ['a', 'b'],
+    confidence: 0.8,
+  },
+  // "Acme agreed to combine its cocoa businesses with those of Widget"
+  {
+    name: 'jv.combine-businesses',
+    type: 'joint_venture',
+    pattern: '{a} {_}\\b(?<v>combine|combines|combined|combining|pool|pools|pooled|pooling) (?:its|their) {w}(?:business|businesses|operations|activities|units|divisions) with (?:those of |that of )?{w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.75,
+  },
+  // "Acme is planning a joint announcement with Widget"
+  {
+    name: 'partner.joint-with',
+    type: 'partnership',
+    pattern: '{a} {_}\\b(?<v>joint|jointly) {w}with {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.6,
+  },
+  // "Acme has the right of first refusal on any sale of Widget"
+  {
+    name: 'agreement.first-refusal',
+    type: 'agreement',
+    pattern: '{a} {_}\\b(?<v>right of first refusal|first right of refusal) {_}\\b(?:for|on|over|to|of|in) {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.7,
+  },
+];
+
+/**
+ * Status cues, tested in order on the clause around a match (the first that fires wins).
+ * hedged: the cue marks the deal as not (yet) fact.
+ */
+export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: boolean }[] = [
+  // "X denied it was in talks to buy Y": never reported as done
+  { re: /\b(?:denied|denies|deny|denying)\b/i, status: 'rumored', hedged: true },
+  // "called off", "abandoned its bid", "withdrawn its offer", "talks failed"
+  {
+    re: /\b(?:call(?:s|ed|ing)? off|abandon(?:s|ed|ing)?|withdr[ae]w(?:n|s|ing)?|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|collapsed?|fell through|failed|walked away|pulled out of|broke off|broken off|ended talks|cancel(?:l?ed|s|ling)?|dropped (?:its|their|the) (?:bid|offer|plan))\b/i,
+    status: 'cancelled',
+  },
+  // "rejected a takeover offer", "turned down", "a bid that was rebuffed"
+  { re: /\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|snub(?:s|bed)?|refused)\b/i, status: 'rejected' },
+  // "in talks", "reportedly", "sources said", "is considering", "may bid", "speculation"
+  {
+    re: /\b(?:in talks|talks with|held talks|holding talks|negotiat(?:ing|ions)|reportedly|is reported|was reported|reports? that|reports? said|sources? (?:said|say|close)|people familiar|according to (?:sources|people|reports)|speculation|speculat(?:e|ed|ing)|rumou?r(?:s|ed)?|(?:is|are|was|were) considering|consider(?:s|ing)? (?:a|an|making|buying|selling|bidding)|could|may|might|possibl[ey]|potential|exploring|weigh(?:s|ing)|mull(?:s|ing)|eyeing|would consider|talk of|interest in buying)\b/i,
+    status: 'rumored',
+    hedged: true,
+  },
+  // "subject to regulatory approval", "pending", "awaits clearance", "tender offer" under way
+  {
+    re: /\b(?:pending|subject to|await(?:s|ing)?|needs? (?:the )?approval|requires? (?:the )?approval|regulatory approval|shareholder approval|expected to (?:close|complete|be completed)|final clearance|gave clearance|cleared|accepted|tender offer|started (?:its|the|a) (?:previously announced )?(?:tender|offer))\b/i,
+    status: 'pending',
+  },
+  // intent and agreement: "agreed to buy", "is to buy", "will merge", "plans to", "offered"
+  {
+    re: /\b(?:agreed|agrees|agree|agreement|is to|are to|will|would|plans?|planned|planning|intends?|set to|proposed|proposal|offer(?:s|ed|ing)?|bid|bids|bidding|to (?:buy|acquire|merge|sell|invest|supply|form|take)|announced|announces|signed|signs|unveiled|option to)\b/i,
+    status: 'announced',
+  },
+  // done: "completed the acquisition", "has bought", "was swallowed up", "was established"
+  {
+    re: /\b(?:completed|completes|closed|finali[sz]ed|acquired|bought|purchased|took over|taken over|swallowed up|snapped up|absorbed|merged|sold|spent|formed|established|set up|created|invested|injected|took|was established)\b/i,
+    status: 'completed',
+  },
+];
+
+/** Words in an object phrase that make a purchase a stake (investment) rather than a takeover. */
+export const STAKE_WORDS = /\b(?:stake|stakes|shares|share|holding|shareholding|interest|equity|pct|percent|per cent)\b|%/i;
+/** ...unless the stake is a majority or the whole company. */
+export const MAJORITY_WORDS = /\b(?:all|majority|controlling|control|outstanding|remaining|rest|entire|whole)\b/i;
+/** Goods that are ordered and supplied (contract), not companies or businesses bought. */
+export const GOODS_WORDS =
+  /\b(?:aircraft|airliners?|planes?|jets?|jetliners?|helicopters?|engines?|ships?|vessels?|tankers?|trains?|locomotives?|wagons?|trucks?|lorries|buses|vehicles|cars|satellites?|turbines?|reactors?|rigs?|tons|tonnes|barrels|units of|copies|licen[cs]es|computers?|systems?|[A-Z]{1,3}-?\d{2,4}[A-Z\d-]*s?)\b/;
+/** Number words and digits that count goods ("50 aircraft", "ten jets", "up to 50 of its planes"). */
+export const COUNT_WORDS = /(?:^|\s)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)\s/i;
+/** A unit of a company in the object phrase: "its Widget unit", "the Gadget division". */
+export const UNIT_WORDS = /\b(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|business|businesses|operations|stores|chain|assets|plants?|brands?|holdings?)\b/i;
+
+/** Money that is not a deal's value: per-share prices, sales, fees. Tested on the text after / before it. */
+export const MONEY_NOT_VALUE_AFTER = /^\s*(?:a|per|each|an?\s+(?:ordinary\s+|common\s+)?share)\b\s*(?:(?:ordinary|common|preferred)\s+)?(?:share|shares|unit|ads|ordinary)?|^\s*\/\s*share|^\s*(?:in|of)\s+(?:annual\s+)?(?:sales|revenues?|turnover|assets|debt|profits?|earnings|losses)\b|^\s*each\b/i;
+export const MONEY_NOT_VALUE_BEFORE = /(?:sales|revenues?|turnover|profits?|earnings|income|assets|debts?|loss(?:es)?|fees?|fine|fined|penalty|settlement|capitali[sz]ation|dividends?)\s+(?:of\s+|was\s+|were\s+|totall?ing\s+|reached\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$/i;
+
+/** Words that mark a second, separate offer: "a new offer", "a revised bid". */
+export const NEW_OFFER = /\b(?:new|fresh|revised|improved|higher|sweetened|second|modified|another)\s+(?:\w+\s+)?(?:offer|bid|proposal|approach)\b/i;
+
+/** Anaphors that may stand for a company in a slot. */
+export const ANAPHOR_NOUNS =
+  'company|firm|group|bank|carrier|airline|maker|manufacturer|retailer|brewer|developer|station|broadcaster|insurer|' +
+  'lender|operator|giant|concern|conglomerate|publisher|producer|supplier|chain|utility|partnership|concern|rival|' +
+  'winemaker|chipmaker|automaker|carmaker|network|provider|distributor|owner|holding company|parent|unit|subsidiary';
+export const PLURAL_ANAPHOR = /^(?:the two|both|they|the companies|the firms)\b/i;
+
+/** Names of deals: "a joint venture called Widgetco", "Project Stargate", "the venture - Widgetco". */
+export const DEAL_NAME_PATTERNS: readonly RegExp[] = [
+  /\b(?:called|named|dubbed|known as|christened)\s+"?((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})"?/,
+  /\b(?:venture|project|consortium|deal|partnership|alliance)\s*[-:,]\s*"?((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})"?\s*[.,;]?\s*$/,
+  /\b[Pp]roject\s+"?([A-Z][\w&'-]*)"?/,
+  /^(?:[\s\S]*\b(?:unveil(?:ed|ing)?|launch(?:ed|ing)?|announce(?:d|ment)?) of\s+)"?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})"?,\s+[\s\S]*\b(?:deal|venture|project|partnership)\b/,
+];

@@ -1,0 +1,107 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile, rm, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticleRecordSchema } from '../src/schema.ts';
+
+const run = promisify(execFile);
+const BIN = new URL('../bin/newsnlp.js', import.meta.url).pathname;
+const SEED = new URL('../seeds/000_4eb8863552187eec.txt', import.meta.url).pathname;
+
+async function newsnlp(args: string[], input?: string) {
+  const child = run('node', [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'newsnlp-cli-'));
+  await writeFile(join(dir, 'bad.json'), '{"title": "x", "text": ');
+  await writeFile(join(dir, 'shape.json'), JSON.stringify({ title: 'x', text: '' }));
+  await writeFile(join(dir, 'empty.txt'), '');
+  await writeFile(join(dir, 'latin1.txt'), Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x2e]));
+  await writeFile(
+    join(dir, 'good.json'),
+    JSON.stringify({ title: 'Acme buys Widget', text: 'Acme Corp agreed to buy Widget Inc for $5 million on Monday.' }),
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('newsnlp CLI', () => {
+  it('extract prints only JSON on stdout: valid records, one per input, in order', async () => {
+    const { code, stdout } = await newsnlp(['extract', SEED, join(dir, 'good.json')]);
+    expect(code).toBe(0);
+    const records = JSON.parse(stdout) as unknown[];
+    expect(records).toHaveLength(2);
+    const [seed, good] = records.map((r) => ArticleRecordSchema.parse(r));
+    expect(seed!.title).toBe('Microsoft’s Evolving Partnership with OpenAI');
+    expect(seed!.publishedAt).toBe('2025-01-22');
+    expect(seed!.source).toBe('TechCrunch');
+    expect(good!.title).toBe('Acme buys Widget');
+  });
+
+  it('ndjson: one record per line; stdin with -', async () => {
+    const text = await readFile(SEED, 'utf8');
+    const { code, stdout } = await newsnlp(['extract', '-', '--format', 'ndjson'], text);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(ArticleRecordSchema.parse(JSON.parse(lines[0]!)).source).toBe('TechCrunch');
+  });
+
+  it('bad inputs: one stderr line each naming the file and reason; the rest still processed; exit 1', async () => {
+    const files = ['bad.json', 'good.json', 'shape.json', 'empty.txt', 'latin1.txt', 'missing.txt'].map((f) => join(dir, f));
+    const { code, stdout, stderr } = await newsnlp(['extract', ...files, '--format', 'ndjson']);
+    expect(code).toBe(1);
+    const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as { title: string });
+    expect(records.map((r) => r.title)).toEqual(['Acme buys Widget']);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/bad\.json: invalid JSON/);
+    expect(lines[1]).toMatch(/shape\.json: .*text/);
+    expect(lines[2]).toMatch(/empty\.txt: empty/);
+    expect(lines[3]).toMatch(/latin1\.txt: not UTF-8/);
+    expect(lines[4]).toMatch(/missing\.txt: .*(ENOENT|not found|unreadable)/);
+  });
+
+  it('--out writes the file and leaves stdout empty', async () => {
+    const out = join(dir, 'out.json');
+    const { code, stdout } = await newsnlp(['extract', SEED, '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(JSON.parse(await readFile(out, 'utf8'))).toHaveLength(1);
+  });
+
+  it('schema prints JSON Schema generated from zod', async () => {
+    const { code, stdout } = await newsnlp(['schema', 'ArticleRecord']);
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout) as { $defs: Record<string, { properties: Record<string, unknown> }> };
+    const props = Object.keys(schema.$defs.ArticleRecord!.properties);
+    for (const f of ['schemaVersion', 'id', 'url', 'title', 'source', 'publishedAt', 'pipeline', 'summary', 'companies', 'deals', 'marketShareClaims', 'percentages', 'money']) {
+      expect(props).toContain(f);
+    }
+  });
+
+  it('run writes out/records.ndjson style output with a summary on stderr only', async () => {
+    const out = join(dir, 'records.ndjson');
+    const { code, stdout, stderr } = await newsnlp(['run', SEED, SEED, '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const lines = (await readFile(out, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1); // the same article twice is written once
+    expect(stderr).toMatch(/newsnlp run: 1 articles ->/);
+  });
+});

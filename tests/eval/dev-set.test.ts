@@ -1,0 +1,108 @@
+/**
+ * The evaluation gate: the default pipeline over the labelled dev corpus must stay at or above
+ * the floors in floors.json (raise them as the extractors improve; never lower them silently).
+ * Also checks the harness itself end to end: an oracle built from the labels scores 1.0.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { EvalReportSchema, FIELDS } from '../../src/eval/schema.ts';
+import type { LabelFile } from '../../src/eval/schema.ts';
+import { defaultCorpusDir, formatReport, loadCorpus, runEval } from '../../src/eval/run.ts';
+import type { Predictor } from '../../src/eval/run.ts';
+
+// Like the CLI, let NEWSNLP_DEV_CORPUS point at a relocated corpus.
+const corpusDir = defaultCorpusDir(process.env['NEWSNLP_DEV_CORPUS']);
+const haveCorpus = existsSync(`${corpusDir}/labels`) && existsSync(`${corpusDir}/articles`);
+
+const Floor = z.strictObject({ precision: z.number().optional(), recall: z.number().optional(), f1: z.number().optional() });
+const FloorsSchema = z.strictObject({ overall: z.record(z.enum(FIELDS), Floor), splits: z.record(z.string(), z.record(z.enum(FIELDS), Floor)).optional() });
+const floors = FloorsSchema.parse(JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')));
+
+describe.skipIf(!haveCorpus)(`dev corpus (${corpusDir}${haveCorpus ? '' : ': missing, skipped'})`, () => {
+  it('an oracle made from the labels scores 1.0 on every field (the scorer agrees with itself)', async () => {
+    const byText = new Map<string, LabelFile>(loadCorpus(corpusDir).map((a) => [a.article.text, a.labels]));
+    const oracle: Predictor = {
+      id: 'oracle',
+      run(article) {
+        const l = byText.get(article.text)!;
+        // House-style noise the scorer must ignore: suffixes, case, brackets.
+        return {
+          companies: l.companies.map((c) => ({ name: `<${c.name.toUpperCase()} Inc.>`, aliases: c.aliases })),
+          marketShareClaims: l.marketShareClaims.map((c) => ({ ...c, share: c.share + 0.04 })),
+          deals: l.deals.map((d) => ({ ...d, parties: [...d.parties].reverse() })),
+        };
+      },
+    };
+    const r = await runEval({ corpusDir, pipeline: oracle });
+    expect(r.articles).toHaveLength(40);
+    expect(r.overall.fields.companies).toMatchObject({ tp: 180, fp: 0, fn: 0, f1: 1 });
+    expect(r.overall.fields.deals).toMatchObject({ tp: 58, fp: 0, fn: 0, f1: 1 });
+    expect(r.overall.fields.marketShareClaims).toMatchObject({ tp: 40, fp: 0, fn: 0, f1: 1 });
+    expect(r.splits['bbc']!.fields.companies.tp).toBe(97);
+    expect(r.splits['reuters']!.fields.marketShareClaims.tp).toBe(28);
+    expect(r.overall.accuracy.deals.value).toMatchObject({ correct: 58, total: 58 });
+    expect(r.overall.accuracy.marketShareClaims.market).toMatchObject({ correct: 40, total: 40 });
+  });
+
+  it('counts dropped and invented items per article and lists them with --errors', async () => {
+    const byText = new Map<string, LabelFile>(loadCorpus(corpusDir).map((a) => [a.article.text, a.labels]));
+    const lossy: Predictor = {
+      id: 'lossy',
+      run(article) {
+        const l = byText.get(article.text)!;
+        return {
+          companies: [...l.companies.slice(1), { name: 'Invented Widget Holdings', aliases: [] }],
+          // Every claim 0.06 points off: outside the tolerance.
+          marketShareClaims: l.marketShareClaims.map((c) => ({ ...c, share: c.share + 0.06 })),
+          deals: l.deals.map((d) => ({ ...d, parties: d.parties.slice(0, 1) })),
+        };
+      },
+    };
+    const r = await runEval({ corpusDir, ids: ['1', '17', '36'], pipeline: lossy });
+    expect(r.articles.map((a) => a.id)).toEqual(['01', '17', '36']);
+    expect(r.overall.fields.companies).toMatchObject({ tp: 11 - 1 + 1 - 1 + 4 - 1, fp: 3, fn: 3 });
+    expect(r.overall.fields.marketShareClaims).toMatchObject({ tp: 0, fp: 5, fn: 5 });
+    expect(r.overall.fields.deals).toMatchObject({ tp: 0, fp: 3, fn: 3 });
+    expect(Object.keys(r.splits)).toEqual(['bbc', 'reuters']);
+    const text = formatReport(r, { errors: true });
+    expect(text).toContain('company FN  Gazprom');
+    expect(text).toContain('company FP  Invented Widget Holdings');
+    expect(text).not.toContain('PIPELINE FAILED');
+  });
+
+  it('reports an article the pipeline throws on, with its gold items as misses', async () => {
+    const broken: Predictor = {
+      id: 'broken',
+      run() {
+        throw new Error('component exploded');
+      },
+    };
+    const r = await runEval({ corpusDir, ids: ['21'], pipeline: broken });
+    expect(r.failures).toEqual(['21']);
+    expect(r.articles[0]!.failure).toBe('Error: component exploded');
+    expect(r.overall.fields.marketShareClaims).toMatchObject({ tp: 0, fp: 0, fn: 4 });
+    expect(formatReport(r)).toContain('PIPELINE FAILED on 1 article(s): 21');
+  });
+
+  it('the default pipeline stays at or above the floors', async () => {
+    const report = await runEval({ corpusDir });
+    console.log(formatReport(report));
+    expect(() => EvalReportSchema.parse(report)).not.toThrow();
+    expect(report.failures, 'the pipeline threw on these articles').toEqual([]);
+    const check = (where: string, fields: Record<string, { precision: number; recall: number; f1: number }>, f: typeof floors.overall) => {
+      for (const field of FIELDS) {
+        for (const [metric, floor] of Object.entries(f[field] ?? {})) {
+          const got = fields[field]![metric as 'precision' | 'recall' | 'f1'];
+          expect(got, `${where} ${field}.${metric} = ${got.toFixed(3)} < floor ${floor}`).toBeGreaterThanOrEqual(floor);
+        }
+      }
+    };
+    check('overall', report.overall.fields, floors.overall);
+    for (const [name, f] of Object.entries(floors.splits ?? {})) {
+      const s = report.splits[name];
+      expect(s, `split ${name} in floors.json is not in the report`).toBeDefined();
+      check(name, s!.fields, f);
+    }
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Start the workers of the chosen stages in this process, with graceful shutdown:
+ *
+ *   const running = await startWorkers(cfg, { stages: ['feed', 'fetch', 'extract', 'sink'] });
+ *   running.installSignalHandlers();   // SIGINT/SIGTERM: stop taking jobs, finish in-flight ones
+ *                                       // within cfg.graceMs, close connections; a second signal
+ *                                       // forces exit
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import { createHttpClient } from '../src/fetch/http.ts';
+import type { HttpClient } from '../src/fetch/http.ts';
+import type { IngestConfig } from '../src/ingest/config.ts';
+import { configToEnv } from '../src/ingest/config.ts';
+import { createLogger } from '../src/ingest/log.ts';
+import type { Logger } from '../src/ingest/log.ts';
+import {
+  KEEP_COMPLETED,
+  KEEP_FAILED,
+  QUEUE_NAMES,
+  Queues,
+  STAGES,
+  backoffStrategy,
+  checkRedisPolicy,
+  workerConnection,
+} from '../src/ingest/queues.ts';
+import type { StageName } from '../src/ingest/queues.ts';
+import type { StageContext } from '../src/ingest/stages.ts';
+import { RedisStore } from '../src/ingest/store.ts';
+import { openSink } from '../src/sinks/index.ts';
+import type { SinkDriver } from '../src/sinks/types.ts';
+import { articleFetchProcessor } from './article-fetch.ts';
+import { extractProcessor } from './extract.ts';
+import { feedPollProcessor } from './feed-poll.ts';
+import { sinkProcessor } from './sink.ts';
+import type { WorkerDeps } from './common.ts';
+
+const EXTRACT_PROCESSOR = fileURLToPath(new URL('./extract.processor.js', import.meta.url));
+
+export interface StartOptions {
+  stages?: StageName[];
+  /** Jobs in flight per worker for feed and fetch (default cfg.concurrency). */
+  concurrency?: number;
+  log?: Logger;
+  http?: HttpClient;
+  sink?: SinkDriver;
+  /** Run extraction on this event loop instead of a sandboxed child (tests of the stage only). */
+  inProcessExtract?: boolean;
+  /** Called after each job completes or fails for good (progress, tests). */
+  onJob?: (e: JobEvent) => void;
+}
+
+export interface JobEvent {
+  stage: StageName;
+  jobId: string;
+  outcome: 'completed' | 'failed' | 'retrying';
+  result?: unknown;
+  error?: string;
+}
+
+export interface RunningWorkers {
+  readonly workers: ReadonlyMap<StageName, Worker>;
+  readonly queues: Queues;
+  readonly deps: WorkerDeps;
+  /** Stop taking jobs, wait for in-flight ones up to cfg.graceMs, then close everything. Idempotent. */
+  close(force?: boolean): Promise<void>;
+  /** SIGINT/SIGTERM -> close(); a second signal -> exit at once. Exits the process when closed. */
+  installSignalHandlers(): void;
+}
+
+export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): Promise<RunningWorkers> {
+  const log = opts.log ?? createLogger();
+  const stages = opts.stages ?? STAGES;
+  const queues = new Queues(cfg);
+  await checkRedisPolicy(queues.connection, log);
+  const store = RedisStore.connect(cfg.redisUrl!);
+  const ownHttp = !opts.http && (stages.includes('feed') || stages.includes('fetch'));
+  const http =
+    opts.http ??
+    (ownHttp
+      ? createHttpClient({
+          allowPrivate: cfg.allowPrivate,
+          connectTimeoutMs: cfg.connectTimeoutMs,
+          readTimeoutMs: cfg.readTimeoutMs,
+          maxBodyBytes: cfg.maxBodyBytes,
+          perHostIntervalMs: cfg.perHostIntervalMs,
+        })
+      : undefined);
+  const ownSink = !opts.sink && stages.includes('sink');
+  const sinkDriver = opts.sink ?? (ownSink ? openSink(cfg.sink) : undefined);
+  const ctx: StageContext = { cfg, store, log, ...(http ? { http } : {}), ...(sinkDriver ? { sink: sinkDriver } : {}) };
+  const deps: WorkerDeps = { ctx, queues };
+  const concurrency = opts.concurrency ?? cfg.concurrency;
+
+  const workers = new Map<StageName, Worker>();
+  for (const stage of stages) {
+    const base = {
+      connection: workerConnection(cfg),
+      prefix: cfg.prefix,
+      lockDuration: cfg.lockDurationMs,
+      stalledInterval: cfg.stalledIntervalMs,
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: KEEP_FAILED,
+      settings: { backoffStrategy: backoffStrategy(cfg) },
+    };
+    let w: Worker;
+    if (stage === 'extract' && !opts.inProcessExtract) {
+      w = new Worker(QUEUE_NAMES.extract, EXTRACT_PROCESSOR, {
+        ...base,
+        concurrency: Math.max(1, Math.min(concurrency, cfg.extractProcesses)),
+        workerForkOptions: { env: { ...process.env, ...configToEnv(cfg) } },
+      });
+    } else {
+      const processor =
+        stage === 'feed'
+          ? feedPollProcessor(deps)
+          : stage === 'fetch'
+            ? articleFetchProcessor(deps)
+            : stage === 'extract'
+              ? extractProcessor(deps)
+              : sinkProcessor(deps);
+      // One appender per process keeps the JSONL sink's index check and its append together.
+      w = new Worker(QUEUE_NAMES[stage], processor as (job: Job) => Promise<unknown>, {
+        ...base,
+        concurrency: stage === 'sink' ? 1 : concurrency,
+      });
+    }
+    w.on('completed', (job, result) => {
+      log.debug({ stage, jobId: job.id }, 'job completed');
+      opts.onJob?.({ stage, jobId: job.id ?? '', outcome: 'completed', result });
+    });
+    w.on('failed', (job, err) => {
+      if (!job) return;
+      const willRetry = err.name !== 'UnrecoverableError' && job.attemptsMade < (job.opts.attempts ?? 1);
+      log[willRetry ? 'info' : 'warn']({ stage, jobId: job.id, attempt: job.attemptsMade, err: err.message }, willRetry ? 'job will retry' : 'job failed');
+      opts.onJob?.({ stage, jobId: job.id ?? '', outcome: willRetry ? 'retrying' : 'failed', error: err.message });
+    });
+    w.on('error', (err) => log.error({ stage, err: err.message }, 'worker error'));
+    workers.set(stage, w);
+  }
+  await Promise.all([...workers.values()].map((w) => w.waitUntilReady()));
+  log.info({ stages, prefix: cfg.prefix, concurrency }, 'workers started');
+
+  let closing: Promise<void> | null = null;
+  const close = (force = false): Promise<void> => {
+    if (closing && !force) return closing;
+    closing = (async () => {
+      const all = [...workers.values()];
+      let timer: NodeJS.Timeout | undefined;
+      const graceful = Promise.all(all.map((w) => w.close(force))).then(() => 'done' as const);
+      const timeout = new Promise<'timeout'>((res) => {
+        timer = setTimeout(() => res('timeout'), cfg.graceMs);
+      });
+      const how = await Promise.race([graceful, timeout]);
+      clearTimeout(timer);
+      if (how === 'timeout') {
+        log.warn({ graceMs: cfg.graceMs }, 'grace period over: closing workers with jobs still in flight (they will be picked up again)');
+        await Promise.all(all.map((w) => w.close(true)));
+      }
+      await queues.close();
+      await store.close();
+      if (ownHttp) http?.close();
+      if (ownSink) await sinkDriver?.dispose();
+      log.info('workers closed');
+    })();
+    return closing;
+  };
+
+  return {
+    workers,
+    queues,
+    deps,
+    close,
+    installSignalHandlers() {
+      let signals = 0;
+      const onSignal = (sig: NodeJS.Signals) => {
+        signals++;
+        if (signals > 1) {
+          log.warn({ sig }, 'second signal: exiting now');
+          process.exit(130);
+        }
+        log.info({ sig, graceMs: cfg.graceMs }, 'shutting down: finishing in-flight jobs');
+        close().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            log.error({ err: (err as Error).message }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    },
+  };
+}
