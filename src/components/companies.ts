@@ -70,6 +70,12 @@ const CAP_RE = /^(?:[A-Z]|[a-z]{1,2}[A-Z]|\d+(?!(?:am|pm|th|st|nd|rd|s|m|bn|k|km
 /** "NEws": a typing slip, not a name. */
 const GARBLED_RE = /^[A-Z]{2}[a-z]+$/;
 
+/** Lower-case tails split off a capitalised head: "Acme-owned", "London-based". */
+const TAILS = new Set([
+  ...OWNERSHIP_SUFFIXES,
+  ...'based born listed run made registered headquartered style like related focused bound friendly sized wide dominated built designed'.split(' '),
+]);
+
 function tokenize(doc: Doc): Tok[] {
   const norm = doc.norm;
   const sents = doc.sentences;
@@ -91,8 +97,9 @@ function tokenize(doc: Doc): Tok[] {
         // "Acme's shares" -> "Acme" + possessive; but in "Foo's, Bar's and Baz's" (shop names)
         // the "'s" belongs to the name: nothing follows that it could own.
         const after = norm.slice(e, e + 6);
-        const owns = /^\s+(?!and\b|or\b|is\b|was\b|has\b|had\b)[A-Za-z0-9$]/.test(after);
-        if (owns) {
+        const listed = /^\s*(?:[,;]|and\b|or\b)/.test(after);
+        const known = gazetteerLookup(nameKey(w)) !== undefined || curatedCompany(nameKey(w)) !== undefined;
+        if (!listed && !known) {
           poss = true;
           w = w.slice(0, -2);
           e -= 2;
@@ -100,7 +107,7 @@ function tokenize(doc: Doc): Tok[] {
       }
       // "Acme-owned", "London-based": split off a lower-case tail after a capitalised head.
       const h = /^(.*[A-Za-z0-9])-([a-z]+)$/.exec(w);
-      if (h && CAP_RE.test(h[1]!)) {
+      if (h && CAP_RE.test(h[1]!) && (TAILS.has(h[2]!) || /(?:ed|ing)$/.test(h[2]!))) {
         tail = h[2]!;
         w = h[1]!;
         e = s + w.length;
@@ -207,6 +214,8 @@ function knownKey(key: string): boolean {
 function candidateSpans(toks: Tok[]): Span[] {
   const spans: Span[] = [];
   const n = toks.length;
+  // "Foo and Bar Publishers Inc" once seen, a later "Foo and Bar" is the same name
+  const andNames = new Set<string>();
   let i = 0;
   while (i < n) {
     const t = toks[i]!;
@@ -248,13 +257,16 @@ function candidateSpans(toks: Tok[]): Span[] {
       const b2 = baseRun(toks, b + dot + 1);
       const joinedKey = spanKey(toks, i, b2);
       const leftKey = spanKey(toks, i, b);
-      let join = knownKey(joinedKey) || isNotCompany(joinedKey);
+      let join = knownKey(joinedKey) || isNotCompany(joinedKey) || NON_COMPANY_HEADS.has(toks[b2 - 1]!.lower);
       if (!join && (c.w === 'and' || c.w === '&')) {
         const right = toks.slice(b + dot + 1, b2).map((x) => x.lower);
         join =
           (right.length === 1 && (right[0] === 'co' || right[0] === 'cos' || right[0] === 'company' || right[0] === 'sons')) ||
           (b - i <= 2 && /^[A-Z]$/.test(toks[i]!.w) && /^[A-Z]$/.test(d.w)) ||
-          (isDesignator(toks[b2 - 1]) && !isDesignator(toks[b - 1]) && !knownKey(leftKey) && b2 - b <= 4);
+          (isDesignator(toks[b2 - 1]) && !isDesignator(toks[b - 1]) && !knownKey(leftKey) &&
+            toks.slice(b + dot + 1, b2).filter((x) => x.word && !isDesignator(x)).length <= 1) ||
+          andNames.has(joinedKey);
+        if (join) for (let k = b + dot + 2; k <= b2; k++) andNames.add(spanKey(toks, i, k));
       } else if (!join && c.w === 'of') {
         const last = toks[b - 1]!;
         // "Acme Motor Co of Canada" names a company; "Acme Ltd of Ruritania" describes one.
@@ -386,6 +398,13 @@ function looksLikePerson(toks: Tok[], sp: Span, key: string, persons: Set<string
   return false;
 }
 
+/** Sector words before a head noun: "investment bank", "oil group", "software maker". */
+const SECTOR_WORDS = new Set(
+  ('investment oil gas energy software drinks media telecoms telecom retail research chemicals chemical steel mining ' +
+    'insurance brokerage consulting engineering technology tech computer car airline banking financial security ' +
+    'mobile phone internet web search music games cement beer drinks food clothing fashion').split(' '),
+);
+
 /** Is there a company cue around the span? Returns a confidence (0 = none). */
 function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   const { a, b } = sp;
@@ -428,10 +447,11 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   if (next && next.word && next.sent === sent && !last.poss && !next.cap) {
     // "Acme shares", "Acme bosses", "Acme investment bank", "the Acme business"
     if (RIGHT_NOUNS.has(next.lower)) return { score: 0.65, cue: `right:${next.lower}` };
-    if (HEAD_NOUNS.has(next.lower) && !WEAK_HEAD_NOUNS.has(next.lower) && !next.tail) return { score: 0.6, cue: 'right-head' };
-    if (next2?.word && !next2.cap && HEAD_NOUNS.has(next2.lower) && !WEAK_HEAD_NOUNS.has(next2.lower) && !isLexiconWord(next.lower) === false)
-      if (DESIGNATORS.has(next.lower) || /^(?:investment|oil|gas|energy|software|drinks|media|telecoms?|retail|research|chemicals?|steel|mining|insurance|brokerage|consulting|engineering|technology|tech|computer|car|airline|banking|financial|security)$/.test(next.lower))
-        return { score: 0.6, cue: 'right-head' };
+    // "Acme investment bank", "Acme oil group"; not "Spanish carrier Foo" (sentence-initial modifier)
+    const modifier = first.start && b - a === 1;
+    if (!modifier && HEAD_NOUNS.has(next.lower) && !WEAK_HEAD_NOUNS.has(next.lower) && !next.tail) return { score: 0.6, cue: 'right-head' };
+    if (!modifier && next2?.word && !next2.cap && HEAD_NOUNS.has(next2.lower) && (DESIGNATORS.has(next.lower) || SECTOR_WORDS.has(next.lower)))
+      return { score: 0.6, cue: 'right-head' };
   }
   if (next?.w === ',' && next.sent === sent) {
     // "Acme, the world's biggest retailer", "Acme, Japan's second-largest bank"
@@ -469,7 +489,7 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const curated = curatedCompany(key) ?? null;
   if (curated && !isGuarded(key)) return { ...base, curated, kind: 'company', conf: 0.95, rule: 'alias' };
   // "Orange", "Apple": a curated name that is also a word counts when capitalised mid-sentence
-  if (curated && !first.start && first.cap) return { ...base, curated, kind: 'company', conf: 0.85, rule: 'alias' };
+  if (curated && !first.start && first.cap && toks[sp.b]?.w !== 'of') return { ...base, curated, kind: 'company', conf: 0.85, rule: 'alias' };
   if (looksLikePerson(toks, sp, key, persons) && !cueScore(toks, sp).cue.includes('head'))
     return { ...base, kind: 'person', conf: 0, rule: 'person' };
   const lone = len === 1 ? first.lower : '';
@@ -520,8 +540,6 @@ interface Ent {
   ticker: string | null;
   conf: number;
   rule: string;
-  /** Longest surface form, by words. */
-  best: string;
 }
 
 function initialsOf(surface: string): string {
@@ -565,21 +583,40 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       if (!prev || prev.conf < c.conf) companyKeys.set(c.key, { conf: c.conf, rule: c.rule });
     } else if (c.kind === 'other' || c.kind === 'person') blocked.add(c.key);
   }
-  for (const c of cands) {
-    if (c.kind !== 'candidate' || c.weak || companyKeys.has(c.key)) continue;
-    if (c.sp.b - c.sp.a === 1 && persons.has(c.key)) continue;
-    const cue = cueScore(toks, c.sp);
-    if (cue.score === 0) continue;
+  const decide = (c: Cand, score: number, cue: string) => {
     // weak cues ("X said") do not make an ordinary word a company
     const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]!.lower : '';
     const ordinary = lone !== '' && (isCommonWord(lone) || FIRST_NAMES.has(lone) || LAST_NAMES.has(lone) || isGuarded(c.key));
-    if (ordinary && cue.score < 0.6) continue;
-    const conf = Math.min(c.conf, 0.5 + cue.score / 2);
+    if (ordinary && score < 0.6) return;
+    const conf = Math.min(c.conf, 0.5 + score / 2);
     const prev = companyKeys.get(c.key);
-    if (!prev || prev.conf < conf) companyKeys.set(c.key, { conf, rule: `${c.rule === 'context' ? 'cue' : c.rule}:${cue.cue}` });
+    if (!prev || prev.conf < conf) companyKeys.set(c.key, { conf, rule: `${c.rule === 'context' ? 'cue' : c.rule}:${cue}` });
+  };
+  const open = (c: Cand) =>
+    c.kind === 'candidate' && !c.weak && !companyKeys.has(c.key) && !(c.sp.b - c.sp.a === 1 && persons.has(c.key));
+  for (const c of cands) {
+    if (!open(c)) continue;
+    const cue = cueScore(toks, c.sp);
+    if (cue.score > 0) decide(c, cue.score, cue.cue);
   }
-  // Entities from decided keys.
+  // "Acme, Foo and Bar": a name listed beside companies is one (weak, so not an ordinary word).
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    if (!open(c)) continue;
+    for (const j of [i - 1, i + 1]) {
+      const o = cands[j];
+      if (!o || !companyKeys.has(o.key) || toks[o.sp.a]!.sent !== toks[c.sp.a]!.sent) continue;
+      const [x, y] = j < i ? [o, c] : [c, o];
+      const gap = toks.slice(x.sp.b, y.sp.a).map((t) => t.w).join(' ');
+      if (/^(?:,|, and|and|or|, or|&)$/.test(gap)) {
+        decide(c, 0.5, 'list');
+        break;
+      }
+    }
+  }
+  // Entities from decided keys; curated forms of one company share one entity.
   const ents = new Map<string, Ent>();
+  const entOfKey = new Map<string, Ent>();
   const add = (ent: Ent, c: Cand) => {
     const t0 = toks[c.sp.a]!;
     const t1 = toks[c.sp.b - 1]!;
@@ -587,25 +624,25 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     ent.mentions.push({ start: t0.s, end: t1.e, text: doc.text.slice(t0.s, t1.e), sentence: t0.sent });
     if (!ent.forms.includes(c.surface)) ent.forms.push(c.surface);
     if (c.sp.ticker) ent.ticker ??= c.sp.ticker;
-    const words = (s: string) => s.split(/\s+/).length;
-    if (words(c.surface) > words(ent.best) && !/^[A-Z&.]+$/.test(c.surface)) ent.best = c.surface;
   };
   for (const c of cands) {
     const dec = companyKeys.get(c.key);
     if (!dec || c.kind === 'other' || c.kind === 'person') continue;
-    let ent = ents.get(c.key);
+    const group = c.curated ? `curated:${c.curated.name}` : c.key;
+    let ent = ents.get(group);
     if (!ent) {
-      ent = { key: c.key, forms: [], mentions: [], curated: c.curated, gaz: c.gaz, ticker: null, conf: dec.conf, rule: dec.rule, best: c.surface };
-      ents.set(c.key, ent);
+      ent = { key: c.key, forms: [], mentions: [], curated: c.curated, gaz: c.gaz, ticker: null, conf: dec.conf, rule: dec.rule };
+      ents.set(group, ent);
     }
-    ent.curated ??= c.curated;
+    ent.conf = Math.max(ent.conf, dec.conf);
     ent.gaz ??= c.gaz;
+    entOfKey.set(c.key, ent);
     add(ent, c);
   }
   // Acronyms defined in the text: "Acme Widget Systems (AWS)".
   const alias = new Map<string, Ent>();
   for (const c of cands) {
-    const ent = ents.get(c.key);
+    const ent = entOfKey.get(c.key);
     if (!ent) continue;
     const o = toks[c.sp.b];
     const ac = toks[c.sp.b + 1];
@@ -614,45 +651,122 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       if (ac.w[0]!.toLowerCase() === c.key[0]) alias.set(nameKey(ac.w), ent);
     }
   }
-  // Short forms and acronyms of decided entities: "Acme" for "Acme Widget Corp", "AWC".
-  const prefixOf = new Map<string, Ent | null>();
-  const initials = new Map<string, Ent | null>();
-  for (const ent of ents.values()) {
-    const t = ent.key.split(' ');
-    for (let k = 1; k < t.length; k++) {
-      const p = t.slice(0, k).join(' ');
-      if (ents.has(p)) continue;
-      const had = prefixOf.get(p);
-      prefixOf.set(p, had === undefined || had === ent ? ent : null);
+  // Short forms and acronyms: "Acme" and "AWC" for "Acme Widget Corp"; "Acme Canada" for
+  // "Acme Motor Co of Canada" (same first and last word).
+  let prefixOf = new Map<string, Ent | null>();
+  let initials = new Map<string, Ent | null>();
+  let byFirst = new Map<string, string[]>();
+  const note = (m: Map<string, Ent | null>, k: string, ent: Ent) => {
+    const had = m.get(k);
+    m.set(k, had === undefined || had === ent ? ent : null);
+  };
+  const buildMaps = () => {
+    prefixOf = new Map();
+    initials = new Map();
+    byFirst = new Map();
+    for (const [k, ent] of entOfKey) {
+      const t = k.split(' ');
+      for (let n = 1; n < t.length; n++) note(prefixOf, t.slice(0, n).join(' '), ent);
+      const list = byFirst.get(t[0]!) ?? [];
+      list.push(k);
+      byFirst.set(t[0]!, list);
     }
-    for (const f of ent.forms) {
-      const ini = initialsOf(f);
-      if (ini.length >= 2 && !ents.has(ini)) {
-        const had = initials.get(ini);
-        initials.set(ini, had === undefined || had === ent ? ent : null);
+    for (const ent of ents.values()) {
+      for (const f of ent.forms) {
+        // "Trans World Airlines Inc" -> "twai" and "twa"
+        for (const form of [f, displayName(f)]) {
+          const ini = initialsOf(form);
+          if (ini.length >= 2) note(initials, ini, ent);
+        }
       }
     }
-  }
-  for (const c of cands) {
-    if (ents.has(c.key) || c.kind === 'other' || c.kind === 'person') continue;
-    let ent = alias.get(c.key) ?? null;
-    const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]! : null;
-    if (!ent && lone && /^[A-Z&]{2,6}$/.test(lone.w)) ent = initials.get(c.key) ?? null;
+  };
+  const target = (key: string, lone: string | null): Ent | null => {
+    let ent = alias.get(key) ?? null;
+    if (!ent && lone && /^[A-Z&]{2,6}$/.test(lone)) ent = initials.get(key) ?? null;
+    if (!ent) ent = prefixOf.get(key) ?? null;
     if (!ent) {
-      const p = prefixOf.get(c.key);
-      const shortOk = !c.weak && !(lone && (FIRST_NAMES.has(lone.lower) || DATE_WORDS.has(lone.lower))) && !blocked.has(c.key);
-      if (p && shortOk) ent = p;
+      const t = key.split(' ');
+      if (t.length < 2) return null;
+      let found: Ent | null = null;
+      for (const k of byFirst.get(t[0]!) ?? []) {
+        const u = k.split(' ');
+        if (u.length <= t.length || u[u.length - 1] !== t[t.length - 1]) continue;
+        let j = 0;
+        for (const w of u) if (w === t[j]) j++;
+        if (j === t.length) {
+          const e = entOfKey.get(k)!;
+          if (found && found !== e) return null;
+          found = e;
+        }
+      }
+      ent = found;
     }
+    return ent;
+  };
+  // Merge whole entities: a short-form entity ("Acme", found by a cue) into its long form ("Acme
+  // Widget Corp"); not a curated or listed company into a division ("Acme" vs "Acme Cloud").
+  const canMerge = (ent: Ent, into: Ent): boolean => {
+    if (into === ent) return false;
+    // "Acme Corp" is a company in its own right even beside "Acme Widget Inc"
+    if (ent.forms.some((f) => / /.test(f) && DESIGNATORS.has(f.slice(f.lastIndexOf(' ') + 1).toLowerCase().replace(/\./g, ''))))
+      return false;
+    if (ent.gaz && !ent.gaz.short && !ent.curated && !ent.key.includes(' ') && !into.forms.some((f) => /\s/.test(f))) return false;
+    if (!ent.curated) return !(ent.gaz && !ent.gaz.short && !ent.key.includes(' ') && into.curated);
+    if (ent.curated.parent || into.curated) return false;
+    // "Lloyds" + "Lloyds Bank"; "Acme" after "NV Acme Gloeilampenfabriek": the long form
+    // adds only designators or words that are nothing but a name, and comes first.
+    const extra = into.key.split(' ').slice(ent.key.split(' ').length);
+    const first = (e: Ent) => Math.min(...e.mentions.map((m) => m.start));
+    return extra.every((w) => DESIGNATORS.has(w) || (!isLexiconWord(w) && !isCommonWord(w) && first(into) < first(ent)));
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    buildMaps();
+    // longest keys first, so "Acme" finds "Acme Widget" after "Acme Widget" joined "Acme Widget Corp"
+    const order = [...ents].sort((x, y) => y[1].key.length - x[1].key.length);
+    for (const [group, ent] of order) {
+      const lone = ent.forms.length === 1 && !ent.forms[0]!.includes(' ') ? ent.forms[0]! : null;
+      const into = target(ent.key, lone);
+      if (!into || !canMerge(ent, into)) continue;
+      for (const m of ent.mentions) if (!into.mentions.some((x) => x.start === m.start)) into.mentions.push(m);
+      for (const f of ent.forms) if (!into.forms.includes(f)) into.forms.push(f);
+      into.ticker ??= ent.ticker;
+      into.conf = Math.max(into.conf, ent.conf);
+      into.curated ??= ent.curated;
+      into.gaz ??= ent.gaz;
+      ents.delete(group);
+      for (const [k, e] of entOfKey) if (e === ent) entOfKey.set(k, into);
+      changed = true;
+      break;
+    }
+  }
+  buildMaps();
+  // Undecided mentions that are short forms or acronyms of a decided entity.
+  for (const c of cands) {
+    if (entOfKey.has(c.key) || c.kind === 'other' || c.kind === 'person' || blocked.has(c.key)) continue;
+    const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]! : null;
+    if (c.weak && !(lone && /^[A-Z&]{2,6}$/.test(lone.w))) continue;
+    if (lone && (FIRST_NAMES.has(lone.lower) || DATE_WORDS.has(lone.lower))) continue;
+    const ent = target(c.key, lone?.w ?? null);
     if (ent) add(ent, c);
   }
   // Output.
   const out: CompanyEntity[] = [];
   for (const ent of ents.values()) {
     ent.mentions.sort((x, y) => x.start - y.start);
-    const name = ent.curated?.name ?? displayName(ent.best);
     const aliases: string[] = [];
     for (const m of ent.mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
-    const gaz = ent.gaz && !ent.gaz.short ? ent.gaz : ent.gaz && ent.conf >= 0.8 ? ent.gaz : null;
+    // Canonical name: the longest form the article uses (legal suffix dropped); the curated name
+    // when the article uses only an acronym ("AWS" -> "Amazon Web Services").
+    let best = '';
+    for (const f of ent.forms) {
+      const words = (x: string) => (x ? x.split(/\s+/).length : 0);
+      if (/^[A-Z&.]{2,6}$/.test(f) && ent.curated) continue;
+      if (words(f) > words(best) || (words(f) === words(best) && f.length > best.length)) best = f;
+    }
+    const name = best ? displayName(best) : (ent.curated?.name ?? displayName(ent.forms[0]!));
+    const gaz = ent.gaz && (!ent.gaz.short || ent.conf >= 0.8) ? ent.gaz : null;
     out.push({
       id: slug(name),
       name,
@@ -665,7 +779,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       rule: ent.rule,
     });
   }
-  // One entity per id: two keys can share a canonical name (curated forms).
+  // One entity per id.
   const byId = new Map<string, CompanyEntity>();
   for (const e of out) {
     const had = byId.get(e.id);

@@ -28,7 +28,10 @@ import {
   MONEY_NOT_VALUE_AFTER,
   MONEY_NOT_VALUE_BEFORE,
   NEW_OFFER,
+  NOT_A_DEAL,
   PLURAL_ANAPHOR,
+  RESTATING_ASIDE,
+  RIVAL_OF,
   STAKE_WORDS,
   STATUS_CUES,
   UNIT_WORDS,
@@ -45,17 +48,24 @@ const MONEY_TAIL = '\u0004';
 
 const COMPANY_RE = `${CO_HEAD}${CO_TAIL}*`;
 const ANAPHOR_RE =
-  `\\b(?:it|they|the two(?: [a-z]+)?|both(?: (?:companies|firms|groups|banks|sides|carriers|airlines))?|` +
+  `\\b(?:it|they|the two (?:companies|firms|groups|banks|carriers|airlines|sides|rivals|partners|brewers|retailers)|` +
+  `the two(?= (?:are|were|have|had|will|would|agreed|plan|plans|said|also|could|may|might|should|then|later)\\b)|` +
+  `both(?: (?:companies|firms|groups|banks|sides|carriers|airlines))?|` +
   `the (?:[a-z-]+ ){0,2}(?:${ANAPHOR_NOUNS}))\\b`;
 const SLOT_RE = `(?:<?${COMPANY_RE}|${ANAPHOR_RE})`;
 const ANAPHOR_TEST = new RegExp(ANAPHOR_RE, 'i');
 /** Between two companies of a list: "X, Y and Z", "X <XX.N> and French firm Y", "X and a unit of Y". */
 const LIST_SEP =
   `>?(?:\\s+(?:Inc|Corp|Co|Ltd|Plc|SA|AG|NV|SpA|Cos|Group)\\b\\.?)?(?:'s?)?(?:\\s*<[^>\\n]{1,14}>)*(?:\\s*\\([^)\\n]{1,40}\\))?` +
-  `(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s*,?\\s+as well as\\s+|(?<=>)\\s+)` +
+  `(?:\\s*,\\s*(?!(?:a|an|the)\\s)(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s*,?\\s+as well as\\s+|(?<=>)\\s+)` +
   `(?:(?!(?:said|says|agreed|will|would|to|has|have|had|is|was|were|are|which|who|that)\\b)[A-Za-z][\\w.'-]*,?\\s+){0,3}<?`;
+/** A subject does not reach over a subordinate clause: "The two held talks after X bought Y". */
+const SUBORDINATE = '(?:after|before|when|while|because|since|although|though|unless|until|whereas)\\b';
+const GAP_CHAR = `(?!\\b${SUBORDINATE})[^${CO_HEAD}${CO_TAIL};\\n]`;
+/** ...and after an aside, no relative clause: "X, which was bought by Y, a firm that is merging with Z". */
+const TAIL_CHAR = `(?!\\b(?:${SUBORDINATE}|that\\b|which\\b|who\\b))[^${CO_HEAD}${CO_TAIL};\\n]`;
 /** A gap: no company, no ";"; or one comma-delimited aside that may name companies ("X, which owns Y, agreed"). */
-const GAP = `(?:[^${CO_HEAD}${CO_TAIL};\\n]{0,90}?|,[^;\\n,]{1,100}?,[^${CO_HEAD}${CO_TAIL};\\n]{0,60}?)`;
+const GAP = `(?:${GAP_CHAR}{0,90}?|,[^;\\n,]{1,100}?,${TAIL_CHAR}{0,60}?)`;
 /** Words that end an object phrase: the next clause or another argument starts. */
 const OBJECT_STOP = '(?:from|to|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against)\\b';
 const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\s+){0,8}?`;
@@ -239,14 +249,22 @@ function kindType(kind: string, sentence: string): { type: DealType; generic: bo
 // "could be worth $6bn" is about the value, not a hedge on the deal.
 const VALUE_MODAL = /\b(?:could|may|might)\s+(?:be\s+)?(?:worth|valued|total|reach|rise|exceed|value|amount)/gi;
 
+/**
+ * Status from cue words: a cancelling, rejecting or hedging word in the clause wins; a hedge before
+ * it ("Sources said X is in talks to buy Y") counts too. Otherwise the clause's own words decide
+ * (pending, announced, completed), then the words before it.
+ */
 function findStatus(left: string, clause: string): { status: DealStatus | null; hedged: boolean; strong: boolean } {
-  const full = (left + ' ' + clause).replace(VALUE_MODAL, ' ');
   const inClause = clause.replace(VALUE_MODAL, ' ');
+  const leftClean = left.replace(VALUE_MODAL, ' ');
   for (const cue of STATUS_CUES) {
     const strong = cue.status === 'rumored' || cue.status === 'cancelled' || cue.status === 'rejected';
-    if (strong && cue.re.test(full)) return { status: cue.status, hedged: cue.hedged ?? false, strong: true };
+    if (!strong) continue;
+    if (cue.re.test(inClause) || (cue.status === 'rumored' && cue.re.test(leftClean))) {
+      return { status: cue.status, hedged: cue.hedged ?? false, strong: true };
+    }
   }
-  for (const text of [inClause, left]) {
+  for (const text of [inClause, leftClean]) {
     for (const cue of STATUS_CUES) {
       if (cue.status === 'rumored' || cue.status === 'cancelled' || cue.status === 'rejected') continue;
       if (cue.re.test(text)) return { status: cue.status, hedged: false, strong: false };
@@ -352,15 +370,41 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     for (const n of names) named.add(n);
   }
   let anaphoric = false;
+  // "Planemaker's great European competitor is to sell ...": the subject is not Planemaker.
+  const rivalAnaphor = new Set<SlotName>();
+  for (const s of ['a', 'b', 's', 'u'] as const) {
+    const g = idx[s];
+    if (!g || base + g[0] >= trigger) continue;
+    const names = slotNames.get(s)!;
+    if (names.length === 1 && RIVAL_OF.test(doc.norm.slice(base + g[1], base + g[1] + 60))) {
+      rivalAnaphor.add(s);
+      slotNames.set(s, []);
+    }
+  }
   for (const s of ['a', 'b', 's', 'u'] as const) {
     const g = idx[s];
     if (!g || slotNames.get(s)!.length > 0) continue;
+    if (rivalAnaphor.has(s)) {
+      // the rival is the most recent other company: resolve as an object anaphor
+      const resolved = resolveAnaphor(ctx, si, base + g[0], 'the rival', false, named);
+      if (resolved.length === 0) return null;
+      anaphoric = true;
+      slotNames.set(s, resolved);
+      for (const n of resolved) named.add(n);
+      continue;
+    }
     const text = doc.norm.slice(base + g[0], base + g[1]);
     const resolved = resolveAnaphor(ctx, si, base + g[0], text, base + g[0] < trigger, named);
     if (resolved.length === 0) return null;
     anaphoric = true;
     slotNames.set(s, resolved);
     for (const n of resolved) named.add(n);
+  }
+  if (rule.possessive && idx['u'] && idx['b']) {
+    // "bought 60% of Widget's US affiliate Gadget" -> [buyer, Gadget]; "... of Widget's Gadget unit" -> [buyer, Gadget, Widget]
+    const between = plain(ctx.masked.slice(base + idx['b'][1], base + idx['u'][0]));
+    const after = doc.norm.slice(base + idx['u'][1], base + idx['u'][1] + 24);
+    if (!UNIT_WORDS.test(between) && !/^\s+(?:unit|division|subsidiary|arm)\b/i.test(after)) slotNames.set('b', []);
   }
   const parties: string[] = [];
   for (const spec of rule.parties as readonly PartySpec[]) {
@@ -371,7 +415,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
       const first = ctx.firstMention[si]!;
       for (let i = first; i >= 0 && i < ctx.mentions.length; i++) {
         const mm = ctx.mentions[i]!;
-        if (mm.sentence !== si) break;
+        if (mm.sentence !== si || mm.start > trigger || trigger - mm.start > 160) break;
         if (!named.has(mm.name)) {
           names = [mm.name];
           spanStart = Math.min(spanStart, mm.start);
@@ -398,6 +442,11 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     const kind = k ? doc.norm.slice(base + k[0], base + k[1]) : 'agreement';
     ({ type, generic } = kindType(kind, sentText));
   } else type = rule.type;
+  // "bought the Widget shares": the stake words may follow the company
+  const target = idx['b'] ?? idx['u'];
+  const afterTarget = target ? doc.norm.slice(base + target[1], base + target[1] + 30) : '';
+  const stakeAfter = /^(?:'s)?\s+(?:common\s+|ordinary\s+|preferred\s+)?(?:shares|stock|stake|holding|shareholding)\b/i.exec(afterTarget);
+  const objForType = stakeAfter ? obj + ' ' + stakeAfter[0] : obj;
   const goods = isGoods(obj);
   switch (rule.object) {
     case 'goods':
@@ -408,11 +457,18 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
       break;
     case 'stake-not-goods':
       if (goods) return null;
-      type = stakeType(obj) ?? type;
+      type = stakeType(objForType) ?? type;
       break;
     case 'stake':
+      type = stakeType(objForType) ?? type;
+      break;
+    case 'asset': {
+      const unitNamed = (slotNames.get('u') ?? []).length > 0;
+      if (goods) return null;
+      if (!unitNamed && !STAKE_WORDS.test(obj) && !UNIT_WORDS.test(obj) && !/\bCO\b/.test(obj)) return null;
       type = stakeType(obj) ?? type;
       break;
+    }
     default:
       break;
   }
@@ -421,15 +477,26 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
   // The clause: up to the next ";" or ", " after the match, or the sentence end.
   const rest = ctx.masked.slice(spanEnd, sent.end);
   const stop = /[;]|,\s(?!\d)|\s-\s/.exec(rest);
-  const clauseEnd = stop ? spanEnd + stop.index : sent.end;
+  let clauseEnd = stop ? spanEnd + stop.index : sent.end;
+  if (stop && RESTATING_ASIDE.test(rest.slice(stop.index))) {
+    // ", a bid that was rejected by the board": the aside belongs to the clause
+    const next = /[;]|,\s(?!\d)|\s-\s/.exec(rest.slice(stop.index + 1));
+    clauseEnd = next ? spanEnd + stop.index + 1 + next.index : sent.end;
+  }
   const leftStart = Math.max(sent.start, ctx.masked.lastIndexOf(';', spanStart) + 1);
   const left = plain(ctx.masked.slice(leftStart, spanStart));
   const clause = plain(ctx.masked.slice(spanStart, clauseEnd));
+  if (NOT_A_DEAL.test(plain(ctx.masked.slice(Math.max(leftStart, spanStart - 40), spanEnd)))) return null;
   const st = findStatus(left, clause);
   let status = st.status;
   if (rule.status && !st.strong) status = rule.status;
+  // a deal reported with no word on its state has at least been announced
+  status ??= 'announced';
 
-  const value = findValue(ctx, Math.min(spanStart, trigger), clauseEnd);
+  // "X's $5bn takeover of Y", "the proposed 225 mln dlr acquisition of Y": an amount right before the trigger
+  const pre = /\u0003\u0004*(?:\s+[a-z-]+){0,2}\s+$/.exec(ctx.masked.slice(Math.max(sent.start, trigger - 60), trigger));
+  const valueStart = pre ? trigger - pre[0].length : Math.min(spanStart, trigger);
+  const value = findValue(ctx, Math.min(valueStart, spanStart), clauseEnd);
   const confidence = Math.round(rule.confidence * (anaphoric ? 0.8 : 1) * (st.hedged ? 0.9 : 1) * 100) / 100;
   return {
     type,
@@ -464,7 +531,7 @@ function mergeCandidates(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
     const twin = out.find((o) => {
-      if (!sameSet(o.parties, c.parties)) return false;
+      if (!sameSet(o.parties, c.parties) && !(o.parties.length > c.parties.length && c.parties.every((p) => o.parties.includes(p)) && o.type === c.type && o.parties[0] === c.parties[0])) return false;
       // a stake and a takeover between the same parties are usually separate steps: sameFamily only
       if (!(o.generic || c.generic || sameFamily(o.type, c.type))) return false;
       if (valuesDiffer(o.value, c.value)) return false;

@@ -39,6 +39,8 @@ import {
   NOT_SHARE_LEFT,
   NOT_SHARE_RIGHT,
   OF_MARKET_RIGHT,
+  MARKETISH,
+  JOINT,
   OTHER_SUBJECT,
   OWNERSHIP_CONTEXT,
   PREP_BEFORE_MENTION,
@@ -51,7 +53,10 @@ import {
   SHARE_LEFT,
   SHARE_ONLY_HEADS,
   SHARE_RIGHT,
+  SHARE_IN_MARKET,
   SOURCE_BEFORE_MENTION,
+  STAKE_AFTER_SHARE,
+  STAKE_BEFORE_SHARE,
   TITLE_WORDS,
   UNQUALIFIED_OF,
   UNNAMED_SOURCES,
@@ -95,7 +100,8 @@ const NP_BREAK = new Set(
   ('to from in at by and or but was is were are has had have rose fell its their his her which that this than since ' +
     'while for with as on over during compared against up down it would will could be been stood amounts amounted ' +
     'accounts accounted remains remained reached grew increased decreased declined dropped slipped climbed jumped ' +
-    'also now currently still only just further already last this next so then there where when who whose')
+    'also now currently still only just further already last this next so then there where when who whose ' +
+    'about around nearly almost some roughly approximately under more less close')
     .split(' '),
 );
 
@@ -185,8 +191,7 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
         : resolveOwner(doc, sent, p.start, ms, last);
       if (!owner) continue;
       const entity: CompanyEntity = owner.mention ? owner.mention.entity : owner.anaphor!.entity;
-      const company = entity.parent ?? entity.name;
-      const brand = entity.parent ? entity.name : null;
+      const { company, brand } = creditOf(entity);
 
       // Market and region.
       const mk = found.marketFrom >= 0 ? marketPhrase(doc, found.marketFrom, p.start, sent.end) : { market: null, region: null, bare: false };
@@ -268,6 +273,25 @@ function withBrands(doc: Doc, sent: Sentence, ms: Mention[], cache: Map<string, 
   return [...ms, ...extra].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Who is credited with a share. A product or brand (from the brand lexicon) goes to its owner and
+ * is kept in `brand`: "Internet Explorer" -> Microsoft. A company with a parent goes to the parent
+ * only when it is named as a division of it ("BT Retail" -> BT, "Acme Cloud" -> Acme); a separately
+ * named subsidiary keeps its own share ("Audi" under Volkswagen, "Acme Canada" under Acme Motor):
+ * news reports and the dev labels credit such a subsidiary, not its parent.
+ */
+function creditOf(entity: CompanyEntity): { company: string; brand: string | null } {
+  if (!entity.parent) return { company: entity.name, brand: null };
+  if (entity.rule === 'brand') return { company: entity.parent, brand: entity.name };
+  const parentTokens = new Set(entity.parent.toLowerCase().split(/\s+/));
+  const tokens = entity.name.split(/\s+/);
+  const first = tokens[0]!.toLowerCase();
+  const rest = tokens.slice(1).join(' ');
+  const regional = rest !== '' && (regionOf(rest, true) != null || REGION_BY_FORM.has(rest.toLowerCase()));
+  if (parentTokens.has(first) && rest !== '' && !regional) return { company: entity.parent, brand: entity.name };
+  return { company: entity.name, brand: null };
+}
+
 /** "15% of Acme" (not "of Acme's sales"): a stake in a company. */
 function ofCompany(right: string, base: number, ms: readonly Mention[]): boolean {
   const m = /^\s*of\s+(?:the\s+)?/.exec(right);
@@ -290,16 +314,38 @@ function classify(
 ): Found | null {
   // "a 34% market share", "a 25 pct share of the French market"
   const sr = SHARE_RIGHT.exec(right);
-  if (sr) return { rule: 'share_np', listMention: null, marketFrom: p.end + sr[0].length };
+  if (sr) {
+    // "a 20 pct share in Acme", "in which it holds a 5 pct share": ownership
+    const after = right.slice(sr[0].length);
+    if (STAKE_AFTER_SHARE.test(after) || STAKE_BEFORE_SHARE.test(left)) return null;
+    // "a 20 pct share in Acme": "share in" names what is owned, unless a market or a region follows
+    const inM = /^\s+in\s+(?:the\s+)?/.exec(after);
+    if (inM && !SHARE_IN_MARKET.test(after)) {
+      const rest = after.slice(inM[0].length);
+      REGION_RE.lastIndex = 0;
+      const r = REGION_RE.exec(rest);
+      if (!(r && r.index === 0 && regionOf(r[1]!, false))) return null;
+    }
+    if (ofCompany(right.slice(sr[0].length), p.end + sr[0].length, ms)) return null;
+    return { rule: 'share_np', listMention: null, marketFrom: p.end + sr[0].length };
+  }
   // "11% of the market", "8% of the country's total oil production"
-  if (OF_MARKET_RIGHT.test(right) && !UNQUALIFIED_OF.test(right)) return { rule: 'pct_of_market', listMention: null, marketFrom: p.end };
+  const om = OF_MARKET_RIGHT.exec(right);
+  if (om && !UNQUALIFIED_OF.test(right) && isMarketNp(om[1]!, om[2]!)) return { rule: 'pct_of_market', listMention: null, marketFrom: p.end };
   // "market share of car sales rose to 17.2 pct", "a share of about 90%"
   const share = lastShareNoun(left);
   if (share) {
     const between = left.slice(share.end);
     const from = leftStart + share.end;
+    // A bare "its share" (no "market", no market phrase) must stand among market words and
+    // away from ownership words: "Acme's share will remain at 40 pct" after a stake sale is a stake.
+    const prev = doc.sentences[sent.index - 1];
+    const around = doc.norm.slice(prev ? prev.start : sent.start, sent.end);
     const ownership =
-      !share.market && marketPhrase(doc, from, p.start, sent.end).market == null && OWNERSHIP_CONTEXT.test(doc.norm.slice(sent.start, sent.end));
+      !share.market &&
+      marketPhrase(doc, from, p.start, sent.end).market == null &&
+      (OWNERSHIP_CONTEXT.test(doc.norm.slice(sent.start, sent.end)) || !MARKETISH.test(around) ||
+        STAKE_AFTER_SHARE.test(doc.norm.slice(from, p.start)));
     // "to bring its share in the venture to 50 pct" is a stake, not a market share
     if (!/[;]/.test(between) && !ownership) return { rule: 'share_context', listMention: null, marketFrom: from };
   }
@@ -321,16 +367,32 @@ function classify(
   return null;
 }
 
+/**
+ * The words before a market head are modifiers, not a company: "of Penn Traffic" is a stake
+ * (the head is a name), "of the Acme Group's sales" is a company's own sales; "of Russia's total
+ * oil production" is a market (a region's possessive).
+ */
+function isMarketNp(mods: string, head: string): boolean {
+  if (!/^[a-z]/.test(head)) return false;
+  const poss = /([A-Z][\w.&-]*)'s?\s/g;
+  for (let m = poss.exec(mods); m; m = poss.exec(mods)) {
+    if (!regionOf(m[1]!, false) && !REGION_BY_FORM.has(m[1]!.toLowerCase())) return false;
+  }
+  return true;
+}
+
 /** The last share noun in `left` that is not a price ("15 dlrs a share"): its end offset in `left`. */
 function lastShareNoun(left: string): { end: number; market: boolean } | null {
   let at: { end: number; market: boolean } | null = null;
+  let sawMarket = false;
   SHARE_LEFT.lastIndex = 0;
   for (let m = SHARE_LEFT.exec(left); m; m = SHARE_LEFT.exec(left)) {
     const before = left.slice(Math.max(0, m.index - 20), m.index);
     // "earnings of 2 dlrs a share", "65 dlrs per share": a price
     if (/^\s*a\s/i.test(m[0]) && PRICE_BEFORE_SHARE.test(before + 'a ')) continue;
     if (/\bper\s*$/i.test(before)) continue;
-    at = { end: m.index + m[0].length, market: /market/i.test(m[0]) };
+    sawMarket ||= /market/i.test(m[0]);
+    at = { end: m.index + m[0].length, market: sawMarket };
   }
   return at;
 }
@@ -359,6 +421,10 @@ function resolveOwner(
     // "Acme said sales of ... were 12% of the chip market": a source, unless "Acme said its share..."
     const after = doc.norm.slice(m.end, Math.min(pos, m.end + 40));
     if (SAYER_AFTER.test(after) && !SELF_PRONOUN.test(doc.norm.slice(m.end, pos))) continue;
+    // "Acme, Beta and Gamma have 22 pct of the market": a joint share, credited to none
+    const prevM = ms[j - 1];
+    if (prevM && prevM.end <= m.start && /^\s*,?\s*(?:and|&)\s*$/.test(doc.norm.slice(prevM.end, m.start))) return null;
+    if (JOINT.test(doc.norm.slice(m.end, pos))) return null;
     // "If Acme backs it, the format would have a 47% share": another subject holds the figure
     if (OTHER_SUBJECT.test(doc.norm.slice(m.end, pos))) return null;
     return { mention: m, anaphor: null };
@@ -433,6 +499,11 @@ function marketPhrase(
     }
     const t = raw.replace(/[,.;:)]+$/, '');
     const lower = t.toLowerCase();
+    // "U.S. car and truck sales": "and" inside a phrase whose head follows
+    if ((lower === 'and' || lower === 'or') && words.length > 0 && headAhead(s, raw)) {
+      words.push(lower);
+      continue;
+    }
     if (!t || /^\d/.test(t) || /%/.test(t) || NP_BREAK.has(lower)) break;
     if (MARKET_FILLER.has(lower)) {
       if (raw !== t) break;
@@ -467,14 +538,22 @@ function marketPhrase(
   return { market: np.join(' '), region, bare: false };
 }
 
-/** "India's second-largest cement maker" -> "cement". */
+/** True when a market head comes within two words after the first "and"/"or" in `s`. */
+function headAhead(s: string, conj: string): boolean {
+  const m = new RegExp(`\\s${conj}\\s+((?:[\\w-]+\\s+){0,2}?)([\\w-]+)`).exec(s);
+  return !!m && HEADS.has(m[2]!.toLowerCase());
+}
+
+const NUMERAL = /^(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozen)$/i;
+
+/** "India's second-largest cement maker" -> "cement"; "the top five oil producers" -> "oil". */
 function makerPhrase(doc: Doc, sent: Sentence): string | null {
   const m = MAKER_PHRASE.exec(doc.norm.slice(sent.start, sent.end));
   if (!m) return null;
   const words = m[1]!
     .replace(REGION_RE, '')
     .split(/\s+/)
-    .filter((w) => w && !MARKET_FILLER.has(w.toLowerCase()) && !/^[A-Z]/.test(w));
+    .filter((w) => w && !MARKET_FILLER.has(w.toLowerCase()) && !/^[A-Z]/.test(w) && !NUMERAL.test(w));
   return words.length ? words.join(' ') : null;
 }
 

@@ -140,7 +140,8 @@ function mapXmlFeed(out: RawFeed, format: 'rss' | 'rdf' | 'atom', root: Root, fe
   let hasXmlBase = false;
   const rootBase = format === 'atom' ? undefined : attr(root.startTag, 'xml:base');
   for (const b of [rootBase, out.nnAttrs?.['xml:base']]) {
-    if (b === undefined) continue;
+    // xml:base="" means "the document's own base": nothing to record.
+    if (b === undefined || b.trim() === '') continue;
     base = resolveUrl(b, base) ?? base;
     hasXmlBase = true;
   }

@@ -15,7 +15,7 @@ export const HEAD_NOUNS: ReadonlySet<string> = new Set(
     'chipmaker chipmakers drugmaker drugmakers pharmaceutical pharmaceuticals telecom telecoms telco ' +
     'outfit start-up startup consultancy consultancies agency house investor investors fund shipbuilder ' +
     'miner refiner utility utilities dealer dealers exporter importer owner owners parent ' +
-    'titan titans behemoth behemoths multinational multinationals specialist specialists'
+    'forecaster forecasters pollster pollsters consultant consultants titan titans behemoth behemoths multinational multinationals specialist specialists'
   ).split(/\s+/),
 );
 

@@ -105,7 +105,7 @@ export function nameKey(name: string): string {
  * "Synergy Research Group" stays.
  */
 export function displayName(surface: string): string {
-  let words = surface.trim().replace(/[\u2019']s$/, '').split(/\s+/);
+  let words = surface.trim().split(/\s+/);
   while (words.length > 1) {
     const last = words[words.length - 1]!;
     const k = last.toLowerCase().replace(/[.,]/g, '');

@@ -56,8 +56,16 @@ for (const w of [
   sets.place.add(w);
 /** Nationalities proper (compromise's demonyms and a few regional ones): "Japanese Acme" -> "Acme". */
 const nationalities = new Set(sets.demonym);
-for (const w of ['european', 'asian', 'african', 'scottish', 'welsh', 'english', 'latin', 'arab', 'nordic', 'scandinavian'])
+for (const w of (
+  'european asian african scottish welsh english latin arab nordic scandinavian spanish danish dutch swedish ' +
+  'norwegian finnish swiss german french italian british irish polish greek turkish portuguese belgian austrian ' +
+  'czech hungarian russian chinese japanese korean indian australian canadian mexican brazilian argentine ' +
+  'israeli saudi iranian iraqi egyptian nigerian kenyan taiwanese thai vietnamese indonesian malaysian ' +
+  'singaporean filipino pakistani ukrainian romanian bulgarian croatian serbian icelandic american'
+).split(' ')) {
   nationalities.add(w);
+  sets.demonym.add(w);
+}
 for (const w of [
   'european', 'asian', 'african', 'western', 'eastern', 'northern', 'southern', 'scottish', 'welsh', 'english',
   'latin', 'arab', 'nordic', 'scandinavian', 'anglo', 'trans-atlantic', 'transatlantic', 'pacific', 'atlantic',

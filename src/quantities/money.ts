@@ -238,7 +238,7 @@ export function findMoney(norm: string): MoneyMatch[] {
     for (const f of found) {
       out.push({ ...f, perShare: isPerShare(norm, f) });
     }
-    MONEY_RE.lastIndex = Math.max(MONEY_RE.lastIndex, found[found.length - 1]!.end);
+    MONEY_RE.lastIndex = found[found.length - 1]!.end;
   }
   return out;
 }
@@ -290,19 +290,22 @@ function prefixForm(norm: string, m: RegExpExecArray, g: Groups, idx: Indices): 
   const highMult = multOf(g.ha ?? g.hb);
   const highBase = parseNumber(g.high) * codeFactor;
   if (Number.isNaN(highBase) || highMult === null) return null;
-  // "$10-12bn": the scale after the second number is the scale of both.
-  const lowVal = lowBase * (g.ma ?? g.mb ? lowMult : highMult);
-  const highVal = highBase * highMult;
   const end = m.index + m[0].length;
   const before = norm.slice(Math.max(0, start - 9), start);
   const conn = g.conn!.toLowerCase();
   const between = /\bbetween\s+$/i.test(before);
-  if ((conn === 'and' && !between) || (conn === 'to' && (g.hpre !== undefined || /\bfrom\s+$/i.test(before)) && !between)) {
-    // "from $5 to $10", "$5 to $10 billion": two amounts; the later "$" starts the second one.
-    const lowEnd = idx.ma?.[1] ?? idx.mb?.[1] ?? idx.num![1];
-    const highStart = idx.hpre?.[0] ?? idx.high![0];
-    if (conn === 'and' && g.hpre === undefined) return [make(start, lowEnd, lowBase * lowMult, iso, unit, false)];
-    return [make(start, lowEnd, lowVal, iso, unit, false), make(highStart, end, highVal, iso, unit, false)];
+  const symbol = (p: string) => (p.endsWith('$') ? '$' : p.toLowerCase());
+  const sameSymbol = g.hpre === undefined || symbol(g.hpre) === symbol(pre);
+  // "$10-12bn", "from $5 to $10 billion": the scale after the second number is the scale of both.
+  const lowVal = lowBase * ((g.ma ?? g.mb) !== undefined || !sameSymbol ? lowMult : highMult);
+  const highVal = highBase * highMult;
+  const lowEnd = idx.ma?.[1] ?? idx.mb?.[1] ?? idx.num![1];
+  const change =
+    !between && (conn === 'and' || (conn === 'to' && (g.hpre !== undefined || /\bfrom\s+$/i.test(before))));
+  if (change || !sameSymbol || !(lowVal < highVal)) {
+    // "from $5 to $10", "$5 and $10", "$1.1bn - £600m": separate amounts. Return the first; the
+    // scan resumes after it and finds the second on its own (a bare second number is no amount).
+    return [make(start, lowEnd, lowVal, iso, unit, false)];
   }
   const r = make(start, end, lowVal, iso, unit, false);
   r.high = roundFloat(highVal);
@@ -361,7 +364,7 @@ function suffixForm(norm: string, m: RegExpExecArray, g: Groups, idx: Indices): 
     const before = norm.slice(Math.max(0, start - 9), start);
     const conn = g.sconn!.toLowerCase();
     const between = /\bbetween\s+$/i.test(before);
-    if ((conn === 'and' && !between) || /\bfrom\s+$/i.test(before)) {
+    if ((conn === 'and' && !between) || /\bfrom\s+$/i.test(before) || !(lowBase < highBase)) {
       // "rose from 10 to 12 mln dlrs": a change; keep the second amount, and the first with the same unit.
       const lowEnd = idx.snum![1];
       const second = make(idx.shigh![0], end, highBase * mult, iso, unit, isMinor);

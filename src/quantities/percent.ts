@@ -109,8 +109,9 @@ export function findPercentages(norm: string): PercentMatch[] {
     const highStart = idx.high![0];
     const conn = g.conn!.toLowerCase();
     const isBetween = /\bbetween\s+$/i.test(before);
-    if (!lowUnit && !(low < high)) {
-      // "from 5% in 2004 to 4.25%": a bare first number larger than the second is no range.
+    if (!(low < high)) {
+      // "from 5% in 2004 to 4.25%", "up 34% - and 34% more": a first number not below the second is no range.
+      if (lowUnit) out.push(single(m.index, idx.lowunit![1], low, lowUnit));
       out.push(single(highStart, end, high, unit));
       continue;
     }
@@ -127,7 +128,8 @@ export function findPercentages(norm: string): PercentMatch[] {
       out.push(single(highStart, end, high, unit));
       continue;
     }
-    if (lowUnit && lowUnit !== unit) {
+    if (lowUnit && (lowUnit !== unit || g.lowunit!.toLowerCase() !== unitText.toLowerCase())) {
+      // "4.5 per cent - 34%": two figures in different styles are two figures, not one range.
       out.push(single(m.index, idx.lowunit![1], low, lowUnit));
       out.push(single(highStart, end, high, unit));
       continue;

@@ -39,7 +39,7 @@ const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 /** "December", or "Dec"/"Dec." (the dot only after an abbreviation, so "in October." keeps its full stop out). */
 const MONTH = `(?:${alt(Object.keys(MONTHS).filter((m) => m.length > 4 || m === 'may' || m === 'june' || m === 'july').map(cap))}|(?:${alt(
   Object.keys(MONTHS).filter((m) => m.length <= 4 && m !== 'may' && m !== 'june' && m !== 'july').map(cap),
-)})\b\.?)`;
+)})\\b\\.?)`;
 const ORD = `(?:${alt(Object.keys(ORDINALS))})`;
 
 /** Count nouns and units after a four-digit number: "2000 shares", "1990 GMT", "1999 pct". */
@@ -182,7 +182,7 @@ function classify(norm: string, g: Record<string, string | undefined>, start: nu
     return { ...base, kind: 'fiscal_year', year: y, build: null, value: `FY${y}` };
   }
   if (g.dm !== undefined || g.mo !== undefined) {
-    const monthWord = (g.dmm ?? g.mom)!;
+    const monthWord = (g.dmm ?? g.mom)!.replace(/\.$/, "");
     const month = MONTHS[monthWord.toLowerCase()]!;
     const dayStr = g.dmd ?? g.mod;
     const yv = g.dmy ?? g.moy;
@@ -223,7 +223,7 @@ const MONTH_CUE = /\b(?:in|since|by|until|till|through|from|to|of|last|next|this
 function monthOk(norm: string, start: number, word: string, hasDayOrYear: boolean): boolean {
   if (hasDayOrYear) return true;
   // Abbreviations ("Jan", "Dec.") only with a day or year: "Dec" alone is too often a name.
-  if (word.length <= 4 && word !== 'June' && word !== 'July') return false;
+  if (word.length <= 4 && word !== 'June' && word !== 'July' && word !== 'May') return false;
   if (word === 'May' || word === 'March' || word === 'August') return MONTH_CUE.test(norm.slice(Math.max(0, start - 12), start));
   return true;
 }

@@ -36,9 +36,15 @@ export interface DealRule {
    * How the object phrase (between trigger and target) may change the type:
    * 'stake' — a minority stake or shares make an acquisition an investment ("bought a 20% stake in Y");
    * 'not-goods' — drop the match when the object is counted goods ("buy 10 aircraft from Y");
-   * 'goods' — keep only when the object is counted goods (orders: contract).
+   * 'goods' — keep only when the object is counted goods (orders: contract);
+   * 'asset' — a sale: keep only when what is sold is a named unit, a stake or shares, or a business.
    */
-  object?: 'stake' | 'not-goods' | 'goods' | 'stake-not-goods';
+  object?: 'stake' | 'not-goods' | 'goods' | 'stake-not-goods' | 'asset';
+  /**
+   * "bought 60% of Widget's US affiliate Gadget": slot u is what is bought, slot b its owner; the
+   * owner stays a party (the seller) only when u is named as its unit, division or subsidiary.
+   */
+  possessive?: boolean;
   /** Status the pattern itself states ("agreed to be acquired" -> announced). Cues may override. */
   status?: DealStatus;
   confidence: number;
@@ -48,7 +54,7 @@ export interface DealRule {
 export const MACROS: Record<string, string> = {
   // acquire, bought, takes over, snapped up ...
   ACQ_V:
-    '(?:acquir(?:e|es|ed|ing)|buy|buys|buying|bought|purchas(?:e|es|ed|ing)|(?:take|takes|took|taken|taking) over|' +
+    '(?:acquir(?:e|es|ed|ing(?! (?:company|firm|group|unit|subsidiary|entity|vehicle|bank)))|buy|buys|buying(?! (?:group|spree|power))|bought|purchas(?:e|es|ed|ing)|(?:take|takes|took|taken|taking) over|' +
     'snap(?:s|ped|ping)? up|swallow(?:s|ed|ing)? up|absorb(?:s|ed|ing)?)',
   // the participle of a passive: "was acquired by", "had been taken over by"
   ACQ_PP: '(?:acquired|bought|purchased|taken over|snapped up|swallowed up|absorbed)',
@@ -69,12 +75,12 @@ export const MACROS: Record<string, string> = {
     '(?:joint venture|joint-venture|venture|partnership|alliance|collaboration|tie-up|agreement|accord|pact|deal|' +
     'memorandum of understanding|licen[cs]ing agreement|supply agreement|contract)',
   PARTNER_V:
-    '(?:partnered|partners|partnering|partner|teamed up|teams up|team up|teaming up|joined forces|join forces|joins forces|' +
+    '(?:partnered|partners with|partnering|partner with|teamed up|teams up|team up|teaming up|joined forces|join forces|joins forces|' +
     'allied|tied up|ties up|linked up|links up)',
   ORDER_V: '(?:order|orders|ordered|ordering|buy|buys|bought|buying|purchase[sd]?|purchasing|lease[sd]?|leasing)',
   SUPPLY_V: '(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)',
   DELIVER_V: '(?:sell|sells|sold|selling|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|build|builds|built)',
-  WIN_V: '(?:won|win|wins|winning|secured|secure|secures|landed|land|lands|received|receives|awarded|signed|gets|got|clinched)',
+  WIN_V: '(?:won|win|wins|winning|secured|secure|secures|landed|land|lands|received|receives|awarded|signed|gets|got|clinched|has|have|had)',
 };
 
 /** Kind words -> deal type (for rules with type 'kind'). "deal" and "agreement" are generic. */
@@ -115,7 +121,7 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'acq.passive',
     type: 'acquisition',
-    pattern: '{b+} {_}\\b(?<v><ACQ_PP>) {w}by {a+}',
+    pattern: '{b+} {_}(?:\\b(?:was|were|is|are|be|been|being|get|gets|got)(?: [a-z]+){0,2}? |, )(?<v><ACQ_PP>) {w}by {a+}',
     parties: ['a', 'b'],
     confidence: 0.85,
   },
@@ -140,9 +146,9 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'sale.noun.to',
     type: 'acquisition',
-    pattern: '(?<v>sale|disposal|divestiture|divestment) of {w}(?:{u+} {w})?to {w}{a+}',
+    pattern: '(?<v>sale|disposal|divestiture|divestment) of {w}(?:{u+} {w})?to {w}(?:(?:formed|led|controlled|owned|backed|headed) by {w})?{a+}',
     parties: ['a', 'u', 's|S'],
-    object: 'stake-not-goods',
+    object: 'asset',
     confidence: 0.75,
   },
   // "an agreement for the sale to Gadget Corp of the Widget and Sprocket divisions"
@@ -157,17 +163,18 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'sale.verb.to',
     type: 'acquisition',
-    pattern: '{s} {_}\\b(?<v><SELL_V>) {w}(?:{u+} {w})?to {w}{a+}',
-    parties: ['a', 'u', 's'],
-    object: 'stake-not-goods',
+    pattern: '(?:{s} {_})?\\b(?<v><SELL_V>) {w}(?:{u+} {w})?to {w}(?:(?:formed|led|controlled|owned|backed|headed) by {w})?{a+}',
+    parties: ['a', 'u', 's|S'],
+    object: 'asset',
     confidence: 0.75,
   },
   // "Acme agreed to buy Widget for $5m"; "Acme has acquired 60% of Widget"; "Acme bought a 20% stake in Widget"
   {
     name: 'acq.verb',
     type: 'acquisition',
-    pattern: '{a+} {_}\\b(?<v><ACQ_V>) {w}{b+}',
-    parties: ['a', 'b'],
+    pattern: "{a+} {_}\\b(?<v><ACQ_V>) {w}{b+}(?:'s? {w}{u})?",
+    parties: ['a', 'u', 'b'],
+    possessive: true,
     object: 'stake-not-goods',
     confidence: 0.8,
   },
@@ -179,6 +186,16 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a', 'b'],
     object: 'stake-not-goods',
     confidence: 0.65,
+  },
+  // "Acme will pay $630m for the corn business of Widget"; "Acme paid $5m for a 10% stake in Widget"
+  {
+    name: 'acq.pay-for',
+    type: 'acquisition',
+    pattern: "{a+} {_}\\b(?<v>pay|pays|paid|paying|spend|spends|spent|spending) {w}(?:for|on) {w}(?:(?:buying|acquiring|purchasing) {w})?{b}(?:'s? {w}{u})?",
+    parties: ['a', 'u', 'b'],
+    possessive: true,
+    object: 'stake-not-goods',
+    confidence: 0.7,
   },
   // --- bids and offers ---------------------------------------------------------------------------
   // "a $3bn takeover offer for Widget from Acme"; "Widget rejected a higher offer from Acme"
@@ -209,7 +226,24 @@ export const DEAL_RULES: readonly DealRule[] = [
     status: 'rejected',
     confidence: 0.75,
   },
+  // "Acme offered $30 a share for Widget but was outbid by Gadget, which offered $35"
+  {
+    name: 'bid.outbid',
+    type: 'acquisition',
+    pattern: '{b} {_}\\b(?<v>outbid|outbidded|topped|trumped) by {w}{a+}',
+    parties: ['a', 'b'],
+    status: 'announced',
+    confidence: 0.65,
+  },
   // --- mergers -----------------------------------------------------------------------------------
+  // "Acme agreed to combine its cocoa businesses with those of Widget"
+  {
+    name: 'jv.combine-businesses',
+    type: 'joint_venture',
+    pattern: '{a} {_}\\b(?<v>combine|combines|combined|combining|pool|pools|pooled|pooling) (?:its|their) {w}(?:business|businesses|operations|activities|units|divisions) with (?:those of |that of )?{w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.75,
+  },
   // "the merger of Acme and Widget"; "a tie-up between Acme and Widget"
   {
     name: 'merger.noun.of',
@@ -291,7 +325,7 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'contract.order-noun',
     type: 'contract',
-    pattern: '{a+} {_}\\b(?<v>order|orders) {w}(?:from|with) {w}{b}',
+    pattern: '{a+} {_}\\b(?:placed|places|placing|made|makes|signed|firmed up|confirmed) {w}(?<v>order|orders) {w}with {w}{b}',
     parties: ['a', 'b'],
     confidence: 0.75,
   },
@@ -353,6 +387,24 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a'],
     confidence: 0.7,
   },
+  // "The consortium's members are Acme, Widget and Gadget": a standing joint venture
+  {
+    name: 'jv.members',
+    type: 'joint_venture',
+    pattern: "{b}'s (?<v>members|partners|member companies|partner companies|shareholders) (?:are|include|were|included|comprise) {a+}",
+    parties: ['a'],
+    status: 'completed',
+    confidence: 0.6,
+  },
+  // "a partnership formed by Acme and a unit of Widget"
+  {
+    name: 'jv.formed-by',
+    type: 'kind',
+    pattern: '\\b(?<k>partnership|consortium|joint venture|venture) (?<v>formed|set up|created|established) by {w}{a+}',
+    parties: ['a'],
+    status: 'completed',
+    confidence: 0.6,
+  },
   // "Acme has partnered with Widget"; "Acme teamed up with Widget"
   {
     name: 'partner.verb',
@@ -368,14 +420,6 @@ export const DEAL_RULES: readonly DealRule[] = [
     pattern: '{a} {_}\\bin (?<v>(?<k>partnership|alliance|collaboration|cooperation|co-operation)) with {w}{b+}',
     parties: ['a', 'b'],
     confidence: 0.8,
-  },
-  // "Acme agreed to combine its cocoa businesses with those of Widget"
-  {
-    name: 'jv.combine-businesses',
-    type: 'joint_venture',
-    pattern: '{a} {_}\\b(?<v>combine|combines|combined|combining|pool|pools|pooled|pooling) (?:its|their) {w}(?:business|businesses|operations|activities|units|divisions) with (?:those of |that of )?{w}{b}',
-    parties: ['a', 'b'],
-    confidence: 0.75,
   },
   // "Acme is planning a joint announcement with Widget"
   {
@@ -404,14 +448,14 @@ export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: bo
   { re: /\b(?:denied|denies|deny|denying)\b/i, status: 'rumored', hedged: true },
   // "called off", "abandoned its bid", "withdrawn its offer", "talks failed"
   {
-    re: /\b(?:call(?:s|ed|ing)? off|abandon(?:s|ed|ing)?|withdr[ae]w(?:n|s|ing)?|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|collapsed?|fell through|failed|walked away|pulled out of|broke off|broken off|ended talks|cancel(?:l?ed|s|ling)?|dropped (?:its|their|the) (?:bid|offer|plan))\b/i,
+    re: /\b(?:call(?:s|ed|ing)? off|came close to|an end to|end(?:s|ed|ing)? (?:its|their|the) (?:alliance|partnership|agreement|deal|venture|talks)|dissolv(?:e|ed|ing)|abandon(?:s|ed|ing)?|withdr[ae]w(?:n|s|ing)?|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|collapsed?|fell through|failed|walked away|pulled out of|broke off|broken off|ended talks|cancel(?:l?ed|s|ling)?|dropped (?:its|their|the) (?:bid|offer|plan))\b/i,
     status: 'cancelled',
   },
   // "rejected a takeover offer", "turned down", "a bid that was rebuffed"
   { re: /\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|snub(?:s|bed)?|refused)\b/i, status: 'rejected' },
   // "in talks", "reportedly", "sources said", "is considering", "may bid", "speculation"
   {
-    re: /\b(?:in talks|talks with|held talks|holding talks|negotiat(?:ing|ions)|reportedly|is reported|was reported|reports? that|reports? said|sources? (?:said|say|close)|people familiar|according to (?:sources|people|reports)|speculation|speculat(?:e|ed|ing)|rumou?r(?:s|ed)?|(?:is|are|was|were) considering|consider(?:s|ing)? (?:a|an|making|buying|selling|bidding)|could|may|might|possibl[ey]|potential|exploring|weigh(?:s|ing)|mull(?:s|ing)|eyeing|would consider|talk of|interest in buying)\b/i,
+    re: /\b(?:in talks|talks with|held talks|holding talks|(?:preliminary |merger |takeover )?(?:talks|discussions) (?:with|about|on)|negotiat(?:ing|ions)|close to (?:striking|agreeing|signing|a deal|an agreement)|(?:willing|keen|eager|interested|tipped|touted|expected) (?:to|on|in) (?:buy|acquire|bid|make|buying|acquiring|bidding|take)|reportedly|is reported|was reported|reports? that|reports? said|sources? (?:said|say|close)|people familiar|according to (?:sources|people|reports)|speculation|speculat(?:e|ed|ing)|rumou?r(?:s|ed)?|(?:is|are|was|were) considering|consider(?:s|ing)? (?:a|an|making|buying|selling|bidding)|could|may|might|possibl[ey]|potential|exploring|weigh(?:s|ing)|mull(?:s|ing)|eyeing|would consider|talk of|interest in buying)\b/i,
     status: 'rumored',
     hedged: true,
   },
@@ -449,7 +493,16 @@ export const MONEY_NOT_VALUE_AFTER = /^\s*(?:a|per|each|an?\s+(?:ordinary\s+|com
 export const MONEY_NOT_VALUE_BEFORE = /(?:sales|revenues?|turnover|profits?|earnings|income|assets|debts?|loss(?:es)?|fees?|fine|fined|penalty|settlement|capitali[sz]ation|dividends?)\s+(?:of\s+|was\s+|were\s+|totall?ing\s+|reached\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$/i;
 
 /** Words that mark a second, separate offer: "a new offer", "a revised bid". */
-export const NEW_OFFER = /\b(?:new|fresh|revised|improved|higher|sweetened|second|modified|another)\s+(?:\w+\s+)?(?:offer|bid|proposal|approach)\b/i;
+export const NEW_OFFER = /\b(?:new|fresh|revised|sweetened|second|modified|another)\s+(?:\w+\s+)?(?:offer|bid|proposal|approach)\b/i;
+
+/** Counterfactual or negated deals are not deals: "had it also taken over Y", "would have bought". */
+export const NOT_A_DEAL = /\b(?:would|could|might|should) have\b|\bhad (?:it|they|he|she)\b|\b(?:not|never|no longer) (?:to )?(?:buy|acquire|sell|merge|bid)\b|\bruled out\b/i;
+
+/** "X's great European competitor": a subject that names another company through X. */
+export const RIVAL_OF = /^'s?\s+(?:[\w-]+\s+){0,3}(?:rival|rivals|competitor|competitors|arch-rival|nemesis|challenger)\b/i;
+
+/** After a clause's comma, an aside that restates the deal: ", a bid that was rejected by ...". */
+export const RESTATING_ASIDE = /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:bid|offer|deal|proposal|move|transaction|purchase|takeover)\s+(?:that|which)\b/i;
 
 /** Anaphors that may stand for a company in a slot. */
 export const ANAPHOR_NOUNS =

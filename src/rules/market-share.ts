@@ -67,7 +67,8 @@ const NP_STOP = String.raw`(?!(?:to|from|in|at|by|and|or|but|was|is|were|are|has
  * "11% of the market", "8% of Russia's total oil production", "5 pct of the British home loan market"
  */
 export const OF_MARKET_RIGHT = new RegExp(
-  String.raw`^\s*of\s+(?!(?:its|their|his|her|our|the company's|the group's)\b)((?:${NP_STOP}${NP_WORD}\s+){0,6}?)(${HEAD_ALT})\b`,
+  // not "the fair market value", not "worldwide sales of 4.5 billion dlrs" (a company's revenue)
+  String.raw`^\s*of\s+(?!(?:its|their|his|her|our|the company's|the group's)\b)((?:${NP_STOP}${NP_WORD}\s+){0,6}?)(${HEAD_ALT})\b(?!\s+(?:value|values|price|prices|capitali[sz]ation|cap|rates?|makers?)\b|\s+of\s+(?:about\s+|some\s+)?[\d$])`,
   'i',
 );
 /**
@@ -110,9 +111,11 @@ export const CHANGE_LEFT = new RegExp(
  * outstanding", "12% of its revenue", "40% of the population", "5% interest".
  */
 export const NOT_SHARE_RIGHT = new RegExp(
-  String.raw`^\s*(?:-?owned|owned|stake|stakes|interest\b|holding|holdings|equity|rise|rises|increase|increases|jump|gain|gains|drop|drops|decline|declines|fall|falls|growth|rally|surge|higher|lower|more|less|cheaper|fewer|discount|premium|margin|rate|yield|return|dividend|tax|inflation|annual(?:ly|ized)?|a year|per (?:year|annum)|interest rate|points?\b|percentage points?|` +
+  String.raw`^\s*(?:-?owned|owned|stake|stakes|interest\b|holding|holdings|equity|rise|rises|increase|increases|jump|gain|gains|drop|drops|decline|declines|fall|falls|growth|rally|surge|higher|lower|more|less|cheaper|fewer|discount|premium|margin|rate|yield|return|dividend|tax|inflation|annual(?:ly|ized)?|a year(?!\s+(?:earlier|ago|before))|per (?:year|annum)|or more\b|or less\b|interest rate|points?\b|percentage points?|` +
     String.raw`of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\w+'s\s+)?(?:total\s+)?(?:issued\s+|outstanding\s+|voting\s+|common\s+|ordinary\s+|existing\s+|fully\s+diluted\s+|combined\s+)*(?:shares|stock|equity|capital|share\s+capital|voting|outstanding|common|ordinary|stake|units?\b|company\b|firm\b|group\b|business\b|venture\b|operation|subsidiary|fund|notes|debentures|bonds|rights)|` +
     String.raw`of\s+(?:its|their|his|her|our|the company's|the group's|the bank's|the firm's)\s+|` +
+    // "19.9 pct of Acme's 62 mln shares", "10 pct series one convertible preferred shares"
+    String.raw`(?:of\s+)?(?:[\w'.-]+\s+){0,6}?(?:preferred|debentures|notes|bonds|shares|stock|warrants|common)\b|` +
     String.raw`of\s+(?:the\s+)?total\b(?!\s+(?:[\w'.-]+\s+){0,4}(?:${HEAD_ALT})\b)|` +
     String.raw`of\s+(?:the\s+|all\s+|\w+'s\s+)?(?:\w+\s+)?(?:population|people|adults|households|respondents|consumers|voters|workforce|staff|employees|jobs|revenues?|profits?|earnings|income|turnover|costs?|debts?|budget|gdp|assets|exports|imports|spending)\b)`,
   'i',
@@ -123,7 +126,7 @@ export const NOT_SHARE_RIGHT = new RegExp(
  * "raised its stake to 9.4 pct", "an interest rate of 10.5 pct", "operating margin was 12%".
  */
 export const NOT_SHARE_LEFT =
-  /\b(?:stakes?|holdings?|holding|interest|margins?|rates?|yields?|dividends?|tax|taxes|inflation|unemployment|turnout|discount|premium|returns?|ownership|owned|owns|own|vote|votes|voting|tendered|approval|probability|chance|odds|capacity\s+utili[sz]ation|utili[sz]ation|occupancy|load\s+factor)\b[^,;:%()]{0,30}$/i;
+  /\b(?:acquires?|acquired|acquiring|buys?|bought|buying|purchased?|sells?|sold|selling|tender(?:ed|s)?|offer(?:ed|s)?\s+for|bid\s+for)\s+(?:\w+\s+)?$|\b(?:stakes?|holdings?|holding|interest|margins?|rates?|yields?|dividends?|tax|taxes|inflation|unemployment|turnout|discount|premium|returns?|ownership|owned|owns|own|vote|votes|voting|tendered|approval|probability|chance|odds|capacity\s+utili[sz]ation|utili[sz]ation|occupancy|load\s+factor)\b[^,;:%()]{0,30}$/i;
 
 /** "used by 90% of web users": usage share of a product. */
 export const USED_BY_LEFT = /\bused\s+by\s+$/i;
@@ -133,7 +136,7 @@ export const USERS_RIGHT = /^\s*of\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:use
  * A company mention directly followed by its figure, as in a ranking list:
  * "Acme at 34%", "Acme with 21% of the market", "Acme (11%)", "Acme: 9 pct", "Acme on 5%".
  */
-export const LIST_GAP = /^\s*(?:'s\s+)?(?:,\s*)?(?:at|with|on|:|\(|-|had|has|holds|held|took|takes|has\s+about|was\s+at)?\s*$/i;
+export const LIST_GAP = /^\s*(?:,\s*)?(?:at|with|on|:|\(|-)?\s*$/i;
 
 /** A share sentence or its neighbour makes a ranking list a list of shares. */
 export const SHARE_CONTEXT = /\bmarket\b|\bshares? of\b|\bmarket[- ]share|\bshare\b(?!s)|\bleaders?\b|\bfollowed by\b|\branking\b/i;
@@ -154,6 +157,21 @@ export const SELF_PRONOUN = /\b(?:it|its|it's|we|our|his\s+(?:bank|company|firm|
 export const OTHER_SUBJECT =
   /,\s+(?:and\s+|but\s+|so\s+)?(?:it\s+(?:would|will|could|might)\s+mean|this|that|these|the\s+(?!(?:company|group|firm|bank|carmaker|automaker|airline|maker|manufacturer|retailer|brewer|operator|chain|giant|concern)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:would|will|could|might|may|should|is|was|are|were|has|have|had|now|still))\b/;
 
+/**
+ * After "share", an ownership object: "a 20 pct share in Acme", "its share in the venture",
+ * "a five pct share of Acme Holding SA". Market shares read "share of the X market" / "in the X market".
+ */
+export const STAKE_AFTER_SHARE = /^\s+(?:in|of)\s+(?:(?:the|a|an)\s+)?(?:<|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s*(?:Inc|Corp|Co|Ltd|Plc|plc|PLC|AG|SA|NV|AB|Holding|Holdings|Group|Bank)\b|(?:[\w-]+\s+){0,4}?(?:company|firm|group|bank|venture|unit|subsidiary|concern|producer|maker|project|consortium|business|rival|partner)\b)/;
+/** "share in" + this is still a market share: "a 20% share in the PC market", "share in Europe". */
+export const SHARE_IN_MARKET = /^\s+in\s+(?:the\s+)?(?:[\w.'-]+\s+){0,5}?(?:markets?|sales|segment|shipments|business)\b/i;
+export const STAKE_BEFORE_SHARE = /\b(?:in|of)\s+which\s+(?:it|they|\w+)\s+(?:holds?|held|owns?|owned|has|had)\s+(?:a|an|its)?\s*$/i;
+
+/** A sentence (or the one before) about a market: a bare "Acme's share was 20%" needs one. */
+export const MARKETISH = /\bmarkets?\b|\bsales\b|\bshipments\b|\bproduction\b|\boutput\b|\bsubscribers\b|\busers\b|\bcustomers\b|\bdeliveries\b|\bregistrations\b|\bbrowsers?\b/i;
+
+/** "which together meet 40 pct", "jointly hold 30%": a joint share of several companies. */
+export const JOINT = /\b(?:together|jointly|combined|between\s+them|collectively)\b/i;
+
 /** Pronouns and definite descriptions that refer back to a company: "The company's share ...". */
 export const ANAPHOR =
   /\b(?:its|it|the\s+(?:company|group|firm|bank|carmaker|automaker|airline|maker|manufacturer|retailer|brewer|operator|chain|giant|concern))(?:'s)?\b/i;
@@ -167,7 +185,7 @@ export const SOURCE_BEFORE_MENTION =
  * "to bring its share in the project to 50 pct", "its share of the consortium".
  */
 export const OWNERSHIP_CONTEXT =
-  /\b(?:project|venture|consortium|stake|stakes|holding|holdings|equity|capital|invest(?:ment|ed|ing|s)?|partnership|shareholding|owned|ownership|dividends?|profits?|earnings|costs?|payments?|bill)\b/i;
+  /\b(?:held|holds|hold|takeover|acquir\w+|participation|merger|project|venture|consortium|stake|stakes|holding|holdings|equity|capital|invest(?:ment|ed|ing|s)?|partnership|shareholding|owned|ownership|dividends?|profits?|earnings|costs?|payments?|bill)\b/i;
 
 /**
  * Attribution phrases; group 1 is the source. Tried in order; the one nearest the claim wins.

@@ -1,0 +1,233 @@
+/**
+ * Ingestion commands for the `newsnlp` CLI (wired into src/cli.ts by registerIngestCommands):
+ *
+ *   newsnlp feeds add URL [--id ID] [--every 15m] [--max-silence 2d]
+ *   newsnlp feeds list [--json]          health: last success, last new item, error streak, warnings
+ *   newsnlp feeds remove ID
+ *   newsnlp feeds sync [seeds/feeds.yaml] idempotent: adds, updates, removes to match the file
+ *   newsnlp jobs failed [--queue Q] [--json]
+ *   newsnlp jobs retry [--queue Q] [ID...]
+ *   newsnlp worker [--queues feed,fetch,extract,sink] [--concurrency N]
+ *   newsnlp ingest [inputs...] [--feeds FILE] [--out FILE]   one run, BullMQ or in-process
+ *
+ * Settings come from the environment (see src/ingest/config.ts) and these flags. JSON goes to
+ * stdout, logs (JSON lines) and summaries to stderr.
+ */
+import { isAbsolute, join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from './ingest/config.ts';
+import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
+import { FeedSpecSchema, feedIdFor, loadFeedList } from './ingest/feed-list.ts';
+import { runIngest } from './ingest/local.ts';
+import { createLogger } from './ingest/log.ts';
+import { QUEUE_NAMES, Queues, STAGES, parseStages } from './ingest/queues.ts';
+import type { StageName } from './ingest/queues.ts';
+import { addFeed, formatDuration, listFeeds, removeFeed, syncFeeds } from './ingest/schedule.ts';
+import { RedisStore } from './ingest/store.ts';
+
+export interface IngestCliContext {
+  /** Project root: relative default paths (seeds/feeds.yaml) resolve against it. */
+  root: string;
+  /** Environment to read settings from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+const out = (s: string): void => void process.stdout.write(s + '\n');
+const err = (s: string): void => void process.stderr.write(s + '\n');
+
+/** Run a command body; print its error as one line and set exit code 1. */
+function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      err((e as Error).message);
+      process.exitCode = 1;
+    }
+  };
+}
+
+export function registerIngestCommands(program: Command, ctx: IngestCliContext): void {
+  const cfgOf = (overrides: Partial<IngestConfigInput> = {}): IngestConfig => loadConfig(overrides, ctx.env ?? process.env);
+  const abs = (p: string) => (isAbsolute(p) ? p : join(ctx.root, p));
+
+  /** Queues + store for a queue-mode command; closed after `fn`. */
+  const withRedis = async <T>(fn: (cfg: IngestConfig, q: Queues, s: RedisStore) => Promise<T>): Promise<T> => {
+    const cfg = cfgOf();
+    if (!cfg.redisUrl) throw new Error('[ingest] this command needs REDIS_URL (the queue mode); `newsnlp ingest` runs without it');
+    const q = new Queues(cfg);
+    const s = RedisStore.connect(cfg.redisUrl);
+    try {
+      return await fn(cfg, q, s);
+    } finally {
+      await q.close();
+      await s.close();
+    }
+  };
+
+  const feeds = program.command('feeds').description('scheduled feeds (BullMQ job schedulers; needs REDIS_URL)');
+
+  feeds
+    .command('add')
+    .description('add or update a feed polled on a schedule')
+    .argument('<url>', 'feed URL')
+    .option('--id <id>', 'feed id (default: host plus a short hash)')
+    .option('--every <duration>', 'poll interval: 15m, 1h, 90s', '30m')
+    .option('--max-silence <duration>', 'warn when no new item for this long')
+    .action(
+      action(async (url: string, o: { id?: string; every: string; maxSilence?: string }) => {
+        const spec = FeedSpecSchema.parse({ id: o.id ?? feedIdFor(url), url, every: o.every, maxSilence: o.maxSilence });
+        await withRedis((cfg, q, s) => addFeed(cfg, q, s, spec));
+        err(`feed ${spec.id}: ${spec.url} every ${formatDuration(spec.every)}`);
+      }),
+    );
+
+  feeds
+    .command('list')
+    .description("each feed's schedule and health")
+    .option('--json', 'print JSON on stdout')
+    .action(
+      action(async (o: { json?: boolean }) => {
+        const list = await withRedis((cfg, q, s) => listFeeds(cfg, q, s));
+        if (o.json) return out(JSON.stringify(list, null, 2));
+        if (!list.length) return out('no feeds scheduled (newsnlp feeds add URL, or feeds sync seeds/feeds.yaml)');
+        const ago = (t: string | null) => (t ? `${formatDuration(Date.now() - Date.parse(t))} ago` : 'never');
+        for (const f of list) {
+          out(
+            `${f.id}  every ${f.everyMs ? formatDuration(f.everyMs) : '?'}  ok ${ago(f.lastSuccessAt)}  new item ${ago(f.lastNewItemAt)}  errors ${f.errorStreak}${f.warning ? `  WARNING: ${f.warning}` : ''}\n  ${f.url}${f.lastError && f.errorStreak ? `\n  last error: ${f.lastError}` : ''}`,
+          );
+        }
+      }),
+    );
+
+  feeds
+    .command('remove')
+    .description('stop polling a feed and forget its state')
+    .argument('<id>', 'feed id')
+    .action(
+      action(async (id: string) => {
+        const removed = await withRedis((cfg, q, s) => removeFeed(cfg, q, s, id));
+        if (!removed) throw new Error(`[feeds] no feed "${id}"`);
+        err(`feed ${id} removed`);
+      }),
+    );
+
+  feeds
+    .command('sync')
+    .description('make the scheduled feeds match a feed list (idempotent)')
+    .argument('[file]', 'feed list (.yaml or .json)')
+    .action(
+      action(async (file?: string) => {
+        const path = abs(file ?? cfgOf().feedsFile);
+        const specs = await loadFeedList(path);
+        const r = await withRedis((cfg, q, s) => syncFeeds(cfg, q, s, specs));
+        err(`feeds sync ${path}: ${r.added.length} added, ${r.updated.length} updated, ${r.removed.length} removed, ${r.unchanged.length} unchanged`);
+        out(JSON.stringify(r));
+      }),
+    );
+
+  const jobs = program.command('jobs').description('inspect and retry failed jobs (needs REDIS_URL)');
+  const queueOpt = `queue: ${STAGES.join(', ')} (or ${Object.values(QUEUE_NAMES).join(', ')}); default all`;
+
+  jobs
+    .command('failed')
+    .description('list failed jobs with their error')
+    .option('--queue <queue>', queueOpt)
+    .option('--limit <n>', 'at most this many per queue', '100')
+    .option('--json', 'print JSON on stdout')
+    .action(
+      action(async (o: { queue?: string; limit: string; json?: boolean }) => {
+        const stages: StageName[] = o.queue ? parseStages(o.queue) : STAGES;
+        const rows = await withRedis(async (_cfg, q) => {
+          const acc: { queue: string; id: string; failedReason: string; attemptsMade: number; finishedOn: string | null; data: unknown }[] = [];
+          for (const st of stages) {
+            for (const j of await q.byStage(st).getFailed(0, Number(o.limit) - 1)) {
+              acc.push({
+                queue: QUEUE_NAMES[st],
+                id: j.id ?? '',
+                failedReason: j.failedReason,
+                attemptsMade: j.attemptsMade,
+                finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+                data: j.data,
+              });
+            }
+          }
+          return acc;
+        });
+        if (o.json) return out(JSON.stringify(rows, null, 2));
+        if (!rows.length) return out('no failed jobs');
+        for (const r of rows) out(`${r.queue}  ${r.id}  after ${r.attemptsMade} attempt(s): ${r.failedReason}`);
+      }),
+    );
+
+  jobs
+    .command('retry')
+    .description('move failed jobs back to waiting (all failed jobs of the queue(s) when no id is given)')
+    .option('--queue <queue>', queueOpt)
+    .argument('[ids...]', 'job ids')
+    .action(
+      action(async (ids: string[], o: { queue?: string }) => {
+        const stages: StageName[] = o.queue ? parseStages(o.queue) : STAGES;
+        const n = await withRedis(async (_cfg, q) => {
+          let count = 0;
+          for (const st of stages) {
+            const queue = q.byStage(st);
+            if (!ids.length) {
+              count += await queue.getFailedCount();
+              await queue.retryJobs({ state: 'failed' });
+              continue;
+            }
+            for (const id of ids) {
+              const j = await queue.getJob(id);
+              if (j && (await j.isFailed())) {
+                await j.retry('failed');
+                count++;
+              }
+            }
+          }
+          return count;
+        });
+        err(`${n} job(s) moved back to waiting`);
+      }),
+    );
+
+  program
+    .command('worker')
+    .description('run BullMQ workers until SIGINT/SIGTERM (needs REDIS_URL)')
+    .option('--queues <list>', `stages to work: ${STAGES.join(',')}`, STAGES.join(','))
+    .option('--concurrency <n>', 'jobs in flight per queue')
+    .option('--allow-private', 'let fetches reach private/loopback addresses')
+    .action(
+      action(async (o: { queues: string; concurrency?: string; allowPrivate?: boolean }) => {
+        const cfg = cfgOf({
+          ...(o.concurrency ? { concurrency: Number(o.concurrency) } : {}),
+          ...(o.allowPrivate ? { allowPrivate: true } : {}),
+        });
+        if (!cfg.redisUrl) throw new Error('[ingest] `newsnlp worker` needs REDIS_URL');
+        const { startWorkers } = await import('../workers/index.ts');
+        const running = await startWorkers(cfg, { stages: parseStages(o.queues), log: createLogger() });
+        running.installSignalHandlers();
+        // Keep the process alive until a signal closes the workers.
+        await new Promise<void>(() => undefined);
+      }),
+    );
+
+  program
+    .command('ingest')
+    .description('one ingestion run over feeds and local inputs: through BullMQ with REDIS_URL, else in process')
+    .argument('[inputs...]', 'article files or folders')
+    .option('--feeds <file>', 'feed list to poll once (.yaml or .json)')
+    .option('--out <file>', 'JSONL output (sets the sink to jsonl:<file>)')
+    .option('--allow-private', 'let fetches reach private/loopback addresses')
+    .action(
+      action(async (inputs: string[], o: { feeds?: string; out?: string; allowPrivate?: boolean }) => {
+        const cfg = cfgOf({ ...(o.out ? { sink: `jsonl:${o.out}` } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
+        const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
+        const s = await runIngest({ cfg, inputs, feeds: feedList, log: createLogger() });
+        err(
+          `newsnlp ingest (${s.mode}): ${s.feedsPolled} feeds polled (${s.feedsNotModified} not modified), ${s.articles} articles, ${s.written} written, ${s.duplicates} duplicates, ${s.failures.length} failures -> ${cfg.sink} in ${(s.ms / 1000).toFixed(1)}s`,
+        );
+        if (s.failures.length) process.exitCode = 1;
+      }),
+    );
+}

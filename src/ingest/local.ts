@@ -1,0 +1,329 @@
+/**
+ * Ingestion in one call, on either transport:
+ *
+ *   const summary = await runIngest({ feeds: await loadFeedList('seeds/feeds.yaml'), inputs: ['seeds/'] });
+ *
+ * Without REDIS_URL (cfg.redisUrl null) the in-process runner calls the stage functions directly
+ * (store: a Map; retries with the same backoff; no network needed for local inputs). With it, the
+ * same work goes through BullMQ: polls and parked local articles are enqueued, workers for all
+ * four queues run in this process until the queues are idle, then everything is closed.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { createHttpClient } from '../fetch/http.ts';
+import type { HttpClient } from '../fetch/http.ts';
+import { InputError, readInputs } from '../input/read.ts';
+import type { Article } from '../schema.ts';
+import { openSink } from '../sinks/index.ts';
+import type { SinkDriver } from '../sinks/types.ts';
+import { hashId } from '../util/ids.ts';
+import { loadConfig } from './config.ts';
+import type { IngestConfig } from './config.ts';
+import { articleIdOf, canonicalUrl } from './dedupe.ts';
+import { classify } from './errors.ts';
+import type { FeedSpec } from './feed-list.ts';
+import { createLogger } from './log.ts';
+import type { Logger } from './log.ts';
+import { extract, fetchArticle, park, pollFeed, sink } from './stages.ts';
+import type { Attempt, StageContext } from './stages.ts';
+import { MemoryStore, storeKey } from './store.ts';
+import type { IngestStore } from './store.ts';
+import type { ArticleFetchPayload } from './types.ts';
+
+export interface IngestRunOptions {
+  /** Default: loadConfig() (environment). */
+  cfg?: IngestConfig;
+  /** Feeds to poll once each. */
+  feeds?: FeedSpec[];
+  /** Local article files and folders (.txt .json .ndjson .jsonl .html .htm). */
+  inputs?: string[];
+  /** Default: openSink(cfg.sink), disposed at the end. */
+  sink?: SinkDriver;
+  http?: HttpClient;
+  /** Embedded mode only; default a fresh MemoryStore. */
+  store?: IngestStore;
+  log?: Logger;
+  /** One call per finished unit of work (progress bars, tests). */
+  onEvent?: (e: IngestEvent) => void;
+}
+
+export type IngestEvent =
+  | { type: 'feed'; feedId: string; status: 200 | 304; fresh: number }
+  | { type: 'record'; id: string; written: boolean; duplicate: boolean }
+  | { type: 'failed'; stage: string; id: string; error: string };
+
+export interface IngestSummary {
+  mode: 'embedded' | 'queue';
+  feedsPolled: number;
+  feedsNotModified: number;
+  articles: number;
+  written: number;
+  duplicates: number;
+  failures: { stage: string; id: string; error: string }[];
+  ms: number;
+}
+
+const INPUT_EXTENSIONS = new Set(['.txt', '.json', '.html', '.htm', '.ndjson', '.jsonl']);
+
+/** Folders -> the article files they hold (sorted; golden records left out). */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const st = await stat(input).catch(() => null);
+    if (st?.isDirectory()) {
+      for (const n of (await readdir(input)).sort()) {
+        if (n.endsWith('.golden.json') || !INPUT_EXTENSIONS.has(extname(n))) continue;
+        out.push(join(input, n));
+      }
+    } else out.push(input);
+  }
+  return out;
+}
+
+/** Deterministic id of a local article: its canonical URL, else its title and text. */
+export function localArticleId(a: Pick<Article, 'url' | 'title' | 'text'>): string {
+  return a.url ? articleIdOf(a.url) : hashId(a.title, a.text);
+}
+
+/** Read local inputs; every article is handed to `each`, every unreadable input reported. */
+async function forEachLocalArticle(
+  inputs: readonly string[],
+  each: (a: Article, path: string) => Promise<void>,
+  fail: (path: string, err: Error) => void,
+): Promise<void> {
+  for (const path of await expandInputs(inputs)) {
+    for (const item of await readInputs(path)) {
+      if (item instanceof InputError) fail(item.input, item);
+      else await each(item, path);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
+
+/** Run a stage with the queue's retry policy: permanent faults at once, transient ones with backoff. */
+async function withRetry<T>(cfg: IngestConfig, jobId: string, fn: (a: Attempt) => Promise<T>): Promise<T> {
+  for (let n = 0; ; n++) {
+    const final = n + 1 >= cfg.attempts;
+    try {
+      return await fn({ jobId, final });
+    } catch (err) {
+      const c = classify(err);
+      if (c.permanent || final) throw err;
+      await sleep(Math.max(cfg.backoffMs * 2 ** n, c.retryAfterMs ?? 0));
+    }
+  }
+}
+
+/** At most `limit` tasks at once. */
+function limiter(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((res) => waiting.push(res));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+function httpFor(cfg: IngestConfig): HttpClient {
+  return createHttpClient({
+    allowPrivate: cfg.allowPrivate,
+    connectTimeoutMs: cfg.connectTimeoutMs,
+    readTimeoutMs: cfg.readTimeoutMs,
+    maxBodyBytes: cfg.maxBodyBytes,
+    perHostIntervalMs: cfg.perHostIntervalMs,
+  });
+}
+
+/** The embedded transport: the same stages, called in this process. */
+export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const cfg = opts.cfg ?? loadConfig();
+  const log = opts.log ?? createLogger();
+  const store = opts.store ?? new MemoryStore();
+  const needHttp = (opts.feeds?.length ?? 0) > 0;
+  const http = opts.http ?? (needHttp ? httpFor(cfg) : undefined);
+  const sinkDriver = opts.sink ?? openSink(cfg.sink);
+  const ctx: StageContext = { cfg, store, log, sink: sinkDriver, ...(http ? { http } : {}) };
+  const summary: IngestSummary = {
+    mode: 'embedded',
+    feedsPolled: 0,
+    feedsNotModified: 0,
+    articles: 0,
+    written: 0,
+    duplicates: 0,
+    failures: [],
+    ms: 0,
+  };
+  const emit = (e: IngestEvent) => opts.onEvent?.(e);
+  const failed = (stage: string, id: string, err: unknown) => {
+    const error = err instanceof Error ? err.message : String(err);
+    summary.failures.push({ stage, id, error });
+    log.warn({ stage, id, err: error }, 'failed');
+    emit({ type: 'failed', stage, id, error });
+  };
+  const limit = limiter(cfg.concurrency);
+
+  /** extract -> sink for a parked article. */
+  const finish = async (articleId: string, articleKey: string) => {
+    const x = await withRetry(cfg, `x-${articleId}`, () => extract(ctx, { articleId, articleKey }));
+    const s = await withRetry(cfg, `s-${articleId}`, () => sink(ctx, { articleId, recordKey: x.recordKey }));
+    summary.articles++;
+    if (s.written) summary.written++;
+    if (x.duplicate) summary.duplicates++;
+    emit({ type: 'record', id: articleId, written: s.written, duplicate: x.duplicate });
+  };
+  const article = async (p: ArticleFetchPayload) => {
+    try {
+      const f = await limit(() => withRetry(cfg, `a-${p.articleId}`, (a) => fetchArticle(ctx, p, a)));
+      await finish(p.articleId, f.articleKey);
+    } catch (err) {
+      failed('article-fetch', p.url, err);
+    }
+  };
+
+  try {
+    const runId = hashId(String(Date.now()), String(Math.random()));
+    const feedTasks = (opts.feeds ?? []).map(async (feed) => {
+      let fresh: ArticleFetchPayload[];
+      try {
+        const r = await limit(() => withRetry(cfg, `poll-${feed.id}-${runId}`, (a) => pollFeed(ctx, { feedId: feed.id, url: feed.url }, a)));
+        summary.feedsPolled++;
+        if (r.status === 304) summary.feedsNotModified++;
+        emit({ type: 'feed', feedId: feed.id, status: r.status, fresh: r.fresh.length });
+        fresh = r.fresh;
+      } catch (err) {
+        failed('feed-poll', feed.id, err);
+        return;
+      }
+      await Promise.all(fresh.map(article));
+    });
+    await forEachLocalArticle(
+      opts.inputs ?? [],
+      async (a, path) => {
+        const id = localArticleId(a);
+        try {
+          await park(ctx, id, a, localParkOptions(a, path));
+          await finish(id, storeKey(cfg.prefix, 'article', id));
+        } catch (err) {
+          failed('extract', path, err);
+        }
+      },
+      (path, err) => failed('read', path, err),
+    );
+    await Promise.all(feedTasks);
+  } finally {
+    if (!opts.sink) await sinkDriver.dispose();
+    else await sinkDriver.flush();
+    if (!opts.http) http?.close();
+    if (!opts.store) await store.close();
+  }
+  summary.ms = Math.round(performance.now() - t0);
+  return summary;
+}
+
+function localParkOptions(a: Article, path: string) {
+  return {
+    url: a.url,
+    canonicalUrl: a.url ? canonicalUrl(a.url) : null,
+    feedId: null,
+    via: 'file' as const,
+    discoveredAt: new Date().toISOString(),
+    updatedAt: null,
+    fallbackReason: null,
+    source: a.source ?? path,
+  };
+}
+
+/** The BullMQ transport for one run: enqueue, work in this process until idle, close. */
+export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const cfg = opts.cfg ?? loadConfig();
+  const log = opts.log ?? createLogger();
+  // Loaded lazily: embedded runs never touch BullMQ.
+  const { startWorkers } = await import('../../workers/index.ts');
+  const summary: IngestSummary = {
+    mode: 'queue',
+    feedsPolled: 0,
+    feedsNotModified: 0,
+    articles: 0,
+    written: 0,
+    duplicates: 0,
+    failures: [],
+    ms: 0,
+  };
+  const emit = (e: IngestEvent) => opts.onEvent?.(e);
+  const running = await startWorkers(cfg, {
+    log,
+    ...(opts.http ? { http: opts.http } : {}),
+    ...(opts.sink ? { sink: opts.sink } : {}),
+    onJob: (e) => {
+      if (e.outcome === 'failed') {
+        summary.failures.push({ stage: e.stage, id: e.jobId, error: e.error ?? '' });
+        emit({ type: 'failed', stage: e.stage, id: e.jobId, error: e.error ?? '' });
+      } else if (e.outcome === 'completed' && e.stage === 'feed') {
+        const r = e.result as { status: 200 | 304; fresh: number };
+        summary.feedsPolled++;
+        if (r.status === 304) summary.feedsNotModified++;
+        emit({ type: 'feed', feedId: e.jobId, status: r.status, fresh: r.fresh });
+      } else if (e.outcome === 'completed' && e.stage === 'sink') {
+        const r = e.result as { written: boolean };
+        const id = e.jobId.replace(/^s-/, '');
+        summary.articles++;
+        if (r.written) summary.written++;
+        emit({ type: 'record', id, written: r.written, duplicate: false });
+      }
+    },
+  });
+  try {
+    const runId = hashId(String(Date.now()), String(Math.random()));
+    for (const feed of opts.feeds ?? []) {
+      await running.queues.feed.add('poll', { feedId: feed.id, url: feed.url }, { jobId: `run-${runId}-${feed.id}` });
+    }
+    const ctx = running.deps.ctx;
+    await forEachLocalArticle(
+      opts.inputs ?? [],
+      async (a, path) => {
+        const id = localArticleId(a);
+        await park(ctx, id, a, localParkOptions(a, path));
+        await running.queues.addExtract({ articleId: id, articleKey: storeKey(cfg.prefix, 'article', id) });
+      },
+      (path, err) => summary.failures.push({ stage: 'read', id: path, error: err.message }),
+    );
+    await waitIdle(running.queues);
+  } finally {
+    await running.close();
+  }
+  summary.ms = Math.round(performance.now() - t0);
+  return summary;
+}
+
+/** Wait until no job is waiting, active, or delayed for a retry (scheduler jobs do not count). */
+export async function waitIdle(queues: import('./queues.ts').Queues, pollMs = 200): Promise<void> {
+  let quiet = 0;
+  while (quiet < 2) {
+    await sleep(pollMs);
+    let n = 0;
+    for (const q of queues.all()) {
+      const c = await q.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+      n += Object.values(c).reduce((a, b) => a + b, 0);
+      if (n === 0) {
+        const delayed = await q.getDelayed(0, 200);
+        n += delayed.filter((j) => !j.repeatJobKey).length;
+      }
+    }
+    quiet = n === 0 ? quiet + 1 : 0;
+  }
+}
+
+/** `newsnlp run`: through BullMQ when REDIS_URL is set, else in process. */
+export async function runIngest(opts: IngestRunOptions = {}): Promise<IngestSummary> {
+  const cfg = opts.cfg ?? loadConfig();
+  return cfg.redisUrl ? runQueued({ ...opts, cfg }) : runLocal({ ...opts, cfg });
+}
