@@ -15,6 +15,8 @@ import { extractInputs } from './extract.ts';
 import { formatReview, review } from './review.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The one place the CLI reads the environment. */
+const config = { devCorpus: process.env.NEWSNLP_DEV_CORPUS || undefined };
 const err = (line: string) => process.stderr.write(line + '\n');
 
 // `newsnlp extract ... | head`: a closed pipe is the reader's choice, not an error.
@@ -144,13 +146,20 @@ program
   .option('--json', 'print the report as JSON on stdout')
   .option('--errors', 'list false positives and false negatives per article')
   .action(async (opts: { corpus?: string; ids?: string; json?: boolean; errors?: boolean }) => {
-    const { runEval, formatReport, defaultCorpusDir } = await import('./eval/run.ts');
-    const report = await runEval({
-      corpusDir: opts.corpus ?? defaultCorpusDir(),
-      ids: opts.ids ? opts.ids.split(',').map((s) => s.trim()) : undefined,
-    });
-    if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    else process.stdout.write(formatReport(report, { errors: !!opts.errors }) + '\n');
+    const { runEval, formatReport, defaultCorpusDir, EvalDataError } = await import('./eval/run.ts');
+    try {
+      const report = await runEval({
+        corpusDir: defaultCorpusDir(opts.corpus ?? config.devCorpus),
+        ids: opts.ids ? opts.ids.split(',').map((s) => s.trim()) : undefined,
+      });
+      if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else process.stdout.write(formatReport(report, { errors: !!opts.errors }));
+      if (report.failures.length) process.exitCode = 1;
+    } catch (e) {
+      if (!(e instanceof EvalDataError)) throw e;
+      err(e.message);
+      process.exitCode = 2;
+    }
   });
 
 program

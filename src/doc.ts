@@ -43,8 +43,10 @@ export interface PeriodQ {
   start: number;
   end: number;
   text: string;
-  /** Normalised: "2023", "Q3 2004", "2004-12", "H1 2005", or the text itself when relative. */
+  /** Normalised: "2023", "FY1987", "Q3 2004", "2004-12", "H1 2005", "1986/1987", or the text itself when relative. */
   value: string;
+  /** What kind of period the finder saw (year, quarter, half, month, relative...), when it says. */
+  kind?: string;
   sentence: number;
 }
 

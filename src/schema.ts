@@ -66,8 +66,10 @@ export type Percentage = z.infer<typeof PercentageSchema>;
 
 export const MoneySchema = SpanSchema.extend({
   value: z.number().describe('Same as amount.'),
-  amount: z.number(),
+  amount: z.number().describe('In major units of the currency: "470p" is 4.70 GBP.'),
   currency: z.string().describe('ISO 4217 code, or XXX when the currency is not known.'),
+  high: z.number().nullable().describe('Upper end of a range such as "$2-3bn", else null.'),
+  perShare: z.boolean().describe('A price per share ("65 dlrs per share"), not a total.'),
 }).meta({ id: 'Money' });
 export type Money = z.infer<typeof MoneySchema>;
 

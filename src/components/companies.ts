@@ -27,6 +27,7 @@ import {
   NATIONALITIES,
   PLACES,
   isCommonWord,
+  isFunctionWord,
   isLexiconWord,
 } from '../lexicon/words.ts';
 import {
@@ -66,7 +67,7 @@ interface Tok {
 // "U.S.", "W.R." | words with inner ' & . - / ("AT&T", "Amazon.com", "Wal-Mart's") | punctuation
 const TOKEN_RE = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['&.\-/][\p{L}\p{N}]+)*|\S/gu;
 // "Acme", "eBay", "iPod", "3Com", "7digital" (not "10am", "5th", "3bn")
-const CAP_RE = /^(?:[A-Z]|[a-z]{1,2}[A-Z]|\d+(?!(?:am|pm|th|st|nd|rd|s|m|bn|k|km|kg|mb|gb|mph|ft|in|p)$)[A-Za-z]{2,})/;
+const CAP_RE = /^(?:[A-Z]|[a-z]{1,2}[A-Z]|\d+(?!(?:am|pm|th|st|nd|rd|s|m|bn|k|km|kg|mb|gb|mph|ft|in|p)$)[A-Za-z]*[a-z])/;
 /** "NEws": a typing slip, not a name. */
 const GARBLED_RE = /^[A-Z]{2}[a-z]+$/;
 
@@ -134,6 +135,8 @@ function tokenize(doc: Doc): Tok[] {
 
 /** Lower-case particles inside names: "de Havilland", "Banco do Brasil", "Louis Vuitton Moet et Chandon". */
 const PARTICLES = new Set(['de', 'du', 'da', 'do', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'et', 'y']);
+/** Legal suffixes that end a name: "Acme Inc and Foo Ltd" are two. */
+const LEGAL_END_RE = /^(?:inc|corp|co|ltd|plc|llc|ag|sa|nv|gmbh|spa|n\.v|s\.a)\.?$/;
 const TICKER_RE = /^[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?$/;
 
 interface Span {
@@ -263,14 +266,14 @@ function candidateSpans(toks: Tok[]): Span[] {
         join =
           (right.length === 1 && (right[0] === 'co' || right[0] === 'cos' || right[0] === 'company' || right[0] === 'sons')) ||
           (b - i <= 2 && /^[A-Z]$/.test(toks[i]!.w) && /^[A-Z]$/.test(d.w)) ||
-          (isDesignator(toks[b2 - 1]) && !isDesignator(toks[b - 1]) && !knownKey(leftKey) &&
+          (isDesignator(toks[b2 - 1]) && !LEGAL_END_RE.test(toks[b - 1]!.lower) && !knownKey(leftKey) &&
             toks.slice(b + dot + 1, b2).filter((x) => x.word && !isDesignator(x)).length <= 1) ||
           andNames.has(joinedKey);
         if (join) for (let k = b + dot + 2; k <= b2; k++) andNames.add(spanKey(toks, i, k));
       } else if (!join && c.w === 'of') {
         const last = toks[b - 1]!;
         // "Acme Motor Co of Canada" names a company; "Acme Ltd of Ruritania" describes one.
-        const endsName = /^(?:inc|ltd|plc|llc|ag|sa|nv|gmbh|spa)\.?$/.test(last.lower);
+        const endsName = LEGAL_END_RE.test(last.lower);
         join =
           (last.lower === 'bank' || last.lower === 'banco' || (isDesignator(last) && !endsName) || NON_COMPANY_HEADS.has(last.lower)) &&
           b2 - b <= 4;
@@ -297,9 +300,18 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
       continue;
     }
     let a = sp.a;
-    let afterTitle = toks[a - 1]?.word === true && PERSON_TITLES.has(toks[a - 1]!.lower) && toks[a - 1]!.cap === false
-      ? false
-      : isTitleTok(toks[a - 1]);
+    let afterTitle = isTitleTok(toks[a - 1]);
+    // the key of the rest of the run, computed when first needed after each cut
+    let wholeFrom = -1;
+    let whole = '';
+    const wholeKey = () => {
+      if (wholeFrom !== a) {
+        wholeFrom = a;
+        whole = spanKey(toks, a, sp.b);
+      }
+      return whole;
+    };
+    const endsInDesignator = isDesignator(toks[sp.b - 1]);
     const flush = (x: number, y: number, stripped: string[], title: boolean) => {
       if (y > x) out.push({ a: x, b: y, angle: false, ticker: y === sp.b ? sp.ticker : null, stripped, afterTitle: title });
     };
@@ -308,8 +320,10 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
       const t = toks[i]!;
       if (!t.word) continue;
       const lower = t.lower;
-      const whole = spanKey(toks, a, sp.b);
-      const breaker = DATE_WORDS.has(lower) || (PERSON_TITLES.has(lower) && !knownKey(whole) && i < sp.b - 1);
+      // "Chairman Jane Doe" splits; "General Mills Inc" and "U.S. General Electric" do not
+      const breaker =
+        DATE_WORDS.has(lower) ||
+        (PERSON_TITLES.has(lower) && i < sp.b - 1 && !endsInDesignator && !knownKey(wholeKey()) && !knownKey(spanKey(toks, i, sp.b)));
       if (breaker) {
         flush(a, i, stripped, afterTitle);
         a = i + 1;
@@ -317,14 +331,20 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
         afterTitle = PERSON_TITLES.has(lower);
         continue;
       }
-      if (i === a && i < sp.b - 1 && !knownKey(whole) && !(whole && isNotCompany(whole))) {
-        // strip a leading word that is not part of the name
-        const ordinaryStart = t.start && (isCommonWord(lower) || isLexiconWord(lower) || HEAD_NOUNS.has(lower));
+      if (i === a && i < sp.b - 1) {
+        // strip a leading word that is not part of the name ("Analysts", "Japanese", "The");
+        // "North American Widget Corp" keeps its place words
+        // ("Magic Widget Corp" keeps "Magic": only function words and head nouns go before a designator)
+        const ordinaryStart =
+          t.start &&
+          (endsInDesignator ? isFunctionWord(lower) || HEAD_NOUNS.has(lower) : isCommonWord(lower) || isLexiconWord(lower) || HEAD_NOUNS.has(lower));
         const strip =
           (ordinaryStart && !DESIGNATORS.has(toks[i + 1]!.lower)) ||
-          ((NATIONALITIES.has(lower) || PLACES.has(lower.replace(/\.$/, ''))) && !isDesignator(toks[i + 1])) ||
+          ((NATIONALITIES.has(lower) || PLACES.has(lower.replace(/\.$/, ''))) &&
+            !isDesignator(toks[i + 1]) &&
+            (!endsInDesignator || /^(?:u\.s\.?|us|uk|u\.k\.?)$/.test(lower) || knownKey(spanKey(toks, i + 1, sp.b)))) ||
           (lower === 'the' && !t.start);
-        if (strip) {
+        if (strip && !knownKey(wholeKey()) && !isNotCompany(wholeKey())) {
           stripped.push(lower);
           a = i + 1;
           continue;
@@ -387,8 +407,8 @@ function looksLikePerson(toks: Tok[], sp: Span, key: string, persons: Set<string
   const len = sp.b - sp.a;
   const first = toks[sp.a]!;
   const last = toks[sp.b - 1]!;
-  if (sp.afterTitle) return true;
   if (isDesignator(last)) return false;
+  if (sp.afterTitle) return !knownKey(key);
   if (len >= 2 && len <= 3 && personAppositive(toks, sp) && !knownKey(key)) return true;
   if (len >= 2 && len <= 4 && (FIRST_NAMES.has(first.lower) || /^[A-Z]$/.test(first.w))) {
     // "Jane Doe", "J. Doe"; not "J.P. Morgan" (curated) nor "Acme Doe Corp" (designator above)
@@ -421,8 +441,8 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
       return { score: 0.7, cue: 'head-noun' };
   }
   // "Acme-owned Foo", "state-owned Foo"
-  if (prev && prev.sent === sent && OWNERSHIP_SUFFIXES.has(prev.tail || (/-(\w+)$/.exec(prev.w)?.[1] ?? '')))
-    return { score: 0.6, cue: 'owned-by' };
+  const prevTail = prev && prev.sent === sent ? prev.tail || (/-(\w+)$/.exec(prev.w)?.[1] ?? '') : '';
+  if (prevTail === 'owned' || prevTail === 'controlled') return { score: 0.6, cue: 'owned-by' };
   if (last.tail && OWNERSHIP_SUFFIXES.has(last.tail)) return { score: 0.7, cue: 'owner' };
   // "stake in Acme", "analyst at Acme"
   for (const ph of LEFT_PHRASES) {
@@ -497,7 +517,8 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
     len === 1 &&
     (isCommonWord(lone) || PLACES.has(lone) || DEMONYMS.has(lone) || FIRST_NAMES.has(lone) || LAST_NAMES.has(lone) || DATE_WORDS.has(lone));
   const placeLike = PLACES.has(key) || DEMONYMS.has(key);
-  const weak = len === 1 && first.start && (ordinary || !first.cap);
+  // "Additionally, ...", "Overall, ...": sentence adverbs
+  const weak = len === 1 && first.start && (ordinary || !first.cap || /^[A-Z][a-z]+ly$/.test(first.w));
   const gaz = gazetteerLookup(key) ?? null;
   const guarded = isGuarded(key) || ordinary || placeLike;
   if (sp.angle) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'angle-brackets' };
@@ -587,7 +608,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     // weak cues ("X said") do not make an ordinary word a company
     const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]!.lower : '';
     const ordinary = lone !== '' && (isCommonWord(lone) || FIRST_NAMES.has(lone) || LAST_NAMES.has(lone) || isGuarded(c.key));
-    if (ordinary && score < 0.6) return;
+    if (ordinary && score < 0.6 && !c.curated) return;
     const conf = Math.min(c.conf, 0.5 + score / 2);
     const prev = companyKeys.get(c.key);
     if (!prev || prev.conf < conf) companyKeys.set(c.key, { conf, rule: `${c.rule === 'context' ? 'cue' : c.rule}:${cue}` });
@@ -608,7 +629,11 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       if (!o || !companyKeys.has(o.key) || toks[o.sp.a]!.sent !== toks[c.sp.a]!.sent) continue;
       const [x, y] = j < i ? [o, c] : [c, o];
       const gap = toks.slice(x.sp.b, y.sp.a).map((t) => t.w).join(' ');
-      if (/^(?:,|, and|and|or|, or|&)$/.test(gap)) {
+      // a bare comma links list items only inside a list: "A, B, C" or "A, B and C", not "in Foo, Acme said"
+      const before = toks[c.sp.a - 1]?.w;
+      const after = toks[c.sp.b]?.w;
+      const inList = gap !== ',' || (j < i ? after === ',' || after === 'and' || after === 'or' : before === ',');
+      if (/^(?:,|, and|and|or|, or|&)$/.test(gap) && inList) {
         decide(c, 0.5, 'list');
         break;
       }
@@ -635,7 +660,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       ents.set(group, ent);
     }
     ent.conf = Math.max(ent.conf, dec.conf);
-    ent.gaz ??= c.gaz;
+    ent.gaz ??= c.gaz ?? (c.curated ? (gazetteerLookup(nameKey(c.curated.name)) ?? null) : null);
     entOfKey.set(c.key, ent);
     add(ent, c);
   }
@@ -747,7 +772,8 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     if (entOfKey.has(c.key) || c.kind === 'other' || c.kind === 'person' || blocked.has(c.key)) continue;
     const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]! : null;
     if (c.weak && !(lone && /^[A-Z&]{2,6}$/.test(lone.w))) continue;
-    if (lone && (FIRST_NAMES.has(lone.lower) || DATE_WORDS.has(lone.lower))) continue;
+    if (lone && (FIRST_NAMES.has(lone.lower) || DATE_WORDS.has(lone.lower) || PLACES.has(lone.lower) || DEMONYMS.has(lone.lower)))
+      continue;
     const ent = target(c.key, lone?.w ?? null);
     if (ent) add(ent, c);
   }
@@ -766,7 +792,10 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       if (words(f) > words(best) || (words(f) === words(best) && f.length > best.length)) best = f;
     }
     const name = best ? displayName(best) : (ent.curated?.name ?? displayName(ent.forms[0]!));
-    const gaz = ent.gaz && (!ent.gaz.short || ent.conf >= 0.8) ? ent.gaz : null;
+    // The SEC list is today's: trust its ticker for a large company or an exact name match only.
+    const gazName = ent.gaz ? nameKey(ent.gaz.name) : '';
+    const exact = ent.forms.some((f) => nameKey(f) === gazName && displayName(f).toLowerCase() === ent.gaz!.name.toLowerCase());
+    const gaz = ent.gaz && (exact || ent.gaz.rank < 1000) && (!ent.gaz.short || ent.conf >= 0.8) ? ent.gaz : null;
     out.push({
       id: slug(name),
       name,

@@ -17,7 +17,6 @@ import { hashId } from '../util/ids.ts';
 import {
   ANAPHOR_NOUNS,
   CONTEXT_TYPE,
-  COUNT_WORDS,
   DEAL_NAME_PATTERNS,
   DEAL_RULES,
   GENERIC_KIND,
@@ -90,11 +89,37 @@ export function compileTemplate(template: string): RegExp {
   return new RegExp(src, 'dgi');
 }
 
+/**
+ * The trigger group of a compiled rule, alone: a cheap test that a sentence can match the rule at
+ * all (most sentences hold no trigger of most rules), so the full pattern runs only where it may.
+ */
+export function triggerOf(re: RegExp): RegExp {
+  const src = re.source;
+  const at = src.indexOf('(?<v>');
+  if (at < 0) throw new Error(`[deals] rule pattern has no (?<v>...) trigger: ${src}`);
+  let depth = 0;
+  let i = at;
+  for (; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) break;
+  }
+  return new RegExp(src.slice(at + '(?<v>'.length, i).replace(/\(\?<[a-z]>/g, '(?:'), 'i');
+}
+
 interface CompiledRule {
   rule: DealRule;
   re: RegExp;
+  trigger: RegExp;
 }
-const COMPILED: readonly CompiledRule[] = DEAL_RULES.map((rule) => ({ rule, re: compileTemplate(rule.pattern) }));
+const COMPILED: readonly CompiledRule[] = DEAL_RULES.map((rule) => {
+  const re = compileTemplate(rule.pattern);
+  return { rule, re, trigger: triggerOf(re) };
+});
 
 /** A sentence is tried only when it holds one of these words. */
 const TRIGGER_ANY =
@@ -225,7 +250,8 @@ function plain(masked: string): string {
 
 function isGoods(obj: string): boolean {
   if (STAKE_WORDS.test(obj) || UNIT_WORDS.test(obj)) return false;
-  return GOODS_WORDS.test(obj) || COUNT_WORDS.test(` ${obj} `);
+  // "10 A320 aircraft", "50 jets": the goods word decides; a bare count ("eight centres") does not
+  return GOODS_WORDS.test(obj);
 }
 
 /** A purchase of a minority stake is an investment; of a majority or all shares, an acquisition. */
@@ -279,7 +305,8 @@ function findValue(ctx: Ctx, start: number, end: number): { amount: number; curr
     if (q.start >= end) break;
     const after = ctx.doc.norm.slice(q.end, q.end + 40);
     const before = ctx.doc.norm.slice(Math.max(0, q.start - 40), q.start);
-    if (MONEY_NOT_VALUE_AFTER.test(after) || MONEY_NOT_VALUE_BEFORE.test(before)) continue;
+    if (q.perShare || MONEY_NOT_VALUE_AFTER.test(after) || MONEY_NOT_VALUE_BEFORE.test(before)) continue;
+    if (q.amount < 1000) continue; // a price per share or per unit, not a deal's value
     // "($2.3bn; £1.8bn)" restates the amount just given in another currency: the first one counts.
     return { amount: q.amount, currency: q.currency };
   }
@@ -296,6 +323,27 @@ function findName(sentence: string, parties: readonly string[]): string | null {
     return name;
   }
   return null;
+}
+
+/** "The acquisition is subject to regulatory approval." "The deal is valued at $2bn." */
+const FOLLOW_UP = /^(?:the|this|that|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:acquisition|merger|takeover|deal|transaction|purchase|sale|agreement|offer|bid|buyout|venture|tender offer)\b/i;
+
+/**
+ * A sentence that only talks about "the deal" just reported adds its status or value to it:
+ * "Acme agreed to buy Widget. The acquisition is subject to regulatory approval." -> pending.
+ */
+function followUp(ctx: Ctx, si: number, text: string, cands: Candidate[]): void {
+  const last = cands[cands.length - 1];
+  if (!last || !FOLLOW_UP.test(text)) return;
+  const lastSentence = sentenceAt(ctx.doc, last.start);
+  if (lastSentence < si - 2) return;
+  const sent = ctx.doc.sentences[si]!;
+  const st = findStatus('', plain(ctx.masked.slice(sent.start, sent.end)));
+  if (st.status && st.status !== 'announced' && (last.status === 'announced' || last.status === null) && !last.hedged) {
+    last.status = st.status;
+    last.hedged = st.hedged;
+  }
+  last.value ??= findValue(ctx, sent.start, sent.end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,7 +379,9 @@ function matchSentence(ctx: Ctx, si: number, out: Candidate[]): void {
   const sent = doc.sentences[si]!;
   const masked = ctx.masked.slice(sent.start, sent.end);
   const seenTrigger = new Set<number>();
-  for (const { rule, re } of COMPILED) {
+  const text = doc.norm.slice(sent.start, sent.end);
+  for (const { rule, re, trigger } of COMPILED) {
+    if (!trigger.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(masked); m; m = re.exec(masked)) {
       if (m[0].length === 0) {
@@ -580,7 +630,9 @@ export function findDeals(doc: Doc): Deal[] {
     // "The two are set to merge": a sentence without a company name may still hold an anaphor.
     if (firstMention[si]! < 0 && !ANAPHOR_TEST.test(text)) continue;
     if (!TRIGGER_ANY.test(text)) continue;
+    const before = cands.length;
     matchSentence(ctx, si, cands);
+    if (cands.length === before) followUp(ctx, si, text, cands);
   }
   return mergeCandidates(cands).map((c) => {
     const ev = evidence(doc, c.start, c.end);

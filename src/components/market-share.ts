@@ -30,12 +30,15 @@ import {
   ANAPHOR,
   ATTRIBUTION,
   BOUND_HEDGES,
+  CONTEXT_MARKET,
   CHANGE_LEFT,
   HEDGE_BEFORE,
   LIST_GAP,
   MAKER_PHRASE,
   MARKET_FILLER,
   MARKET_HEADS,
+  NOT_A_MARKET,
+  NOT_SHARE_LIST,
   NOT_SHARE_LEFT,
   NOT_SHARE_RIGHT,
   OF_MARKET_RIGHT,
@@ -101,7 +104,8 @@ const NP_BREAK = new Set(
     'while for with as on over during compared against up down it would will could be been stood amounts amounted ' +
     'accounts accounted remains remained reached grew increased decreased declined dropped slipped climbed jumped ' +
     'also now currently still only just further already last this next so then there where when who whose ' +
-    'about around nearly almost some roughly approximately under more less close')
+    'about around nearly almost some roughly approximately under more less close into onto through across among ' +
+    'within per via after before between against without')
     .split(' '),
 );
 
@@ -192,6 +196,9 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
       if (!owner) continue;
       const entity: CompanyEntity = owner.mention ? owner.mention.entity : owner.anaphor!.entity;
       const { company, brand } = creditOf(entity);
+      // A product's share goes to its maker only when the article names the maker: a share for a
+      // browser whose maker the story never mentions is not a claim about any company in it.
+      if (entity.rule === 'brand' && !ownerNamed(doc, company)) continue;
 
       // Market and region.
       const mk = found.marketFrom >= 0 ? marketPhrase(doc, found.marketFrom, p.start, sent.end) : { market: null, region: null, bare: false };
@@ -201,6 +208,16 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
       if (market == null && mk.bare && last && sent.index - last.sentence <= 6) {
         market = last.market;
         region ??= last.region;
+      }
+      if (market == null || region == null) {
+        const ctxm = contextMarket(doc, sent, ms, p.start);
+        if (ctxm && market == null) {
+          market = ctxm.market;
+          region ??= ctxm.region;
+        } else if (ctxm && market && sameMarket(ctxm.market, market)) {
+          // "the U.S. motorcycle market" before "its share of the heavyweight motorcycle": US
+          region ??= ctxm.region;
+        }
       }
 
       const period = periodFor(periods, pcts, i, p);
@@ -292,6 +309,14 @@ function creditOf(entity: CompanyEntity): { company: string; brand: string | nul
   return { company: entity.name, brand: null };
 }
 
+/** True when the article names `owner`: a company entity of that name, or one whose parent it is. */
+function ownerNamed(doc: Doc, owner: string): boolean {
+  const key = owner.toLowerCase();
+  return doc.companies.some(
+    (e) => e.name.toLowerCase() === key || e.parent?.toLowerCase() === key || e.aliases.some((a) => a.toLowerCase() === key),
+  );
+}
+
 /** "15% of Acme" (not "of Acme's sales"): a stake in a company. */
 function ofCompany(right: string, base: number, ms: readonly Mention[]): boolean {
   const m = /^\s*of\s+(?:the\s+)?/.exec(right);
@@ -361,7 +386,9 @@ function classify(
     if (!LIST_GAP.test(gapNoHedge)) break;
     const prev = doc.sentences[sent.index - 1];
     const ctx = doc.norm.slice(prev && prev.end >= sent.start - 2 ? prev.start : sent.start, sent.end);
-    if (SHARE_CONTEXT.test(ctx)) return { rule: 'list', listMention: m, marketFrom: -1 };
+    if (SHARE_CONTEXT.test(ctx) && !NOT_SHARE_LIST.test(doc.norm.slice(sent.start, sent.end))) {
+      return { rule: 'list', listMention: m, marketFrom: -1 };
+    }
     break;
   }
   return null;
@@ -542,6 +569,58 @@ function marketPhrase(
 function headAhead(s: string, conj: string): boolean {
   const m = new RegExp(`\\s${conj}\\s+((?:[\\w-]+\\s+){0,2}?)([\\w-]+)`).exec(s);
   return !!m && HEADS.has(m[2]!.toLowerCase());
+}
+
+/**
+ * The market named nearest before a claim (its own sentence first, then up to three before):
+ * "the North American commuter market" -> commuter (North America); "U.S. car sales" -> car sales (US).
+ */
+function contextMarket(doc: Doc, sent: Sentence, ms: readonly Mention[], pos: number): { market: string; region: string | null } | null {
+  for (let k = sent.index; k >= Math.max(0, sent.index - 3); k--) {
+    const s = doc.sentences[k]!;
+    // in the claim's own sentence, only what comes before the figure
+    const text = doc.norm.slice(s.start, k === sent.index ? pos : s.end);
+    const mentions = k === sent.index ? ms : [];
+    let best: { market: string; region: string | null } | null = null;
+    CONTEXT_MARKET.lastIndex = 0;
+    for (let m = CONTEXT_MARKET.exec(text); m; m = CONTEXT_MARKET.exec(text)) {
+      const at = s.start + m.index;
+      if (mentions.some((x) => at < x.end && at + m![0].length > x.start)) continue;
+      let region: string | null = null;
+      const words: string[] = [];
+      const opener = m[1];
+      const mods = m[2]!.trim().split(/\s+/);
+      // "the X market", "Acme's X sales", or a region first ("U.S. car sales"); not "competitors enter the market"
+      const after = m[0].slice(0, m[0].length - m[3]!.length);
+      if (!opener && !/'s\s+$/.test(after) && !regionOf(mods[0]!, true)) continue;
+      for (const w of mods) {
+        const r = regionOf(w, true);
+        if (r) {
+          region ??= r;
+          continue;
+        }
+        if (/^[A-Z]/.test(w) || NP_BREAK.has(w.toLowerCase())) {
+          words.length = 0; // a name or a verb cuts the phrase: keep what follows
+          continue;
+        }
+        if (MARKET_FILLER.has(w.toLowerCase()) || NUMERAL.test(w)) continue;
+        words.push(w);
+      }
+      const head = m[3]!.toLowerCase();
+      if (words.length === 0 || NOT_A_MARKET.test(words.join(' ')) || words.some((w) => NOT_A_MARKET.test(w) && words.length === 1)) continue;
+      const market = /^markets?$|^industry$/.test(head) ? words.join(' ') : `${words.join(' ')} ${head}`;
+      best = { market, region }; // the last one in the sentence is nearest the claim
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/** Two market phrases about the same thing: they share a content word ("motorcycle"). */
+function sameMarket(a: string, b: string): boolean {
+  const stem = (w: string) => w.toLowerCase().replace(/s$/, '');
+  const aw = new Set(a.split(/\s+/).map(stem));
+  return b.split(/\s+/).some((w) => !HEADS.has(w.toLowerCase()) && aw.has(stem(w)));
 }
 
 const NUMERAL = /^(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozen)$/i;

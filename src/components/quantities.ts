@@ -29,6 +29,8 @@ export function findQuantities(doc: Doc): Pick<Doc, 'percentages' | 'money' | 'p
     value: m.amount,
     amount: m.amount,
     currency: m.currency,
+    high: m.high,
+    perShare: m.perShare,
     sentence: sentenceAt(doc, m.start),
   }));
   const periods: PeriodQ[] = findPeriods(norm, doc.sentences).map((p) => ({
@@ -36,6 +38,7 @@ export function findQuantities(doc: Doc): Pick<Doc, 'percentages' | 'money' | 'p
     end: p.end,
     text: text.slice(p.start, p.end),
     value: p.value,
+    ...(p.kind ? { kind: p.kind } : {}),
     sentence: sentenceAt(doc, p.start),
   }));
   return { percentages, money, periods };

@@ -26,6 +26,7 @@ function compact(x: unknown): string {
   if (x === null || x === undefined) return 'null';
   if (typeof x !== 'object') return JSON.stringify(x);
   const o = x as Record<string, unknown>;
+  if ('amount' in o && 'currency' in o) return `${String(o['amount'])} ${String(o['currency'])}`;
   // Companies: name [aliases]; claims: company share% market/region/period/source; deals: type parties.
   if ('share' in o) {
     const extra = ['market', 'region', 'period', 'attributedTo'].map((k) => `${k}=${o[k] ?? 'null'}`).join(' ');

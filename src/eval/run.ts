@@ -188,6 +188,7 @@ function articleReport(a: LabelledArticle, s: ArticleScore, failure: string | nu
     id: a.article.id,
     title: a.article.title,
     split: splitOf(a.article.id),
+    notes: a.labels.notes ?? null,
     failure,
     counts: { companies: s.companies.counts, marketShareClaims: s.marketShareClaims.counts, deals: s.deals.counts },
     errors: {

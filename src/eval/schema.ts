@@ -143,6 +143,8 @@ export const ArticleReportSchema = z.object({
   id: z.string(),
   title: z.string(),
   split: z.string().nullable(),
+  /** The label file's notes: the hard or arguable cases to read before calling a miss an error. */
+  notes: z.string().nullable(),
   /** Set when the pipeline threw on this article: every gold item then counts as a false negative. */
   failure: z.string().nullable(),
   counts: z.object({ companies: CountsSchema, marketShareClaims: CountsSchema, deals: CountsSchema }),

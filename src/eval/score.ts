@@ -368,7 +368,8 @@ export function matchedParties(pred: ReadonlyArray<ReadonlySet<string>>, gold: R
 /**
  * Deals: compatible types and at least two gold parties matched by predicted parties (order
  * ignored); a gold deal with a single party needs that party. Pairs are taken with the most
- * matched parties first, then identical type before merely compatible.
+ * matched parties first, then identical type before merely compatible, then the pair agreeing
+ * on status and value (a rejected bid and a new bid between the same two firms).
  */
 export function scoreDeals(
   pred: readonly PredDeal[],
@@ -385,7 +386,8 @@ export function scoreDeals(
       const need = Math.min(2, g.parties.length);
       const n = matchedParties(pp, goldParties[gi]!);
       if (n < need) return;
-      pairs.push({ p: pi, g: gi, strength: n * 2 + (p.type === g.type ? 1 : 0) });
+      const agree = (p.status === g.status ? 1 : 0) + (valueMatch(p.value, g.value) ? 1 : 0);
+      pairs.push({ p: pi, g: gi, strength: (n * 2 + (p.type === g.type ? 1 : 0)) * 10 + agree });
     });
   });
   return collect(pred, gold, greedy(pairs), () => false);

@@ -50,7 +50,7 @@ export const IngestConfigSchema = z.object({
   /** Dedupe memory (seen URLs, content hashes, near-duplicate signatures). */
   dedupeTtlSec: int(60).default(30 * 24 * 3600),
   /** Max Hamming distance (of 64 bits) between SimHash signatures of syndicated copies. */
-  nearDuplicateBits: int(0).max(3).default(3),
+  nearDuplicateBits: int(0).max(10).default(6),
   /** BullMQ lock/stall settings (tests shorten them). */
   lockDurationMs: int(1000).default(30_000),
   stalledIntervalMs: int(1000).default(30_000),

@@ -6,8 +6,10 @@
  *  - contentHash: the same text under two URLs (whitespace and case folded)
  *  - simhash64: a 64-bit SimHash over word 3-shingles; syndicated copies (a wire story re-run with
  *    another headline, a byline or a trailing sentence changed) land within a few bits. Lookup is
- *    by 4 bands of 16 bits: two signatures within 3 bits agree exactly on at least one band
- *    (pigeonhole), so a candidate search never scans all signatures.
+ *    by bands (simhashBands), so a candidate search never scans all signatures.
+ *    Measured on 830 BBC stories (344k pairs): no pair of different stories (3-shingle Jaccard
+ *    < 0.5) within 6 bits; dropping the last sentence and adding an agency line moves a story by
+ *    3 bits at the median, 6 at the 90th percentile. Hence the default threshold of 6.
  */
 import { createHash } from 'node:crypto';
 import { hashId } from '../util/ids.ts';
@@ -113,7 +115,21 @@ export function hamming(a: string, b: string): number {
   return n;
 }
 
-/** The 4 bands (16 bits each, 4 hex digits) a signature is indexed under: "b0:1a2b", ... */
-export function simhashBands(sig: string): string[] {
-  return [0, 1, 2, 3].map((i) => `b${i}:${sig.slice(i * 4, i * 4 + 4)}`);
+/**
+ * The bands a signature is indexed under for a Hamming threshold k: k+1 bands over the 64 bits
+ * ("b2of7:1a3"). Two signatures within k bits agree exactly on at least one band (pigeonhole), so
+ * a lookup reads k+1 small sets instead of scanning every signature.
+ */
+export function simhashBands(sig: string, maxDistance: number): string[] {
+  const n = maxDistance + 1;
+  const x = BigInt('0x' + sig);
+  const out: string[] = [];
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    const width = Math.floor(64 / n) + (i < 64 % n ? 1 : 0);
+    const v = (x >> BigInt(offset)) & ((1n << BigInt(width)) - 1n);
+    out.push(`b${i}of${n}:${v.toString(16)}`);
+    offset += width;
+  }
+  return out;
 }

@@ -252,23 +252,32 @@ export async function park(
     duplicateOf = owner;
     duplicateKind = 'content';
   } else if (sig && (article.text.match(/\S+/g)?.length ?? 0) >= MIN_NEAR_DUP_WORDS) {
-    const bands = simhashBands(sig);
-    outer: for (const band of bands) {
-      for (const m of await ctx.store.members(key(ctx, 'sim', band))) {
-        const [otherId, otherSig] = m.split('@') as [string, string];
-        if (otherId !== articleId && otherSig && hamming(sig, otherSig) <= ctx.cfg.nearDuplicateBits) {
-          duplicateOf = otherId;
-          duplicateKind = 'near';
-          break outer;
+    // Register first, then look: of two copies parked at the same time, the later look sees
+    // both, and the lower sequence number (registered first) is the original.
+    const seqKey = key(ctx, 'simseq', articleId);
+    const seq = Number(await ctx.store.claim(seqKey, String(await ctx.store.hincr(key(ctx, 'counters'), 'simseq', 1)), ctx.cfg.dedupeTtlSec));
+    const bands = simhashBands(sig, ctx.cfg.nearDuplicateBits);
+    let best: { seq: number; id: string } | null = null;
+    for (const band of bands) {
+      const setKey = key(ctx, 'sim', band);
+      await ctx.store.addToSet(setKey, [`${seq}@${articleId}@${sig}`], ctx.cfg.dedupeTtlSec);
+      for (const m of await ctx.store.members(setKey)) {
+        const [otherSeq, otherId, otherSig] = m.split('@') as [string, string, string];
+        if (otherId === articleId || Number(otherSeq) >= seq || !otherSig) continue;
+        if (hamming(sig, otherSig) <= ctx.cfg.nearDuplicateBits && (!best || Number(otherSeq) < best.seq)) {
+          best = { seq: Number(otherSeq), id: otherId };
         }
       }
     }
-    if (!duplicateOf) {
-      for (const band of bands) await ctx.store.addToSet(key(ctx, 'sim', band), [`${articleId}@${sig}`], ctx.cfg.dedupeTtlSec);
+    if (best) {
+      duplicateOf = best.id;
+      duplicateKind = 'near';
     }
   }
+  // Every feed that listed this URL counts as a source of the story (and of its original).
   const story = duplicateOf ?? articleId;
-  const sources = await ctx.store.addToSet(key(ctx, 'sources', 'story', story), [o.source], ctx.cfg.dedupeTtlSec);
+  const feeds = await ctx.store.members(key(ctx, 'sources', 'url', articleId));
+  const sources = await ctx.store.addToSet(key(ctx, 'sources', 'story', story), [o.source, ...feeds], ctx.cfg.dedupeTtlSec);
   const parked: ParkedArticle = {
     articleId,
     article,

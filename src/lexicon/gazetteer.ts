@@ -33,11 +33,13 @@ interface SecRow {
 /** Acronyms that stay upper case when an all-caps filing name is title-cased. */
 const KEEP_UPPER = /^(?:[A-Z]{1,3}|[A-Z]+&[A-Z]+|[A-Z0-9]*\d[A-Z0-9]*|[BCDFGHJKLMNPQRSTVWXZ]+)$/;
 
+const TITLE_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'cos', 'bancorp']);
 const LOWER_IN_TITLE = new Set(['and', 'of', 'the', 'de', 'for', 'in', 'on']);
 
 function titleCase(word: string): string {
   const lower = word.toLowerCase();
   if (LOWER_IN_TITLE.has(lower)) return lower;
+  if (TITLE_SUFFIXES.has(lower)) return word[0] + lower.slice(1);
   if (word.length <= 2 || (KEEP_UPPER.test(word) && !isCommonWord(lower))) return word;
   return word
     .toLowerCase()

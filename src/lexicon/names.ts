@@ -51,9 +51,7 @@ export const WEAK_DESIGNATORS: ReadonlySet<string> = new Set(
 
 /** Fold a surface form to comparable tokens (lower case, no punctuation, & -> and). */
 export function keyTokens(name: string): string[] {
-  const s = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const s = (/[^\x00-\x7f]/.test(name) ? name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : name)
     .toLowerCase()
     .replace(/[\u2019']s\b/g, 's')
     .replace(/[\u2019']/g, '')

@@ -86,6 +86,11 @@ export const NATIONALITIES: ReadonlySet<string> = nationalities;
 export const DATE_WORDS: ReadonlySet<string> = sets.date;
 export const LEXICON_ORGS: ReadonlySet<string> = sets.org;
 
+/** Determiners, prepositions, conjunctions, pronouns, adverbs: "The", "But", "However". */
+export function isFunctionWord(lower: string): boolean {
+  return sets.functionWord.has(lower);
+}
+
 /** True when compromise knows the word as an ordinary noun, verb or adjective ("jeweller", "upscale"). */
 export function isLexiconWord(lower: string): boolean {
   return sets.contentWord.has(lower) || sets.functionWord.has(lower);

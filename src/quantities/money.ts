@@ -324,6 +324,8 @@ function suffixForm(norm: string, m: RegExpExecArray, g: Groups, idx: Indices): 
     const cur = WORDS[unit];
     if (!cur) return null;
     if (NEEDS_DIGITS.has(unit) && !digits && !hasScale) return null;
+    // "Boston Five Cents Savings Bank": Title Case number and currency word make a name.
+    if (!digits && /^[A-Z][a-z]/.test(g.snum!) && /^[A-Z][a-z]/.test(g.word)) return null;
     // "2.5 billion pounds of copper", "5 pounds of sugar": weight, not sterling.
     if ((unit === 'pounds' || unit === 'pound') && /^\s+of\b/i.test(norm.slice(idx.word![1], idx.word![1] + 6))) return null;
     // Singular "pound" only for one: "one pound", "a 1-pound coin"; "a 10-pound bag" is a weight.

@@ -73,10 +73,11 @@ export const SPELLED_SOURCE = `(?:${HUNDREDS}(?:[- ]thousand(?:(?: and | )${HUND
 
 /**
  * Digits as written in news: "34", "34.5", "1,234.5", ".125", and wire fractions
- * "7-1/2", "7 1/2", "1/4" (denominators 2, 4, 8, 16, 32, 64 only, so dates like 3/11 stay out).
+ * "7-1/2", "7 1/2", "1/4", "66-2/3" (denominators 2-64 in powers of two, and thirds after a whole
+ * number, so dates like 3/11 stay out).
  */
 export const DIGITS_SOURCE =
-  String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:[- ][1-9]\d?/(?:2|4|8|16|32|64)(?!\d)|\.\d+)?|\.\d+|[1-9]\d?/(?:2|4|8|16|32|64)(?!\d))`;
+  String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:[- ](?:[1-9]\d?/(?:2|4|8|16|32|64)|[12]/3)(?!\d)|\.\d+)?|\.\d+|[1-9]\d?/(?:2|4|8|16|32|64)(?!\d))`;
 
 /** Either form; spelled numbers must stand as whole words (the caller adds `\b` where needed). */
 export const NUMBER_SOURCE = `(?:${DIGITS_SOURCE}|\\b${SPELLED_SOURCE}\\b)`;
@@ -138,7 +139,7 @@ export function parseDigits(s: string): number {
   if (frac) {
     const whole = frac[1] ? Number(frac[1]) : 0;
     const den = Number(frac[3]);
-    return den ? whole + Number(frac[2]) / den : NaN;
+    return den ? roundFloat(whole + Number(frac[2]) / den) : NaN;
   }
   if (!/^(?:\d[\d,]*(?:\.\d+)?|\.\d+)$/.test(s)) return NaN;
   return Number(s.replace(/,/g, ''));

@@ -70,7 +70,7 @@ export const MACROS: Record<string, string> = {
   SIGN_V:
     '(?:signed|sign|signs|signing|struck|strike|strikes|reached|reach|reaches|entered into|enter into|enters into|inked|' +
     'sealed|clinched|agreed|agree|agrees|announced|unveiled|formed|form|forms|forming|set up|sets up|setting up|created|' +
-    'create|creates|established|establish|launched|launch|plan|plans|planned|planning|has|have|had)',
+    'create|creates|established|establish|launched|launch|plan|plans|planned|planning)',
   AGREE_N:
     '(?:joint venture|joint-venture|venture|partnership|alliance|collaboration|tie-up|agreement|accord|pact|deal|' +
     'memorandum of understanding|licen[cs]ing agreement|supply agreement|contract)',
@@ -129,7 +129,7 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'acq.noun.by',
     type: 'acquisition',
-    pattern: '{b} {_}\\b(?<v><ACQ_N>) by {a+}',
+    pattern: '{b} {_}\\b(?:agreed|agrees|agreed to|accepted|accepts|backed|backs|approved|recommended|recommends|welcomed|rejected|rejects|received|receives|faces|facing) {w}(?<v><ACQ_N>) by {a+}',
     parties: ['a', 'b'],
     confidence: 0.75,
   },
@@ -455,7 +455,7 @@ export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: bo
   { re: /\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|snub(?:s|bed)?|refused)\b/i, status: 'rejected' },
   // "in talks", "reportedly", "sources said", "is considering", "may bid", "speculation"
   {
-    re: /\b(?:in talks|talks with|held talks|holding talks|(?:preliminary |merger |takeover )?(?:talks|discussions) (?:with|about|on)|negotiat(?:ing|ions)|close to (?:striking|agreeing|signing|a deal|an agreement)|(?:willing|keen|eager|interested|tipped|touted|expected) (?:to|on|in) (?:buy|acquire|bid|make|buying|acquiring|bidding|take)|reportedly|is reported|was reported|reports? that|reports? said|sources? (?:said|say|close)|people familiar|according to (?:sources|people|reports)|speculation|speculat(?:e|ed|ing)|rumou?r(?:s|ed)?|(?:is|are|was|were) considering|consider(?:s|ing)? (?:a|an|making|buying|selling|bidding)|could|may|might|possibl[ey]|potential|exploring|weigh(?:s|ing)|mull(?:s|ing)|eyeing|would consider|talk of|interest in buying)\b/i,
+    re: /\b(?:in talks|talks with|held talks|holding talks|(?:preliminary |merger |takeover )?(?:talks|discussions) (?:with|about|on|to|over|for)|negotiat(?:ing|ions)|close to (?:striking|agreeing|signing|a deal|an agreement)|(?:willing|keen|eager|interested|tipped|touted|expected) (?:to|on|in) (?:buy|acquire|bid|make|buying|acquiring|bidding|take)|reportedly|is reported|was reported|reports? that|reports? said|sources? (?:said|say|close)|people familiar|according to (?:sources|people|reports)|speculation|speculat(?:e|ed|ing)|rumou?r(?:s|ed)?|(?:is|are|was|were) considering|consider(?:s|ing)? (?:a|an|making|buying|selling|bidding)|could|may|might|possibl[ey]|potential|exploring|weigh(?:s|ing)|mull(?:s|ing)|eyeing|would consider|talk of|interest in buying)\b/i,
     status: 'rumored',
     hedged: true,
   },
@@ -464,6 +464,8 @@ export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: bo
     re: /\b(?:pending|subject to|await(?:s|ing)?|needs? (?:the )?approval|requires? (?:the )?approval|regulatory approval|shareholder approval|expected to (?:close|complete|be completed)|final clearance|gave clearance|cleared|accepted|tender offer|started (?:its|the|a) (?:previously announced )?(?:tender|offer))\b/i,
     status: 'pending',
   },
+  // "completed the previously announced acquisition", "closed the sale"
+  { re: /\b(?:completed|completes|completing|closed|closes|finali[sz]ed|consummated)\b/i, status: 'completed' },
   // intent and agreement: "agreed to buy", "is to buy", "will merge", "plans to", "offered"
   {
     re: /\b(?:agreed|agrees|agree|agreement|is to|are to|will|would|plans?|planned|planning|intends?|set to|proposed|proposal|offer(?:s|ed|ing)?|bid|bids|bidding|to (?:buy|acquire|merge|sell|invest|supply|form|take)|announced|announces|signed|signs|unveiled|option to)\b/i,
@@ -483,10 +485,9 @@ export const MAJORITY_WORDS = /\b(?:all|majority|controlling|control|outstanding
 /** Goods that are ordered and supplied (contract), not companies or businesses bought. */
 export const GOODS_WORDS =
   /\b(?:aircraft|airliners?|planes?|jets?|jetliners?|helicopters?|engines?|ships?|vessels?|tankers?|trains?|locomotives?|wagons?|trucks?|lorries|buses|vehicles|cars|satellites?|turbines?|reactors?|rigs?|tons|tonnes|barrels|units of|copies|licen[cs]es|computers?|systems?|[A-Z]{1,3}-?\d{2,4}[A-Z\d-]*s?)\b/;
-/** Number words and digits that count goods ("50 aircraft", "ten jets", "up to 50 of its planes"). */
-export const COUNT_WORDS = /(?:^|\s)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)\s/i;
 /** A unit of a company in the object phrase: "its Widget unit", "the Gadget division". */
-export const UNIT_WORDS = /\b(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|business|businesses|operations|stores|chain|assets|plants?|brands?|holdings?)\b/i;
+export const UNIT_WORDS =
+  /\b(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|business|businesses|operations|stores|chain|assets|plants?|brands?|holdings?|offices|branches|cent(?:er|re)s|mills?|mines?|properties|hotels|outlets|restaurants|factory|factories|interests?|rights|titles|newspapers|stations)\b/i;
 
 /** Money that is not a deal's value: per-share prices, sales, fees. Tested on the text after / before it. */
 export const MONEY_NOT_VALUE_AFTER = /^\s*(?:a|per|each|an?\s+(?:ordinary\s+|common\s+)?share)\b\s*(?:(?:ordinary|common|preferred)\s+)?(?:share|shares|unit|ads|ordinary)?|^\s*\/\s*share|^\s*(?:in|of)\s+(?:annual\s+)?(?:sales|revenues?|turnover|assets|debt|profits?|earnings|losses)\b|^\s*each\b/i;

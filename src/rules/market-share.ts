@@ -139,7 +139,9 @@ export const USERS_RIGHT = /^\s*of\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:use
 export const LIST_GAP = /^\s*(?:,\s*)?(?:at|with|on|:|\(|-)?\s*$/i;
 
 /** A share sentence or its neighbour makes a ranking list a list of shares. */
-export const SHARE_CONTEXT = /\bmarket\b|\bshares? of\b|\bmarket[- ]share|\bshare\b(?!s)|\bleaders?\b|\bfollowed by\b|\branking\b/i;
+export const SHARE_CONTEXT = /\bmarkets?\b|\bshares? of\b|\bmarket[- ]shares?|\bshare\b(?!s)/i;
+/** A ranking list of rates, not shares: "inflation was highest in A at 26%, followed by B on 21%". */
+export const NOT_SHARE_LIST = /\b(?:rates?|inflation|growth|yields?|prices?|returns?|margins?|unemployment|turnout|increases?|rises?|falls?|declines?|gains?|jumps?|drops?|stakes?|interest)\b/i;
 
 /** Prepositions that put a company mention inside a modifier, not in subject place:
  * "versions of the Acme 747", "sells through Acme", "ahead of Acme", "according to Acme". */
@@ -260,7 +262,10 @@ export const REGIONS: ReadonlyArray<readonly [string, string, 'name' | 'adj']> =
 export const MARKET_FILLER = new Set([
   'the', 'a', 'an', 'total', 'overall', 'entire', 'whole', 'industry', 'industry-wide', 'domestic', 'national',
   'global', 'world', 'worldwide', "world's", 'all', 'current', 'existing', 'combined', 'its', 'their', 'overall',
-  'nation\'s', "country's",
+  'nation\'s', "country's", 'leading', 'largest', 'biggest', 'top', 'major', 'main', 'key', 'growing',
+  'fast-growing', 'fastest-growing', 'lucrative', 'competitive', 'crowded', 'booming', 'entire', 'increasing', 'rising',
+  'falling', 'declining', 'shrinking', 'slowing', 'improving', 'expanding', 'continuing', 'remaining', 'following',
+  'surging', 'soaring', 'slumping', 'strong', 'stronger', 'weak', 'weaker', 'higher', 'lower', 'record', 'new', 'recent',
 ]);
 
 /**
@@ -269,6 +274,16 @@ export const MARKET_FILLER = new Set([
  */
 export const MAKER_PHRASE =
   /\b(?:largest|biggest|leading|top|dominant|main|major|second[- ]largest|third[- ]largest|second[- ]biggest|no\.?\s*\d|number\s+\w+)\s+((?:[\w.'-]+\s+){0,4}?)(?:maker|makers|producer|producers|manufacturer|manufacturers|issuer|retailer|seller|supplier|provider|operator|brewer|distributor|vendor|carrier)\b/i;
+
+/**
+ * When a claim's own sentence names no market, the market the article is talking about, from
+ * this sentence or the few before it: "the North American commuter market", "U.S. car sales",
+ * "its share of broadband subscribers". Group 1 is the modifiers, group 2 the head.
+ */
+export const CONTEXT_MARKET =
+  /(?:\b(the|a|an|its|their|his|her|this|that|of|for|in)\s+|(?<=['\w.])'s\s+|\b)((?:(?!(?:the|a|an|its|their|his|her|this|that|of|for|in|by|to|and|or|with|from|on|at)\s)(?:U\.S\.|U\.K\.|[a-z][\w-]*|[A-Z][a-z]+)\s+){1,4}?)(markets?|industry|sales|shipments|subscribers)\b(?!\s+(?:value|values|price|prices|share|shares|leader|capitali[sz]ation|rates?|of\s+\d))/g;
+/** Markets that are not a product market. */
+export const NOT_A_MARKET = /^(?:stock|financial|money|capital|credit|bond|equity|exchange|foreign exchange|open|free|black|grey|gray|the|a|its|their|his|her|our|this|that|housing|property|labour|labor|job|futures|options|currency|commodity|domestic|world|global|export|import|retail|wholesale|total|overall|net|gross|annual|quarterly|monthly|record|higher|lower|strong|weak|good|poor|first|second|third|fourth|new|same|other|this year's|last year's|company|group)$/i;
 
 /** Confidence per rule: how often the rule is right on unseen news (judged on BBC/Reuters samples). */
 export const RULE_CONFIDENCE: Record<string, number> = {

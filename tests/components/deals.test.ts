@@ -16,14 +16,14 @@ import type { Deal } from '../../src/schema.ts';
 function makeDoc(
   text: string,
   companies: Record<string, string[]>,
-  money: { text: string; amount: number; currency: string }[] = [],
+  money: { text: string; amount: number; currency: string; perShare?: boolean }[] = [],
 ): Doc {
   const doc = newDoc({ url: null, title: 'test', publishedAt: null, source: null, text });
   doc.norm = foldText(text);
   doc.sentences = splitSentences(doc.norm, text);
   const sentenceOf = (pos: number) => doc.sentences.findIndex((s) => pos >= s.start && pos < s.end);
   for (const [name, forms] of Object.entries(companies)) {
-    const mentions = [];
+    const mentions: { start: number; end: number; text: string; sentence: number }[] = [];
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {
       const re = new RegExp(`(?<![\\w])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g');
       for (const m of doc.norm.matchAll(re)) {
@@ -38,7 +38,17 @@ function makeDoc(
   for (const q of money) {
     const start = text.indexOf(q.text);
     if (start < 0) throw new Error(`money "${q.text}" not in text`);
-    doc.money.push({ start, end: start + q.text.length, text: q.text, value: q.amount, amount: q.amount, currency: q.currency, sentence: sentenceOf(start) });
+    doc.money.push({
+      start,
+      end: start + q.text.length,
+      text: q.text,
+      value: q.amount,
+      amount: q.amount,
+      currency: q.currency,
+      high: null,
+      perShare: q.perShare ?? false,
+      sentence: sentenceOf(start),
+    });
   }
   return doc;
 }
@@ -85,7 +95,7 @@ describe('deals: acquisitions', () => {
     const doc = makeDoc('Wingtip Toys made a tender offer for all outstanding shares of Blue Yonder at 42 dlrs a share.', {
       'Wingtip Toys': ['Wingtip Toys'],
       'Blue Yonder': ['Blue Yonder'],
-    }, [{ text: '42 dlrs', amount: 42, currency: 'USD' }]);
+    }, [{ text: '42 dlrs', amount: 42, currency: 'USD', perShare: true }]);
     const d = only(findDeals(doc));
     expect(d).toMatchObject({ type: 'acquisition', parties: ['Wingtip Toys', 'Blue Yonder'], value: null, status: 'pending' });
   });

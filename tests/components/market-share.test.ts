@@ -169,9 +169,17 @@ describe('market_share: what is not a share', () => {
 
 describe('market_share: crediting', () => {
   it('credits a product from the brand lexicon to its owner and keeps the brand', () => {
+    const doc = makeDoc('Microsoft released a patch. Internet Explorer still has a share of about 90% of the browser market.', [
+      { name: 'Microsoft' },
+    ]);
+    const claims = extractMarketShares(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ company: 'Microsoft', brand: 'Internet Explorer', share: 90, bound: 'about' });
+  });
+
+  it('drops a product share when the article never names the maker', () => {
     const doc = makeDoc('Internet Explorer still has a share of about 90% of the browser market.');
-    const [c] = extractMarketShares(doc);
-    expect(c).toMatchObject({ company: 'Microsoft', brand: 'Internet Explorer', share: 90, bound: 'about' });
+    expect(extractMarketShares(doc)).toEqual([]);
   });
 
   it('credits a division named after its parent to the parent, a separately named subsidiary to itself', () => {

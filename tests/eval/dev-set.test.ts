@@ -94,7 +94,7 @@ describe.skipIf(!haveCorpus)(`dev corpus (${corpusDir}${haveCorpus ? '' : ': mis
       for (const field of FIELDS) {
         for (const [metric, floor] of Object.entries(f[field] ?? {})) {
           const got = fields[field]![metric as 'precision' | 'recall' | 'f1'];
-          expect(got, `${where} ${field}.${metric} = ${got.toFixed(3)} < floor ${floor}`).toBeGreaterThanOrEqual(floor);
+          expect(got, `${where} ${field}.${metric} = ${got.toFixed(3)} < floor ${floor}`).toBeGreaterThanOrEqual(floor - 1e-9); // floating-point slack: 22/25 is 0.8799999...
         }
       }
     };

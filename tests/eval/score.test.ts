@@ -269,6 +269,22 @@ describe('deals', () => {
     expect(s.attrs.deals.type).toEqual({ correct: 1, total: 1 });
   });
 
+  it('pairs two deals between the same firms by status and value', () => {
+    const g = gold({
+      companies,
+      deals: [gDeal('acquisition', ['Acme', 'Bolt'], { status: 'rejected' }), gDeal('acquisition', ['Acme', 'Bolt'], { status: 'announced', value: { amount: 9, currency: 'EUR' } })],
+    });
+    const s = scoreArticle(
+      pred({
+        deals: [pDeal('acquisition', ['Acme', 'Bolt'], { status: 'announced', value: { amount: 9, currency: 'EUR' } }), pDeal('acquisition', ['Acme', 'Bolt'], { status: 'rejected' })],
+      }),
+      g,
+    );
+    expect(s.deals.counts.tp).toBe(2);
+    expect(s.attrs.deals.status).toEqual({ correct: 2, total: 2 });
+    expect(s.attrs.deals.value).toEqual({ correct: 2, total: 2 });
+  });
+
   it('scores status, value (1%, same currency) and name on matched deals', () => {
     const g = gold({
       companies,

@@ -77,14 +77,17 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     send(404, 'not found', 'text/plain');
   });
   origin = server.origin;
-  return Object.assign(server, {
+  const extra = {
     feedUrl: (id: string) => `${origin}/feeds/${id}.xml`,
     hits: (p: string) => hits.get(p) ?? 0,
-    get slowMs() {
-      return state.slowMs;
-    },
-    set slowMs(v: number) {
+  };
+  // defineProperty, not Object.assign: slowMs must stay a live accessor.
+  Object.defineProperty(extra, 'slowMs', {
+    get: () => state.slowMs,
+    set: (v: number) => {
       state.slowMs = v;
     },
+    enumerable: true,
   });
+  return Object.assign(server, extra) as FixtureServer;
 }

@@ -10,6 +10,7 @@ describe('numbers as news writes them', () => {
     ['7-1/2', 7.5],
     ['7 1/2', 7.5],
     ['3/4', 0.75],
+    ['66-2/3', 66.6666666667],
     ['eight', 8],
     ['thirty-four', 34],
     ['Thirty four', 34],

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { newDoc } from '../../src/doc.ts';
+import type { CompanyEntity, Doc } from '../../src/doc.ts';
+import { normalize } from '../../src/components/normalize.ts';
+import { sentences } from '../../src/components/sentences.ts';
+import { companies } from '../../src/components/companies.ts';
+import { CompanySchema } from '../../src/schema.ts';
+
+function run(text: string): Doc {
+  const doc = newDoc({ url: null, title: 't', publishedAt: null, source: null, text });
+  const ctx = { pipeline: 'test@0.0.0' };
+  normalize.run(doc, ctx);
+  sentences.run(doc, ctx);
+  companies.run(doc, ctx);
+  return doc;
+}
+const names = (text: string) => run(text).companies.map((c) => c.name);
+const byName = (doc: Doc, name: string): CompanyEntity => {
+  const c = doc.companies.find((x) => x.name === name);
+  if (!c) throw new Error(`no company "${name}" in ${doc.companies.map((x) => x.name).join(', ')}`);
+  return c;
+};
+
+describe('companies: evidence of its own', () => {
+  it('finds names with corporate designators and drops the legal suffix from the name', () => {
+    const doc = run('Zorblax Widgets Inc said it would buy Quillon Brewing Ltd. Analysts at Fenwick Capital Partners were surprised.');
+    expect(doc.companies.map((c) => c.name)).toEqual(['Zorblax Widgets', 'Quillon Brewing', 'Fenwick Capital Partners']);
+    expect(byName(doc, 'Zorblax Widgets').aliases).toEqual(['Zorblax Widgets Inc']);
+  });
+
+  it('reads wire style: names in angle brackets are companies, tickers in brackets are tickers', () => {
+    const doc = run('Grendal Corp <GRDL> said it sold its stake in <Vostrik Holdings Ltd> to an investor group.');
+    expect(doc.companies.map((c) => [c.name, c.ticker])).toEqual([
+      ['Grendal', 'GRDL'],
+      ['Vostrik Holdings', null],
+    ]);
+  });
+
+  it('uses curated names, divisions with their parent, and the SEC list for ticker and CIK', () => {
+    const doc = run('Customers of AWS and Microsoft Azure pay more, while Microsoft itself said Costco Wholesale would switch.');
+    const aws = byName(doc, 'Amazon Web Services');
+    expect(aws.parent).toBe('Amazon');
+    expect(aws.aliases).toEqual(['AWS']);
+    expect(byName(doc, 'Microsoft Azure').parent).toBe('Microsoft');
+    const msft = byName(doc, 'Microsoft');
+    expect([msft.ticker, msft.cik]).toEqual(['MSFT', 789019]);
+    expect(byName(doc, 'Costco Wholesale').ticker).toBe('COST');
+  });
+});
+
+describe('companies: context cues', () => {
+  it('accepts unknown names with a company cue and leaves bare unknown names alone', () => {
+    const doc = run(
+      'Oil firm Varnoko has agreed a deal. Shares in Tellurian Bay rose. Brimsworth was quiet all week. ' +
+        'Krevnik shares fell 3%.',
+    );
+    expect(doc.companies.map((c) => c.name)).toEqual(['Varnoko', 'Tellurian Bay', 'Krevnik']);
+  });
+
+  it('reads possessives and appositives', () => {
+    const doc = run("Plovix's chief executive resigned. Darrowgate, the country's biggest retailer, was unmoved.");
+    expect(doc.companies.map((c) => c.name)).toEqual(['Plovix', 'Darrowgate']);
+    const p = byName(doc, 'Plovix');
+    expect(p.mentions[0]).toMatchObject({ start: 0, end: 6, text: 'Plovix', sentence: 0 });
+  });
+
+  it('takes a name listed beside companies, but not an ordinary word', () => {
+    expect(names('Rivals include Microsoft, Quantrel and Google.')).toEqual(['Microsoft', 'Quantrel', 'Google']);
+    expect(names('Microsoft and Reuters were both cited.')).toEqual(['Microsoft']);
+  });
+});
+
+describe('companies: merging surface forms', () => {
+  it('merges a short form and a possessive into the full name, with offsets into the text', () => {
+    const text = 'Halvering Mitsuo Financial Group said on Monday it would bid. Halvering\u2019s board backed the plan.';
+    const doc = run(text);
+    expect(doc.companies).toHaveLength(1);
+    const c = doc.companies[0]!;
+    expect(c.name).toBe('Halvering Mitsuo Financial Group');
+    expect(c.aliases).toEqual(['Halvering Mitsuo Financial Group', 'Halvering']);
+    for (const m of c.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(c.mentions[1]).toMatchObject({ text: 'Halvering', sentence: 1 });
+  });
+
+  it('merges an acronym defined in brackets and one matching the initials', () => {
+    const doc = run('Trans Orbital Airlines Inc (TOA) cut fares. Later TOA said it would fly to Lima. Quinto Data Systems Corp agreed; QDS declined to comment.');
+    expect(doc.companies.map((c) => [c.name, c.aliases])).toEqual([
+      ['Trans Orbital Airlines', ['Trans Orbital Airlines Inc', 'TOA']],
+      ['Quinto Data Systems', ['Quinto Data Systems Corp', 'QDS']],
+    ]);
+  });
+
+  it('keeps "X and Y Publishers" and "X & Co" whole, and two companies joined by "and" apart', () => {
+    expect(names('Pell and Marrow Publishers Inc agreed terms with Dunmore Sachs & Co.')).toEqual([
+      'Pell and Marrow Publishers',
+      'Dunmore Sachs',
+    ]);
+    expect(names('Boeing and Airbus both bid.')).toEqual(['Boeing', 'Airbus']);
+  });
+});
+
+describe('companies: what is not a company', () => {
+  it('skips people, places, regulators, exchanges and products', () => {
+    const doc = run(
+      'Mr Harlan Petrov, chief executive of Zentrix Corp, spoke in London. The Securities and Exchange Commission ' +
+        'and the New York Stock Exchange were told. Apple said iPod sales rose, and Internet Explorer lost users.',
+    );
+    expect(doc.companies.map((c) => c.name)).toEqual(['Zentrix', 'Apple']);
+  });
+
+  it('does not take sentence-initial ordinary words or a project for a company', () => {
+    expect(names('Target dates were missed. Additionally, the Stargate project grew. However, Analysts said so.')).toEqual([]);
+  });
+
+  it('takes a guarded name when it is used as a company mid-sentence', () => {
+    expect(names('The mobile operator Orange said it had 10 million users.')).toEqual(['Orange']);
+    expect(names('Shares of Target rose after the results.')).toEqual(['Target']);
+  });
+});
+
+describe('companies: seed article', () => {
+  it('finds the cloud providers and nothing generic', () => {
+    const text = readFileSync(new URL('../../seeds/000_4eb8863552187eec.txt', import.meta.url), 'utf8');
+    const doc = run(text);
+    const found = doc.companies.map((c) => c.name);
+    for (const want of ['Microsoft', 'OpenAI', 'SoftBank', 'Oracle', 'Amazon Web Services', 'Synergy Research Group'])
+      expect(found).toContain(want);
+    expect(found.some((n) => n.startsWith('Google Cloud'))).toBe(true);
+    expect(byName(doc, 'Amazon Web Services').aliases).toContain('AWS');
+    expect(byName(doc, 'Microsoft Azure').parent).toBe('Microsoft');
+    for (const bad of ['Stargate', 'Cloud Wars', 'AI', 'Battleground', 'Additionally']) expect(found).not.toContain(bad);
+    for (const c of doc.companies) {
+      expect(CompanySchema.safeParse({ ...c, mentions: c.mentions.map(({ sentence: _s, ...m }) => m) }).success).toBe(true);
+      for (const m of c.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+  });
+});
