@@ -628,8 +628,10 @@ export function findDeals(doc: Doc): Deal[] {
     const s = doc.sentences[si]!;
     const text = doc.norm.slice(s.start, s.end);
     // "The two are set to merge": a sentence without a company name may still hold an anaphor.
-    if (firstMention[si]! < 0 && !ANAPHOR_TEST.test(text)) continue;
-    if (!TRIGGER_ANY.test(text)) continue;
+    if ((firstMention[si]! < 0 && !ANAPHOR_TEST.test(text)) || !TRIGGER_ANY.test(text)) {
+      followUp(ctx, si, text, cands);
+      continue;
+    }
     const before = cands.length;
     matchSentence(ctx, si, cands);
     if (cands.length === before) followUp(ctx, si, text, cands);

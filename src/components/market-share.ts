@@ -176,6 +176,7 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
         bound = BOUND_OF.get(hedge[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? 'exact';
         left = left.slice(0, hedge.index);
       }
+      // a range ("30-35%", "38 or 39 pct") is stated as its upper end, a bound
       if (p.high != null) bound = 'at_most';
 
       // Not a share: "rose 5%", "a 20% stake", "12% of its sales", "raised its stake to 9 pct".
@@ -223,7 +224,7 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
       const period = periodFor(periods, pcts, i, p);
 
       attributions ??= findAttributions(doc, sent, ms);
-      const attributedTo = attributionFor(doc, attributions, p.start, entity, sent);
+      const attributedTo = attributionFor(attributions, p.start, entity);
 
       const ev = owner.mention ?? owner.anaphor!;
       const evStart = Math.min(ev.start, p.start);
@@ -799,7 +800,7 @@ function looksLikePerson(doc: Doc, name: string): boolean {
 }
 
 /** The named source nearest the figure; SELF means the credited company itself ("it said"). */
-function attributionFor(doc: Doc, atts: readonly Attribution[], pos: number, entity: CompanyEntity, sent: Sentence): string | null {
+function attributionFor(atts: readonly Attribution[], pos: number, entity: CompanyEntity): string | null {
   let best: Attribution | null = null;
   let bestD = Infinity;
   for (const a of atts) {
@@ -809,8 +810,6 @@ function attributionFor(doc: Doc, atts: readonly Attribution[], pos: number, ent
       best = a;
     }
   }
-  void doc;
-  void sent;
   if (!best || best.source === '') return null;
   if (best.source === 'SELF') return entity.name;
   return best.source;

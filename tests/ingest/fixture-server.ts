@@ -77,17 +77,17 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     send(404, 'not found', 'text/plain');
   });
   origin = server.origin;
-  const extra = {
+  const out = Object.assign(server, {
     feedUrl: (id: string) => `${origin}/feeds/${id}.xml`,
     hits: (p: string) => hits.get(p) ?? 0,
-  };
-  // defineProperty, not Object.assign: slowMs must stay a live accessor.
-  Object.defineProperty(extra, 'slowMs', {
+  });
+  // A live accessor (Object.assign would copy the value once).
+  Object.defineProperty(out, 'slowMs', {
     get: () => state.slowMs,
     set: (v: number) => {
       state.slowMs = v;
     },
     enumerable: true,
   });
-  return Object.assign(server, extra) as FixtureServer;
+  return out as FixtureServer;
 }
