@@ -17,7 +17,7 @@ import { curatedCompany, isGuarded, isNotCompany, isProduct } from '../lexicon/a
 import type { CuratedCompany } from '../lexicon/aliases.ts';
 import { gazetteerLookup } from '../lexicon/gazetteer.ts';
 import type { GazetteerEntry } from '../lexicon/gazetteer.ts';
-import { DESIGNATORS, WEAK_DESIGNATORS, displayName, nameKey } from '../lexicon/names.ts';
+import { DESIGNATORS, LEGAL_SUFFIXES, WEAK_DESIGNATORS, displayName, nameKey } from '../lexicon/names.ts';
 import {
   DATE_WORDS,
   DEMONYMS,
@@ -135,6 +135,8 @@ function tokenize(doc: Doc): Tok[] {
 
 /** Lower-case particles inside names: "de Havilland", "Banco do Brasil", "Louis Vuitton Moet et Chandon". */
 const PARTICLES = new Set(['de', 'du', 'da', 'do', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'et', 'y']);
+/** "U.S. Acme Corp": a country code before a name is not part of it. */
+const COUNTRY_CODE_RE = /^(?:u\.s\.?|us|uk|u\.k\.?)$/;
 /** Legal suffixes that end a name: "Acme Inc and Foo Ltd" are two. */
 const LEGAL_END_RE = /^(?:inc|corp|co|ltd|plc|llc|ag|sa|nv|gmbh|spa|n\.v|s\.a)\.?$/;
 const TICKER_RE = /^[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?$/;
@@ -209,6 +211,13 @@ function textOf(toks: Tok[], a: number, b: number): string {
   return out;
 }
 
+/** The letters of an acronym in brackets at token p ("(S&N)" -> "sn"), or null. */
+function acronymAfter(toks: Tok[], p: number): string | null {
+  const ac = toks[p + 1];
+  if (toks[p]?.w !== '(' || toks[p + 2]?.w !== ')' || !ac || !/^[A-Z][A-Z&]{1,7}$/.test(ac.w)) return null;
+  return ac.lower.replace(/[^a-z]/g, '');
+}
+
 function knownKey(key: string): boolean {
   return curatedCompany(key) !== undefined || (gazetteerLookup(key)?.short === false && !isGuarded(key));
 }
@@ -264,16 +273,18 @@ function candidateSpans(toks: Tok[]): Span[] {
       if (!join && (c.w === 'and' || c.w === '&')) {
         const right = toks.slice(b + dot + 1, b2).map((x) => x.lower);
         join =
-          (right.length === 1 && (right[0] === 'co' || right[0] === 'cos' || right[0] === 'company' || right[0] === 'sons')) ||
+          // "... and Co", "... and Co Inc", "... & Sons Ltd"
+          (/^(?:co|cos|company|sons)$/.test(right[0]!) && right.every((w) => w === 'sons' || LEGAL_SUFFIXES.has(w.replace(/\./g, '')))) ||
           (b - i <= 2 && /^[A-Z]$/.test(toks[i]!.w) && /^[A-Z]$/.test(d.w)) ||
           (isDesignator(toks[b2 - 1]) && !LEGAL_END_RE.test(toks[b - 1]!.lower) && !knownKey(leftKey) &&
             toks.slice(b + dot + 1, b2).filter((x) => x.word && !isDesignator(x)).length <= 1) ||
-          andNames.has(joinedKey);
+          andNames.has(joinedKey) ||
+          acronymAfter(toks, b2) === initialsOf(textOf(toks, i, b2)).replace(/[^a-z]/g, '');
         if (join) for (let k = b + dot + 2; k <= b2; k++) andNames.add(spanKey(toks, i, k));
       } else if (!join && c.w === 'of') {
         const last = toks[b - 1]!;
         // "Acme Motor Co of Canada" names a company; "Acme Ltd of Ruritania" describes one.
-        const endsName = LEGAL_END_RE.test(last.lower);
+        const endsName = /^(?:inc|ltd|plc|llc|ag|sa|nv|gmbh|spa)\.?$/.test(last.lower);
         join =
           (last.lower === 'bank' || last.lower === 'banco' || (isDesignator(last) && !endsName) || NON_COMPANY_HEADS.has(last.lower)) &&
           b2 - b <= 4;
@@ -294,6 +305,15 @@ function candidateSpans(toks: Tok[]): Span[] {
  */
 function refineSpans(toks: Tok[], spans: Span[]): Span[] {
   const out: Span[] = [];
+  // Names the article gives with a designator ("American Widget Co"): a later "American Widget"
+  // keeps its first word.
+  const fullNames = new Set<string>();
+  for (const sp of spans) {
+    if (!isDesignator(toks[sp.b - 1]) || COUNTRY_CODE_RE.test(toks[sp.a]!.lower)) continue;
+    const k = spanKey(toks, sp.a, sp.b);
+    const words = k.split(' ');
+    for (let n = 2; n <= words.length; n++) fullNames.add(words.slice(0, n).join(' '));
+  }
   for (const sp of spans) {
     if (sp.angle) {
       out.push(sp);
@@ -342,9 +362,9 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
           (ordinaryStart && !DESIGNATORS.has(toks[i + 1]!.lower)) ||
           ((NATIONALITIES.has(lower) || PLACES.has(lower.replace(/\.$/, ''))) &&
             !isDesignator(toks[i + 1]) &&
-            (!endsInDesignator || /^(?:u\.s\.?|us|uk|u\.k\.?)$/.test(lower) || knownKey(spanKey(toks, i + 1, sp.b)))) ||
+            (!endsInDesignator || COUNTRY_CODE_RE.test(lower) || knownKey(spanKey(toks, i + 1, sp.b)))) ||
           (lower === 'the' && !t.start);
-        if (strip && !knownKey(wholeKey()) && !isNotCompany(wholeKey())) {
+        if (strip && !knownKey(wholeKey()) && !isNotCompany(wholeKey()) && !fullNames.has(wholeKey())) {
           stripped.push(lower);
           a = i + 1;
           continue;
@@ -510,13 +530,15 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   if (curated && !isGuarded(key)) return { ...base, curated, kind: 'company', conf: 0.95, rule: 'alias' };
   // "Orange", "Apple": a curated name that is also a word counts when capitalised mid-sentence
   if (curated && !first.start && first.cap && toks[sp.b]?.w !== 'of') return { ...base, curated, kind: 'company', conf: 0.85, rule: 'alias' };
-  if (looksLikePerson(toks, sp, key, persons) && !cueScore(toks, sp).cue.includes('head'))
+  // "Jane Doe" is a person, "Sal Acme investment bank" is not
+  if (looksLikePerson(toks, sp, key, persons) && cueScore(toks, sp).cue !== 'right-head')
     return { ...base, kind: 'person', conf: 0, rule: 'person' };
   const lone = len === 1 ? first.lower : '';
   const ordinary =
     len === 1 &&
     (isCommonWord(lone) || PLACES.has(lone) || DEMONYMS.has(lone) || FIRST_NAMES.has(lone) || LAST_NAMES.has(lone) || DATE_WORDS.has(lone));
-  const placeLike = PLACES.has(key) || DEMONYMS.has(key);
+  // "Ruritania", "North West", "New South Wales"
+  const placeLike = PLACES.has(key) || DEMONYMS.has(key) || (len > 1 && key.split(' ').every((w) => PLACES.has(w) || DEMONYMS.has(w)));
   // "Additionally, ...", "Overall, ...": sentence adverbs
   const weak = len === 1 && first.start && (ordinary || !first.cap || /^[A-Z][a-z]+ly$/.test(first.w));
   const gaz = gazetteerLookup(key) ?? null;
@@ -525,6 +547,10 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   if (sp.ticker && !placeLike) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'ticker' };
   if (curated) return { ...base, curated, weak, kind: 'candidate', conf: 0.9, rule: 'alias' };
   if (placeLike) return { ...base, kind: 'other', conf: 0, rule: 'place' };
+  // "Acme Motor Co of Canada": a designator before "of <place>"
+  const ofAt = toks.slice(sp.a, sp.b).findIndex((t) => t.w === 'of');
+  const desigOf = ofAt > 1 && isDesignator(toks[sp.a + ofAt - 1]) && !NON_COMPANY_HEADS.has(toks[sp.a]!.lower);
+  if (desigOf) return { ...base, gaz, kind: 'company', conf: 0.85, rule: 'suffix' };
   if (len >= 2 && isDesignator(last)) {
     const strong = !WEAK_DESIGNATORS.has(last.lower);
     // "Acme Corp", "Foo Brewing": the designator alone is no name; "Federal Energy" needs more.
@@ -595,6 +621,19 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     }
     cands.push(c);
   }
+  // Acronyms defined in the text: "Acme Widget Systems (AWS)" makes AWS an alias of the name;
+  // "Office of Fair Dealing (OFD)" makes OFD a non-company too.
+  const defined = new Map<string, string>();
+  for (const c of cands) {
+    const o = toks[c.sp.b];
+    const ac = toks[c.sp.b + 1];
+    const cl = toks[c.sp.b + 2];
+    if (o?.w !== '(' || !ac?.word || cl?.w !== ')' || !/^[A-Z][A-Za-z&]{1,7}$/.test(ac.w) || !/[A-Z].*[A-Z]/.test(ac.w)) continue;
+    const k = nameKey(ac.w);
+    if ((c.kind === 'other' && c.rule === 'not-company') || c.kind === 'person') {
+      for (const x of cands) if (x.key === k) x.kind = 'other';
+    } else if (ac.w[0]!.toLowerCase() === c.surface[0]!.toLowerCase() && c.sp.b - c.sp.a >= 2) defined.set(k, c.key);
+  }
   // Pass 2: cues decide candidates; a key decided anywhere in the article holds everywhere.
   const companyKeys = new Map<string, { conf: number; rule: string }>();
   const blocked = new Set<string>();
@@ -650,10 +689,17 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     if (!ent.forms.includes(c.surface)) ent.forms.push(c.surface);
     if (c.sp.ticker) ent.ticker ??= c.sp.ticker;
   };
+  const curatedOfKey = new Map<string, CuratedCompany>();
+  for (const c of cands) if (c.curated && c.kind !== 'other') curatedOfKey.set(c.key, c.curated);
+  const groupOf = (k: string) => {
+    const cur = curatedOfKey.get(k);
+    return cur ? `curated:${cur.name}` : k;
+  };
   for (const c of cands) {
-    const dec = companyKeys.get(c.key);
+    const long = defined.get(c.key);
+    const dec = long !== undefined && companyKeys.has(long) ? companyKeys.get(long) : companyKeys.get(c.key);
     if (!dec || c.kind === 'other' || c.kind === 'person') continue;
-    const group = c.curated ? `curated:${c.curated.name}` : c.key;
+    const group = long !== undefined && companyKeys.has(long) ? groupOf(long) : groupOf(c.key);
     let ent = ents.get(group);
     if (!ent) {
       ent = { key: c.key, forms: [], mentions: [], curated: c.curated, gaz: c.gaz, ticker: null, conf: dec.conf, rule: dec.rule };
@@ -664,17 +710,10 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     entOfKey.set(c.key, ent);
     add(ent, c);
   }
-  // Acronyms defined in the text: "Acme Widget Systems (AWS)".
   const alias = new Map<string, Ent>();
-  for (const c of cands) {
-    const ent = entOfKey.get(c.key);
-    if (!ent) continue;
-    const o = toks[c.sp.b];
-    const ac = toks[c.sp.b + 1];
-    const cl = toks[c.sp.b + 2];
-    if (o?.w === '(' && ac?.word && cl?.w === ')' && /^[A-Z][A-Za-z&]{1,7}$/.test(ac.w) && /[A-Z].*[A-Z]/.test(ac.w)) {
-      if (ac.w[0]!.toLowerCase() === c.key[0]) alias.set(nameKey(ac.w), ent);
-    }
+  for (const [acr, long] of defined) {
+    const ent = entOfKey.get(long);
+    if (ent) alias.set(acr, ent);
   }
   // Short forms and acronyms: "Acme" and "AWC" for "Acme Widget Corp"; "Acme Canada" for
   // "Acme Motor Co of Canada" (same first and last word).

@@ -64,7 +64,7 @@ const GAP_CHAR = `(?!\\b${SUBORDINATE})[^${CO_HEAD}${CO_TAIL};\\n]`;
 /** ...and after an aside, no relative clause: "X, which was bought by Y, a firm that is merging with Z". */
 const TAIL_CHAR = `(?!\\b(?:${SUBORDINATE}|that\\b|which\\b|who\\b))[^${CO_HEAD}${CO_TAIL};\\n]`;
 /** A gap: no company, no ";"; or one comma-delimited aside that may name companies ("X, which owns Y, agreed"). */
-const GAP = `(?:${GAP_CHAR}{0,90}?|,[^;\\n,]{1,100}?,${TAIL_CHAR}{0,60}?)`;
+const GAP = `(?:(?:${GAP_CHAR}){0,90}?|,[^;\\n,]{1,100}?,(?:${TAIL_CHAR}){0,60}?)`;
 /** Words that end an object phrase: the next clause or another argument starts. */
 const OBJECT_STOP = '(?:from|to|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against)\\b';
 const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\s+){0,8}?`;
@@ -192,6 +192,8 @@ interface Ctx {
   money: MoneyQ[];
   /** Per sentence: index of its first mention in `mentions` (or -1). */
   firstMention: Int32Array;
+  /** The last deal found and its sentence: "it" in "... and in May it bought Y" is its buyer. */
+  recent: { parties: string[]; sentence: number } | null;
 }
 
 function mentionsIn(ctx: Ctx, start: number, end: number): Mention[] {
@@ -223,6 +225,8 @@ function resolveAnaphor(ctx: Ctx, si: number, start: number, text: string, subje
     return names.length === 2 ? names.reverse() : [];
   }
   if (subject) {
+    const r = ctx.recent;
+    if (r && r.sentence >= si - 1 && r.parties[0] && !exclude.has(r.parties[0])) return [r.parties[0]];
     for (let s = si; s >= Math.max(0, si - 3); s--) {
       const fi = ctx.firstMention[s]!;
       if (fi < 0) continue;
@@ -392,6 +396,7 @@ function matchSentence(ctx: Ctx, si: number, out: Candidate[]): void {
       if (c && !seenTrigger.has(c.trigger)) {
         seenTrigger.add(c.trigger);
         out.push(c);
+        ctx.recent = { parties: c.parties, sentence: si };
       }
     }
   }
@@ -622,7 +627,7 @@ export function findDeals(doc: Doc): Deal[] {
     m.sentence = s;
     if (s >= 0) firstMention[s] = i;
   }
-  const ctx: Ctx = { doc, mentions, masked: maskText(doc, mentions, money), money, firstMention };
+  const ctx: Ctx = { doc, mentions, masked: maskText(doc, mentions, money), money, firstMention, recent: null };
   const cands: Candidate[] = [];
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;

@@ -61,7 +61,7 @@ export const MACROS: Record<string, string> = {
   ACQ_N: '(?:takeover|take-over|acquisition|purchase|buyout|buy-out|acquiring|buying)',
   BID_N: '(?:tender offer|exchange offer|takeover offer|takeover bid|bid|bids|offer|offers|offered|offering|approach|proposal|buyout|buy-out|takeover)',
   SELL_V: '(?:sell|sells|sold|selling|divest(?:s|ed|ing)?|dispose of|disposed of|unload(?:s|ed)?|spin(?:s|ning)? off|spun off)',
-  MERGE_V: '(?:merge|merges|merged|merging|combine|combines|combined|combining|amalgamate[sd]?)',
+  MERGE_V: '(?:merge|merges|merged|merging|amalgamate[sd]?)',
   MERGE_N: '(?:merger|merging|combination|amalgamation|tie-up)',
   INVEST_V: '(?:invest|invests|invested|investing|inject(?:s|ed|ing)?|pump(?:s|ed|ing)?)',
   STAKE_V:

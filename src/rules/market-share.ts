@@ -136,12 +136,12 @@ export const USERS_RIGHT = /^\s*of\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:use
  * A company mention directly followed by its figure, as in a ranking list:
  * "Acme at 34%", "Acme with 21% of the market", "Acme (11%)", "Acme: 9 pct", "Acme on 5%".
  */
-export const LIST_GAP = /^\s*(?:,\s*)?(?:at|with|on|:|\(|-)?\s*$/i;
+export const LIST_GAP = /^\s*,?\s*(?:at|with|on|:|\(|-)\s*$/i;
 
 /** A share sentence or its neighbour makes a ranking list a list of shares. */
-export const SHARE_CONTEXT = /\bmarkets?\b|\bshares? of\b|\bmarket[- ]shares?|\bshare\b(?!s)/i;
+export const SHARE_CONTEXT = /\bmarket\b|\bshares? of\b|\bmarket[- ]shares?|\bshare\b(?!s)/i;
 /** A ranking list of rates, not shares: "inflation was highest in A at 26%, followed by B on 21%". */
-export const NOT_SHARE_LIST = /\b(?:rates?|inflation|growth|yields?|prices?|returns?|margins?|unemployment|turnout|increases?|rises?|falls?|declines?|gains?|jumps?|drops?|stakes?|interest)\b/i;
+export const NOT_SHARE_LIST = /\b(?:rates?|inflation|growth|yields?|prices?|returns?|margins?|unemployment|turnout|increases?|rises?|falls?|declines?|gains?|jumps?|drops?|stakes?|interest|workforce|employees|staff|population|voters|respondents)\b/i;
 
 /** Prepositions that put a company mention inside a modifier, not in subject place:
  * "versions of the Acme 747", "sells through Acme", "ahead of Acme", "according to Acme". */

@@ -154,6 +154,8 @@ describe('market_share: what is not a share', () => {
     'Acme said exports account for 20% of its sales.',
     'Acme, Bolt and others together hold 22% of the world market.',
     'Acme plans more investment in the venture to bring its share to 50 pct.',
+    'Of the 800-strong workforce of Acme, 40 pct are engineers.',
+    'Inflation was highest in the north at 6%, followed by Acme Town on 4%.',
   ];
   for (const text of none) {
     it(`no claim: ${text}`, () => {

@@ -103,7 +103,7 @@ describe('worker processes and signals', () => {
   });
 
   it('SIGTERM: the in-flight job finishes, the worker exits 0, nothing is lost', async () => {
-    const cfg = testConfig(newPrefix());
+    const cfg = testConfig(newPrefix(), { readTimeoutMs: 10_000 });
     const queues = new Queues(cfg);
     cleanups.push(async () => {
       await queues.close();
@@ -131,7 +131,7 @@ describe('worker processes and signals', () => {
   });
 
   it('a second signal forces the exit', async () => {
-    const cfg = testConfig(newPrefix(), { graceMs: 60_000 });
+    const cfg = testConfig(newPrefix(), { graceMs: 60_000, readTimeoutMs: 30_000 });
     const queues = new Queues(cfg);
     cleanups.push(async () => {
       await queues.close();
