@@ -18,7 +18,6 @@ import type { Command } from 'commander';
 import { loadConfig } from './ingest/config.ts';
 import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
 import { FeedSpecSchema, feedIdFor, loadFeedList } from './ingest/feed-list.ts';
-import { runIngest } from './ingest/local.ts';
 import { createLogger } from './ingest/log.ts';
 import { QUEUE_NAMES, Queues, STAGES, parseStages } from './ingest/queues.ts';
 import type { StageName } from './ingest/queues.ts';
@@ -223,6 +222,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
       action(async (inputs: string[], o: { feeds?: string; out?: string; allowPrivate?: boolean }) => {
         const cfg = cfgOf({ ...(o.out ? { sink: `jsonl:${o.out}` } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
         const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
+        const { runIngest } = await import('./ingest/local.ts');
         const s = await runIngest({ cfg, inputs, feeds: feedList, log: createLogger() });
         err(
           `newsnlp ingest (${s.mode}): ${s.feedsPolled} feeds polled (${s.feedsNotModified} not modified), ${s.articles} articles, ${s.written} written, ${s.duplicates} duplicates, ${s.failures.length} failures -> ${cfg.sink} in ${(s.ms / 1000).toFixed(1)}s`,

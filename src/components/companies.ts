@@ -99,7 +99,9 @@ function tokenize(doc: Doc): Tok[] {
         // the "'s" belongs to the name: nothing follows that it could own.
         const after = norm.slice(e, e + 6);
         const listed = /^\s*(?:[,;]|and\b|or\b)/.test(after);
-        const known = gazetteerLookup(nameKey(w)) !== undefined || curatedCompany(nameKey(w)) !== undefined;
+        // "Macy's" is a name; "GM's" is GM's
+        const isKnown = (x: string) => gazetteerLookup(nameKey(x)) !== undefined || curatedCompany(nameKey(x)) !== undefined;
+        const known = isKnown(w) && !isKnown(w.slice(0, -2));
         if (!listed && !known) {
           poss = true;
           w = w.slice(0, -2);
@@ -359,12 +361,13 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
           t.start &&
           (endsInDesignator ? isFunctionWord(lower) || HEAD_NOUNS.has(lower) : isCommonWord(lower) || isLexiconWord(lower) || HEAD_NOUNS.has(lower));
         const strip =
+          isFunctionWord(lower) ||
           (ordinaryStart && !DESIGNATORS.has(toks[i + 1]!.lower)) ||
           ((NATIONALITIES.has(lower) || PLACES.has(lower.replace(/\.$/, ''))) &&
             !isDesignator(toks[i + 1]) &&
             (!endsInDesignator || COUNTRY_CODE_RE.test(lower) || knownKey(spanKey(toks, i + 1, sp.b)))) ||
           (lower === 'the' && !t.start);
-        if (strip && !knownKey(wholeKey()) && !isNotCompany(wholeKey()) && !fullNames.has(wholeKey())) {
+        if (strip && (lower === 'the' || (!knownKey(wholeKey()) && !isNotCompany(wholeKey()) && !fullNames.has(wholeKey())))) {
           stripped.push(lower);
           a = i + 1;
           continue;
@@ -399,7 +402,8 @@ interface Cand {
 }
 
 function nonCompanyShape(toks: Tok[], a: number, b: number, key: string): boolean {
-  if (isNotCompany(key) || isProduct(key)) return true;
+  // "Xboxes", "iPods": plural of a product
+  if (isNotCompany(key) || isProduct(key) || isProduct(key.replace(/e?s$/, ''))) return true;
   const last = toks[b - 1]!.lower;
   if (NON_COMPANY_HEADS.has(last)) return true;
   if (NON_COMPANY_HEADS.has(toks[a]!.lower) && toks[a + 1]?.w === 'of') return true;
@@ -463,6 +467,8 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   // "Acme-owned Foo", "state-owned Foo"
   const prevTail = prev && prev.sent === sent ? prev.tail || (/-(\w+)$/.exec(prev.w)?.[1] ?? '') : '';
   if (prevTail === 'owned' || prevTail === 'controlled') return { score: 0.6, cue: 'owned-by' };
+  // "London-based Acme", "Ohio-headquartered Foo"
+  if (prevTail === 'based' || prevTail === 'headquartered' || prevTail === 'listed') return { score: 0.6, cue: 'based' };
   if (last.tail && OWNERSHIP_SUFFIXES.has(last.tail)) return { score: 0.7, cue: 'owner' };
   // "stake in Acme", "analyst at Acme"
   for (const ph of LEFT_PHRASES) {
@@ -483,6 +489,8 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
     const placeNext = next.cap && (PLACES.has(next.lower.replace(/\.$/, '')) || DEMONYMS.has(next.lower));
     if (POSSESSIVE_NOUNS.has(next.lower) || (next2?.word && POSSESSIVE_NOUNS.has(next2.lower) && (!next.cap || placeNext)))
       return { score: 0.65, cue: 'possessive' };
+    // "Acme's Widgetron": the owner of a known product
+    if (next.cap && (isProduct(next.lower) || isProduct(nameKey(next.w)))) return { score: 0.65, cue: 'product-owner' };
   }
   if (next && next.word && next.sent === sent && !last.poss && !next.cap) {
     // "Acme shares", "Acme bosses", "Acme investment bank", "the Acme business"
@@ -512,6 +520,15 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   // "Acme with 11% of the market"
   if (next?.lower === 'with' && next2 && /^\d/.test(next2.w)) return { score: 0.5, cue: 'share' };
   // "Acme said", "Acme reported" (weak: people say things too)
+  // a lone word: "Foo said" fits a person as well; "Foo said it", "Foo reported" do not
+  if (
+    b - a === 1 &&
+    (next?.lower === 'said' || next?.lower === 'says') &&
+    next2?.lower !== 'it' &&
+    next2?.lower !== 'its' &&
+    !curatedCompany(first.lower)
+  )
+    return { score: 0, cue: '' };
   if (next && next.word && next.sent === sent && RIGHT_VERBS.has(next.lower) && !first.start) return { score: 0.45, cue: 'verb' };
   if (next && next.word && next.sent === sent && RIGHT_VERBS.has(next.lower)) return { score: 0.4, cue: 'verb' };
   return { score: 0, cue: '' };
@@ -545,6 +562,8 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const guarded = isGuarded(key) || ordinary || placeLike;
   if (sp.angle) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'angle-brackets' };
   if (sp.ticker && !placeLike) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'ticker' };
+  // "Target Corp.": a guarded name with a designator
+  if (curated && len >= 2 && isDesignator(last)) return { ...base, curated, kind: 'company', conf: 0.9, rule: 'alias+suffix' };
   if (curated) return { ...base, curated, weak, kind: 'candidate', conf: 0.9, rule: 'alias' };
   if (placeLike) return { ...base, kind: 'other', conf: 0, rule: 'place' };
   // "Acme Motor Co of Canada": a designator before "of <place>"
@@ -706,7 +725,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       ents.set(group, ent);
     }
     ent.conf = Math.max(ent.conf, dec.conf);
-    ent.gaz ??= c.gaz ?? (c.curated ? (gazetteerLookup(nameKey(c.curated.name)) ?? null) : null);
+    ent.gaz ??= c.gaz ?? c.curated?.listed ?? null;
     entOfKey.set(c.key, ent);
     add(ent, c);
   }
@@ -749,6 +768,8 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     let ent = alias.get(key) ?? null;
     if (!ent && lone && /^[A-Z&]{2,6}$/.test(lone)) ent = initials.get(key) ?? null;
     if (!ent) ent = prefixOf.get(key) ?? null;
+    // "Widgets" for "Widget Industries"
+    if (!ent && lone && key.length > 4 && key.endsWith('s') && !key.includes(' ')) ent = prefixOf.get(key.slice(0, -1)) ?? null;
     if (!ent) {
       const t = key.split(' ');
       if (t.length < 2) return null;

@@ -411,6 +411,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
   const trigger = base + v[0];
   const triggerEnd = base + v[1];
   let spanStart = base + m.index;
+  const matchStart = spanStart;
   let spanEnd = base + m.index + m[0].length;
 
   // Parties, slot by slot. Companies already named in other slots are not reused by anaphors.
@@ -527,7 +528,6 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     default:
       break;
   }
-  // A bare unit purchase with no company target ("bought its Widget unit") keeps [buyer, unit, seller].
 
   // The clause: up to the next ";" or ", " after the match, or the sentence end.
   const rest = ctx.masked.slice(spanEnd, sent.end);
@@ -549,9 +549,10 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
   status ??= 'announced';
 
   // "X's $5bn takeover of Y", "the proposed 225 mln dlr acquisition of Y": an amount right before the trigger
-  const pre = /\u0003\u0004*(?:\s+[a-z-]+){0,2}\s+$/.exec(ctx.masked.slice(Math.max(sent.start, trigger - 60), trigger));
-  const valueStart = pre ? trigger - pre[0].length : Math.min(spanStart, trigger);
-  const value = findValue(ctx, Math.min(valueStart, spanStart), clauseEnd);
+  const pre = /\u0003\u0004*(?:\s+(?:[a-z-]+|\([^)]{0,30}\))){0,3}\s+$/.exec(ctx.masked.slice(Math.max(sent.start, trigger - 60), trigger));
+  // (not from the sentence subject taken as a party: its amounts belong to other clauses)
+  const valueStart = pre ? trigger - pre[0].length : Math.min(matchStart, trigger);
+  const value = findValue(ctx, Math.min(valueStart, matchStart), clauseEnd);
   const confidence = Math.round(rule.confidence * (anaphoric ? 0.8 : 1) * (st.hedged ? 0.9 : 1) * 100) / 100;
   return {
     type,
@@ -586,7 +587,9 @@ function mergeCandidates(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
     const twin = out.find((o) => {
-      if (!sameSet(o.parties, c.parties) && !(o.parties.length > c.parties.length && c.parties.every((p) => o.parties.includes(p)) && o.type === c.type && o.parties[0] === c.parties[0])) return false;
+      // same parties; or a shorter report of the same buyer's deal ("X plans to buy Y, Z and W" ... "X is looking to buy Y")
+      const subset = o.parties.length > c.parties.length && c.parties.every((p) => o.parties.includes(p)) && o.type === c.type && o.parties[0] === c.parties[0];
+      if (!sameSet(o.parties, c.parties) && !subset) return false;
       // a stake and a takeover between the same parties are usually separate steps: sameFamily only
       if (!(o.generic || c.generic || sameFamily(o.type, c.type))) return false;
       if (valuesDiffer(o.value, c.value)) return false;

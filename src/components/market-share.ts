@@ -348,6 +348,11 @@ function classify(
     const inM = /^\s+in\s+(?:the\s+)?/.exec(after);
     if (inM && !SHARE_IN_MARKET.test(after)) {
       const rest = after.slice(inM[0].length);
+      // "a 34% share in cloud infrastructure services": a lower-case noun phrase (not a company,
+      // venture or project, which STAKE_AFTER_SHARE caught above) names a market.
+      if (inM[0].trim() === 'in' && /^[a-z][\w-]*(?:\s+[a-z][\w-]*)*\s*(?:[,.;]|$)/.test(rest.split(/[,.;]/)[0]! + '.')) {
+        return { rule: 'share_np', listMention: null, marketFrom: p.end + sr[0].length };
+      }
       REGION_RE.lastIndex = 0;
       const r = REGION_RE.exec(rest);
       if (!(r && r.index === 0 && regionOf(r[1]!, false))) return null;
@@ -691,13 +696,18 @@ function regionInSentence(doc: Doc, sent: Sentence, ms: readonly Mention[], pos:
 function periodFor(periods: readonly PeriodQ[], pcts: readonly PercentageQ[], i: number, p: PercentageQ): string | null {
   const next = pcts[i + 1]?.start ?? Infinity;
   const prevEnd = i > 0 ? pcts[i - 1]!.end : -Infinity;
+  const firstStart = pcts[0]!.start;
   let before: PeriodQ | null = null;
+  let lead: PeriodQ | null = null;
   for (const q of periods) {
     if (q.start >= p.end && q.start < next && q.start - p.end <= 60) return q.value;
     // a period right after the previous figure is that figure's
     if (q.end <= p.start && q.start >= prevEnd && (i === 0 || q.start - prevEnd > 60)) before = q;
+    // "In a report published in 2023, A holds 34%, followed by B at 21%": a period leading the
+    // sentence, before all its figures, dates each of them
+    if (q.end <= firstStart) lead = q;
   }
-  return before?.value ?? null;
+  return (before ?? lead)?.value ?? null;
 }
 
 interface Attribution {

@@ -29,6 +29,7 @@ import type { Attempt, StageContext } from './stages.ts';
 import { MemoryStore, storeKey } from './store.ts';
 import type { IngestStore } from './store.ts';
 import type { ArticleFetchPayload } from './types.ts';
+import type { Queues, StageName } from './queues.ts';
 
 export interface IngestRunOptions {
   /** Default: loadConfig() (environment). */
@@ -305,12 +306,14 @@ export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSumm
 }
 
 /** Wait until no job is waiting, active, or delayed for a retry (scheduler jobs do not count). */
-export async function waitIdle(queues: import('./queues.ts').Queues, pollMs = 200): Promise<void> {
+export async function waitIdle(queues: Queues, opts: { pollMs?: number; stages?: StageName[] } = {}): Promise<void> {
+  const pollMs = opts.pollMs ?? 200;
+  const watched = opts.stages ? opts.stages.map((s) => queues.byStage(s)) : queues.all();
   let quiet = 0;
   while (quiet < 2) {
     await sleep(pollMs);
     let n = 0;
-    for (const q of queues.all()) {
+    for (const q of watched) {
       const c = await q.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
       n += Object.values(c).reduce((a, b) => a + b, 0);
       if (n === 0) {

@@ -7,7 +7,7 @@ import type { IngestConfig } from './config.ts';
 import type { FeedSpec } from './feed-list.ts';
 import type { Queues } from './queues.ts';
 import { jobOptions } from './queues.ts';
-import { feedStateKey } from './stages.ts';
+import { feedStateKey } from './store.ts';
 import type { IngestStore } from './store.ts';
 import type { FeedPollPayload } from './types.ts';
 

@@ -28,7 +28,9 @@ import { readFeedItems } from './feed-items.ts';
 import type { FeedItems } from './feed-items.ts';
 import type { Logger } from './log.ts';
 import type { IngestStore } from './store.ts';
-import { storeKey } from './store.ts';
+import { feedStateKey, storeKey } from './store.ts';
+
+export { feedStateKey } from './store.ts';
 import type {
   ArticleFetchPayload,
   Envelope,
@@ -63,7 +65,6 @@ export interface Attempt {
 
 const nowIso = (ctx: StageContext) => (ctx.now?.() ?? new Date()).toISOString();
 const key = (ctx: StageContext, ...parts: string[]) => storeKey(ctx.cfg.prefix, ...parts);
-export const feedStateKey = (prefix: string, feedId: string) => storeKey(prefix, 'feed', feedId);
 
 function needHttp(ctx: StageContext): HttpClient {
   if (!ctx.http) throw new Error('[ingest] stage needs an HTTP client (ctx.http)');

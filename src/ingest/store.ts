@@ -31,6 +31,9 @@ export function storeKey(prefix: string, ...parts: string[]): string {
   return [prefix, 'ingest', ...parts].join(':');
 }
 
+/** The hash of one feed's state and health (ETag, Last-Modified, last success, error streak...). */
+export const feedStateKey = (prefix: string, feedId: string) => storeKey(prefix, 'feed', feedId);
+
 // ---------------------------------------------------------------- memory
 
 interface Entry {

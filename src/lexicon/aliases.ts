@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { nameKey } from './names.ts';
+import { gazetteerLookup } from './gazetteer.ts';
+import type { GazetteerEntry } from './gazetteer.ts';
 
 const AliasFileSchema = z.object({
   companies: z.array(
@@ -22,6 +24,8 @@ const AliasFileSchema = z.object({
 export interface CuratedCompany {
   name: string;
   parent: string | null;
+  /** The SEC-list entry of one of its forms, when listed ("Ford Motor" for Ford). */
+  listed: GazetteerEntry | null;
 }
 
 const file = AliasFileSchema.parse(
@@ -30,7 +34,15 @@ const file = AliasFileSchema.parse(
 
 const COMPANIES = new Map<string, CuratedCompany>();
 for (const c of file.companies) {
-  const entry: CuratedCompany = { name: c.name, parent: c.parent ?? null };
+  let listed: GazetteerEntry | null = null;
+  for (const form of [c.name, ...c.aliases]) {
+    const g = gazetteerLookup(nameKey(form));
+    if (g && !g.short) {
+      listed = g;
+      break;
+    }
+  }
+  const entry: CuratedCompany = { name: c.name, parent: c.parent ?? null, listed };
   for (const form of [c.name, ...c.aliases]) {
     const k = nameKey(form);
     if (k && !COMPANIES.has(k)) COMPANIES.set(k, entry);

@@ -102,7 +102,7 @@ export const NON_COMPANY_HEADS: ReadonlySet<string> = new Set(
     'government administration senate congress assembly party university college school institute ' +
     'academy hospital police army navy federation union unions association associations organisation ' +
     'organization foundation society club league church museum tribunal regulator watchdog ' +
-    'exchange index average republic kingdom state states city county province embassy'
+    'board exchange index average republic kingdom state states city county province embassy'
   ).split(/\s+/),
 );
 

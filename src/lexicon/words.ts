@@ -52,6 +52,17 @@ for (const w of [
   'latin america', 'middle east', 'hong kong', 'new york', 'wall street', 'silicon valley', 'washington', 'beijing',
   'tokyo', 'moscow', 'london', 'paris', 'frankfurt', 'brussels', 'geneva', 'zurich', 'seoul', 'taiwan', 'india',
   'north america', 'south america', 'east asia', 'west', 'east', 'north', 'south', 'midwest', 'gulf',
+  // business cities compromise lacks
+  'houston', 'dallas', 'chicago', 'detroit', 'atlanta', 'boston', 'seattle', 'denver', 'miami', 'phoenix',
+  'pittsburgh', 'cleveland', 'cincinnati', 'minneapolis', 'st louis', 'new jersey', 'delaware', 'connecticut',
+  'manhattan', 'brooklyn', 'san francisco', 'los angeles', 'las vegas', 'san jose', 'toronto', 'montreal',
+  'vancouver', 'calgary', 'sydney', 'melbourne', 'mumbai', 'bombay', 'delhi', 'new delhi', 'bangalore', 'shanghai',
+  'shenzhen', 'osaka', 'milan', 'madrid', 'rome', 'amsterdam', 'rotterdam', 'stockholm', 'oslo', 'copenhagen',
+  'helsinki', 'vienna', 'munich', 'berlin', 'hamburg', 'dublin', 'edinburgh', 'glasgow', 'manchester',
+  'birmingham', 'leeds', 'liverpool', 'bristol', 'cardiff', 'belfast', 'dubai', 'riyadh', 'cairo', 'lagos',
+  'johannesburg', 'sao paulo', 'rio de janeiro', 'buenos aires', 'mexico city', 'singapore', 'jakarta',
+  'bangkok', 'manila', 'kuala lumpur', 'taipei', 'hanoi', 'karachi', 'istanbul', 'ankara', 'athens', 'warsaw',
+  'prague', 'budapest', 'kiev', 'kyiv', 'st petersburg', 'siberia', 'davos', 'basel', 'luxembourg', 'monaco',
 ])
   sets.place.add(w);
 /** Nationalities proper (compromise's demonyms and a few regional ones): "Japanese Acme" -> "Acme". */

@@ -112,7 +112,7 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'acq.noun.of-by',
     type: 'acquisition',
-    pattern: '(?<v><ACQ_N>) of {w}{b+} {w}by {a+}',
+    pattern: '(?<v><ACQ_N>) of {w}{b+},? {w}by {a+}',
     parties: ['a', 'b'],
     object: 'stake',
     confidence: 0.85,
@@ -276,6 +276,14 @@ export const DEAL_RULES: readonly DealRule[] = [
     pattern: '{a+} {_}\\b(?<v>merge|merged|to merge|merging)\\b',
     parties: ['a'],
     confidence: 0.75,
+  },
+  // "Acme and Widget called off their planned merger"; "Acme and Widget completed their merger"
+  {
+    name: 'merger.noun.plural',
+    type: 'merger',
+    pattern: '{a+} {_}\\b(?:their|the|a) (?:[a-z-]+ ){0,2}?(?<v><MERGE_N>)\\b',
+    parties: ['a'],
+    confidence: 0.7,
   },
   // "Acme's planned merger with Widget"
   {
@@ -448,7 +456,7 @@ export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: bo
   { re: /\b(?:denied|denies|deny|denying)\b/i, status: 'rumored', hedged: true },
   // "called off", "abandoned its bid", "withdrawn its offer", "talks failed"
   {
-    re: /\b(?:call(?:s|ed|ing)? off|came close to|an end to|end(?:s|ed|ing)? (?:its|their|the) (?:alliance|partnership|agreement|deal|venture|talks)|dissolv(?:e|ed|ing)|abandon(?:s|ed|ing)?|withdr[ae]w(?:n|s|ing)?|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|collapsed?|fell through|failed|walked away|pulled out of|broke off|broken off|ended talks|cancel(?:l?ed|s|ling)?|dropped (?:its|their|the) (?:bid|offer|plan))\b/i,
+    re: /\b(?:call(?:s|ed|ing)? off|came close to|an end to|end(?:s|ed|ing)? (?:its|their|the) (?:alliance|partnership|agreement|deal|venture|talks)|dissolv(?:e|ed|ing)|drop(?:s|ped|ping) (?:its|their|the|a|an) (?:[\w-]+ ){0,3}?(?:bid|offer|plan|proposal|talks)|abandon(?:s|ed|ing)?|withdr[ae]w(?:n|s|ing)?|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|collapsed?|fell through|failed|walked away|pulled out of|broke off|broken off|ended talks|cancel(?:l?ed|s|ling)?|dropped (?:its|their|the) (?:bid|offer|plan))\b/i,
     status: 'cancelled',
   },
   // "rejected a takeover offer", "turned down", "a bid that was rebuffed"
@@ -461,7 +469,7 @@ export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: bo
   },
   // "subject to regulatory approval", "pending", "awaits clearance", "tender offer" under way
   {
-    re: /\b(?:pending|subject to|await(?:s|ing)?|needs? (?:the )?approval|requires? (?:the )?approval|regulatory approval|shareholder approval|expected to (?:close|complete|be completed)|final clearance|gave clearance|cleared|accepted|tender offer|started (?:its|the|a) (?:previously announced )?(?:tender|offer))\b/i,
+    re: /\b(?:pending|subject to|(?:once|when|after|until|before) (?:the )?(?:[\w-]+ )?(?:is|are|has been|have been) (?:completed|closed|approved)|await(?:s|ing)?|needs? (?:the )?approval|requires? (?:the )?approval|regulatory approval|shareholder approval|expected to (?:close|complete|be completed)|final clearance|gave clearance|cleared|accepted|tender offer|started (?:its|the|a) (?:previously announced )?(?:tender|offer))\b/i,
     status: 'pending',
   },
   // "completed the previously announced acquisition", "closed the sale"
@@ -508,7 +516,7 @@ export const RESTATING_ASIDE = /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:bid|off
 /** Anaphors that may stand for a company in a slot. */
 export const ANAPHOR_NOUNS =
   'company|firm|group|bank|carrier|airline|maker|manufacturer|retailer|brewer|developer|station|broadcaster|insurer|' +
-  'lender|operator|giant|concern|conglomerate|publisher|producer|supplier|chain|utility|partnership|concern|rival|' +
+  'lender|operator|giant|concern|conglomerate|publisher|producer|supplier|chain|utility|partnership|rival|' +
   'winemaker|chipmaker|automaker|carmaker|network|provider|distributor|owner|holding company|parent|unit|subsidiary';
 export const PLURAL_ANAPHOR = /^(?:the two|both|they|the companies|the firms)\b/i;
 

@@ -162,6 +162,25 @@ describe('deals: mergers, ventures, agreements, contracts', () => {
     expect(only(findDeals(noun))).toMatchObject({ type: 'merger', parties: ['Contoso', 'Fabrikam'], status: 'pending' });
   });
 
+  it('reads a merger called off by both parties as cancelled', () => {
+    const doc = makeDoc('Tailspin and Wingtip called off their planned merger.', { Tailspin: ['Tailspin'], Wingtip: ['Wingtip'] });
+    expect(only(findDeals(doc))).toMatchObject({ type: 'merger', parties: ['Tailspin', 'Wingtip'], status: 'cancelled' });
+  });
+
+  it('names a project presented as the deal', () => {
+    const doc = makeDoc("The event marked the unveiling of Stargate, Contoso's new infrastructure deal with Fabrikam and Litware.", {
+      Contoso: ['Contoso'],
+      Fabrikam: ['Fabrikam'],
+      Litware: ['Litware'],
+    });
+    expect(only(findDeals(doc))).toMatchObject({ parties: ['Contoso', 'Fabrikam', 'Litware'], name: 'Stargate' });
+  });
+
+  it('reads a right of first refusal as an agreement', () => {
+    const doc = makeDoc('Contoso has the right of first refusal on any future sale of Fabrikam.', { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] });
+    expect(only(findDeals(doc))).toMatchObject({ type: 'agreement', parties: ['Contoso', 'Fabrikam'] });
+  });
+
   it('reads joint ventures and partnerships, with a venture name', () => {
     const jv = makeDoc('The product is a joint venture between Litware and Proseware, called Lumen.', { Litware: ['Litware'], Proseware: ['Proseware'] });
     expect(only(findDeals(jv))).toMatchObject({ type: 'joint_venture', parties: ['Litware', 'Proseware'], name: 'Lumen' });
@@ -210,6 +229,27 @@ describe('deals: merging reports', () => {
       { text: '$1.2bn', amount: 1.2e9, currency: 'USD' },
     ]);
     expect(findDeals(doc).map((d) => d.value?.amount)).toEqual([9e8, 1.2e9]);
+  });
+
+  it('takes the status and value of a follow-up sentence about "the acquisition"', () => {
+    const doc = makeDoc(
+      'Northwind said it agreed to acquire Contoso. The acquisition is subject to regulatory approval. The deal is valued at 120 mln dlrs.',
+      { Northwind: ['Northwind'], Contoso: ['Contoso'] },
+      [{ text: '120 mln dlrs', amount: 120_000_000, currency: 'USD' }],
+    );
+    expect(only(findDeals(doc))).toMatchObject({ status: 'pending', value: { amount: 120_000_000, currency: 'USD' } });
+  });
+
+  it('gives "it" of a later purchase the buyer of the one just reported', () => {
+    const doc = makeDoc('In 2003 Contoso bought Litware, and last month it bought Proseware.', {
+      Contoso: ['Contoso'],
+      Litware: ['Litware'],
+      Proseware: ['Proseware'],
+    });
+    expect(findDeals(doc).map((d) => d.parties)).toEqual([
+      ['Contoso', 'Litware'],
+      ['Contoso', 'Proseware'],
+    ]);
   });
 
   it('finds nothing in text without a transaction', () => {

@@ -4,12 +4,12 @@
  * word far more often than a name, so the company recogniser asks for corroboration before it
  * takes one as a company. Statistics only (counts of case forms), from the BBC and Reuters corpora.
  *
- *   npx tsx scripts/build-common-words.ts
+ *   npx tsx src/lexicon/build-common-words.ts [corpus-dir]
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const CORPUS = process.env.CORPUS_DIR ?? '/work/shared/corpus';
+const CORPUS = process.argv[2] ?? '/work/shared/corpus';
 const texts: string[] = [];
 for (const section of ['business', 'tech', 'politics', 'entertainment', 'sport']) {
   const dir = join(CORPUS, 'bbc-news', section);
@@ -44,5 +44,5 @@ const words = [...lower]
   .filter(([k, n]) => n >= 2 && n >= 2 * (upper.get(k) ?? 0))
   .map(([k]) => k)
   .sort();
-writeFileSync(new URL('../data/common-words.json', import.meta.url), JSON.stringify(words) + '\n');
+writeFileSync(new URL('../../data/common-words.json', import.meta.url), JSON.stringify(words) + '\n');
 console.log(`${words.length} common words from ${texts.length} texts`);

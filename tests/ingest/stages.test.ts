@@ -1,0 +1,84 @@
+/** The stage functions on their own (no transport, no network). */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/ingest/config.ts';
+import { classify } from '../../src/ingest/errors.ts';
+import { silentLogger } from '../../src/ingest/log.ts';
+import { decodeHtml, park, pollFeed } from '../../src/ingest/stages.ts';
+import type { StageContext } from '../../src/ingest/stages.ts';
+import { MemoryStore } from '../../src/ingest/store.ts';
+
+const CORPUS_FEEDS = '/work/shared/corpus/feeds';
+const ctxOf = (): StageContext => ({ cfg: loadConfig({}, {}), store: new MemoryStore(), log: silentLogger() });
+
+describe('pollFeed over real-world feed files', () => {
+  it.skipIf(!existsSync(CORPUS_FEEDS))('every file yields items or a classified permanent error', async () => {
+    const files = readdirSync(CORPUS_FEEDS).filter((f) => !f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(50);
+    let ok = 0;
+    let failed = 0;
+    for (const f of files) {
+      const ctx = ctxOf();
+      try {
+        const r = await pollFeed(ctx, { feedId: 'f', url: join(CORPUS_FEEDS, f) }, { jobId: 'j1', final: true });
+        expect(r.status).toBe(200);
+        for (const p of r.fresh) expect(p.url).toMatch(/^https?:\/\//);
+        ok++;
+      } catch (err) {
+        expect(classify(err).permanent, `${f}: ${(err as Error).message}`).toBe(true);
+        expect((err as Error).message).toMatch(/^\[(feeds|ingest)\]/);
+        failed++;
+      }
+    }
+    expect(ok).toBeGreaterThan(files.length * 0.7);
+    expect(ok + failed).toBe(files.length);
+    console.info(`corpus feeds: ${ok} polled, ${failed} failed with a classified error`);
+  });
+
+  it('a second poll of the same feed by another job finds nothing new; a retry of the same job finds it all again', async () => {
+    const ctx = ctxOf();
+    const file = join(CORPUS_FEEDS, 'rss-parser__guardian.rss');
+    if (!existsSync(file)) return;
+    const first = await pollFeed(ctx, { feedId: 'guardian', url: file }, { jobId: 'poll-1', final: false });
+    expect(first.fresh.length).toBeGreaterThan(0);
+    const retry = await pollFeed(ctx, { feedId: 'guardian', url: file }, { jobId: 'poll-1', final: false });
+    expect(retry.fresh.map((p) => p.articleId)).toEqual(first.fresh.map((p) => p.articleId));
+    const later = await pollFeed(ctx, { feedId: 'guardian', url: file }, { jobId: 'poll-2', final: false });
+    expect(later.fresh).toEqual([]);
+  });
+});
+
+describe('park: exact and near duplicates', () => {
+  const base = { url: null, canonicalUrl: null, feedId: null, via: 'file' as const, discoveredAt: '2025-01-01T00:00:00Z', updatedAt: null, fallbackReason: null };
+  const text = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} talks about item ${i * 7} in the quarterly report.`).join(' ');
+  const article = (t: string) => ({ url: null, title: 'T', publishedAt: null, source: null, text: t });
+
+  it('same text under another id is a content duplicate; parking the original again is not', async () => {
+    const ctx = ctxOf();
+    const a = await park(ctx, 'a', article(text), { ...base, source: 's1' });
+    expect(a.ingest.duplicateOf).toBeNull();
+    const b = await park(ctx, 'b', article(text.toUpperCase()), { ...base, source: 's2' });
+    expect(b.ingest).toMatchObject({ duplicateOf: 'a', duplicateKind: 'content', sources: 2 });
+    const again = await park(ctx, 'a', article(text), { ...base, source: 's1' });
+    expect(again.ingest.duplicateOf).toBeNull();
+  });
+
+  it('a lightly edited copy is a near duplicate of the first one parked', async () => {
+    const ctx = ctxOf();
+    await park(ctx, 'orig', article(text), { ...base, source: 's1' });
+    const copy = await park(ctx, 'copy', article(text.replace('item 7 ', 'item seven ') + ' Reporting by a news agency.'), { ...base, source: 's2' });
+    expect(copy.ingest).toMatchObject({ duplicateOf: 'orig', duplicateKind: 'near' });
+    const other = await park(ctx, 'other', article(Array.from({ length: 60 }, (_, i) => `Rainfall ${i} fell on town ${i * 3} overnight.`).join(' ')), { ...base, source: 's3' });
+    expect(other.ingest.duplicateOf).toBeNull();
+  });
+});
+
+describe('decodeHtml', () => {
+  it('uses the Content-Type charset, else a meta charset, else UTF-8', () => {
+    const latin1 = Buffer.from('<p>caf\u00e9</p>', 'latin1');
+    expect(decodeHtml(latin1, 'text/html; charset=ISO-8859-1')).toBe('<p>café</p>');
+    expect(decodeHtml(Buffer.concat([Buffer.from('<meta charset="windows-1252">'), latin1]), undefined)).toContain('café');
+    expect(decodeHtml(Buffer.from('<p>café</p>'), 'text/html')).toBe('<p>café</p>');
+  });
+});
