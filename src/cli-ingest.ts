@@ -23,6 +23,7 @@ import { QUEUE_NAMES, Queues, STAGES, parseStages } from './ingest/queues.ts';
 import type { StageName } from './ingest/queues.ts';
 import { addFeed, formatDuration, listFeeds, removeFeed, syncFeeds } from './ingest/schedule.ts';
 import { RedisStore } from './ingest/store.ts';
+import type { IngestEvent } from './ingest/local.ts';
 
 export interface IngestCliContext {
   /** Project root: relative default paths (seeds/feeds.yaml) resolve against it. */
@@ -223,7 +224,19 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
         const cfg = cfgOf({ ...(o.out ? { sink: `jsonl:${o.out}` } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
         const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
         const { runIngest } = await import('./ingest/local.ts');
-        const s = await runIngest({ cfg, inputs, feeds: feedList, log: createLogger() });
+        // A TTY gets a one-line progress counter (and only warnings as logs); otherwise JSON logs.
+        const tty = process.stderr.isTTY === true;
+        const n = { feeds: 0, articles: 0, written: 0, failed: 0 };
+        const onEvent = (e: IngestEvent) => {
+          if (e.type === 'feed') n.feeds++;
+          else if (e.type === 'record') {
+            n.articles++;
+            if (e.written) n.written++;
+          } else n.failed++;
+          if (tty) process.stderr.write(`\r${n.feeds}/${feedList.length} feeds  ${n.articles} articles  ${n.written} written  ${n.failed} failed `);
+        };
+        const s = await runIngest({ cfg, inputs, feeds: feedList, log: createLogger(tty ? 'warn' : 'info'), onEvent });
+        if (tty) process.stderr.write('\n');
         err(
           `newsnlp ingest (${s.mode}): ${s.feedsPolled} feeds polled (${s.feedsNotModified} not modified), ${s.articles} articles, ${s.written} written, ${s.duplicates} duplicates, ${s.failures.length} failures -> ${cfg.sink} in ${(s.ms / 1000).toFixed(1)}s`,
         );

@@ -460,10 +460,14 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   // "oil firm Acme", "Jeweller Acme"
   const head = sp.stripped[sp.stripped.length - 1];
   if (head !== undefined && HEAD_NOUNS.has(head) && !WEAK_HEAD_NOUNS.has(head)) return { score: 0.7, cue: 'head-noun' };
+  // "oil firm Acme"; a weak head needs a modifier: "supermarket group Acme", not "the group Acme"
   if (prev && prev.word && prev.sent === sent && !prev.cap && HEAD_NOUNS.has(prev.lower)) {
-    if (!WEAK_HEAD_NOUNS.has(prev.lower) || (prev2?.word && HEAD_NOUNS.has(prev2.lower)))
+    if (!WEAK_HEAD_NOUNS.has(prev.lower) || (prev2?.word && !prev2.cap && !isFunctionWord(prev2.lower) && prev2.sent === sent))
       return { score: 0.7, cue: 'head-noun' };
   }
+  // "Ireland's state-owned airline, Acme Air"
+  if (prev?.w === ',' && prev2?.word && !prev2.cap && prev2.sent === sent && HEAD_NOUNS.has(prev2.lower) && !WEAK_HEAD_NOUNS.has(prev2.lower))
+    return { score: 0.6, cue: 'head-noun' };
   // "Acme-owned Foo", "state-owned Foo"
   const prevTail = prev && prev.sent === sent ? prev.tail || (/-(\w+)$/.exec(prev.w)?.[1] ?? '') : '';
   if (prevTail === 'owned' || prevTail === 'controlled') return { score: 0.6, cue: 'owned-by' };
@@ -559,7 +563,8 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   // "Additionally, ...", "Overall, ...": sentence adverbs
   const weak = len === 1 && first.start && (ordinary || !first.cap || /^[A-Z][a-z]+ly$/.test(first.w));
   const gaz = gazetteerLookup(key) ?? null;
-  const guarded = isGuarded(key) || ordinary || placeLike;
+  // short all-caps listings ("NU", "XP") are acronyms of too many things
+  const guarded = isGuarded(key) || ordinary || placeLike || (len === 1 && key.length <= 3);
   if (sp.angle) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'angle-brackets' };
   if (sp.ticker && !placeLike) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'ticker' };
   // "Target Corp.": a guarded name with a designator
@@ -837,6 +842,16 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     const ent = target(c.key, lone?.w ?? null);
     if (ent) add(ent, c);
   }
+  // "Acme Retail" beside a curated "Acme": a division, parent Acme.
+  const parentOf = (ent: Ent): string | null => {
+    if (ent.curated) return null;
+    const t = ent.key.split(' ');
+    for (let n = t.length - 1; n >= 1; n--) {
+      const cur = curatedCompany(t.slice(0, n).join(' '));
+      if (cur) return cur.parent ?? cur.name;
+    }
+    return null;
+  };
   // Output.
   const out: CompanyEntity[] = [];
   for (const ent of ents.values()) {
@@ -863,7 +878,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       mentions: ent.mentions,
       ticker: ent.ticker ?? gaz?.ticker ?? null,
       cik: gaz?.cik ?? null,
-      parent: ent.curated?.parent ?? null,
+      parent: ent.curated?.parent ?? parentOf(ent),
       confidence: Math.round(ent.conf * 100) / 100,
       rule: ent.rule,
     });

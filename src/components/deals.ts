@@ -57,7 +57,8 @@ const ANAPHOR_TEST = new RegExp(ANAPHOR_RE, 'i');
 const LIST_SEP =
   `>?(?:\\s+(?:Inc|Corp|Co|Ltd|Plc|SA|AG|NV|SpA|Cos|Group)\\b\\.?)?(?:'s?)?(?:\\s*<[^>\\n]{1,14}>)*(?:\\s*\\([^)\\n]{1,40}\\))?` +
   `(?:\\s*,\\s*(?!(?:a|an|the)\\s)(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s*,?\\s+as well as\\s+|(?<=>)\\s+)` +
-  `(?:(?!(?:said|says|agreed|will|would|to|has|have|had|is|was|were|are|which|who|that)\\b)[A-Za-z][\\w.'-]*,?\\s+){0,3}<?`;
+  // "X, Y, and others, Z has signed": "and others" closes the list; Z starts a new clause
+  `(?:(?!(?:said|says|agreed|will|would|to|has|have|had|is|was|were|are|which|who|that|others?|more|several|many|various)\\b)[A-Za-z][\\w.'-]*,?\\s+){0,3}<?`;
 /** A subject does not reach over a subordinate clause: "The two held talks after X bought Y". */
 const SUBORDINATE = '(?:after|before|when|while|because|since|although|though|unless|until|whereas)\\b';
 const GAP_CHAR = `(?!\\b${SUBORDINATE})[^${CO_HEAD}${CO_TAIL};\\n]`;
@@ -317,11 +318,19 @@ function findValue(ctx: Ctx, start: number, end: number): { amount: number; curr
   return null;
 }
 
-function findName(sentence: string, parties: readonly string[]): string | null {
+/**
+ * The name of the deal at [from, to) of the sentence, if the sentence gives one near it: a name
+ * that ends more than NAME_REACH characters before the deal's span belongs to another clause
+ * ("the unveiling of Stargate, X's deal with Y, and others, Z signed an agreement": Stargate is X's).
+ */
+const NAME_REACH = 60;
+function findName(sentence: string, parties: readonly string[], from: number, to: number): string | null {
   for (const re of DEAL_NAME_PATTERNS) {
-    const m = re.exec(sentence);
+    const m = new RegExp(re.source, re.flags.includes('d') ? re.flags : re.flags + 'd').exec(sentence);
     const name = m?.[1]?.trim();
     if (!name) continue;
+    const [ns, ne] = m!.indices![1]!;
+    if (ne < from - NAME_REACH || ns > to) continue;
     if (/^(?:The|A|An|It|Its|This|That|In|On|At|For)$/.test(name)) continue;
     if (parties.some((p) => p === name || p.startsWith(name) || name.startsWith(p))) continue;
     return name;
@@ -558,7 +567,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     type,
     generic,
     parties,
-    name: findName(doc.text.slice(sent.start, sent.end), parties),
+    name: findName(doc.text.slice(sent.start, sent.end), parties, spanStart - sent.start, clauseEnd - sent.start),
     value,
     status,
     hedged: st.hedged,

@@ -177,8 +177,8 @@ export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSumma
     const s = await withRetry(cfg, `s-${articleId}`, () => sink(ctx, { articleId, recordKey: x.recordKey }));
     summary.articles++;
     if (s.written) summary.written++;
-    if (x.duplicate) summary.duplicates++;
-    emit({ type: 'record', id: articleId, written: s.written, duplicate: x.duplicate });
+    if (s.duplicate) summary.duplicates++;
+    emit({ type: 'record', id: articleId, written: s.written, duplicate: s.duplicate });
   };
   const article = async (p: ArticleFetchPayload) => {
     try {
@@ -274,11 +274,12 @@ export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSumm
         if (r.status === 304) summary.feedsNotModified++;
         emit({ type: 'feed', feedId: e.jobId, status: r.status, fresh: r.fresh });
       } else if (e.outcome === 'completed' && e.stage === 'sink') {
-        const r = e.result as { written: boolean };
+        const r = e.result as { written: boolean; duplicate: boolean };
         const id = e.jobId.replace(/^s-/, '');
         summary.articles++;
         if (r.written) summary.written++;
-        emit({ type: 'record', id, written: r.written, duplicate: false });
+        if (r.duplicate) summary.duplicates++;
+        emit({ type: 'record', id, written: r.written, duplicate: r.duplicate });
       }
     },
   });

@@ -324,6 +324,7 @@ export async function extract(ctx: StageContext, p: ExtractPayload): Promise<Ext
 
 export interface SinkResult {
   written: boolean;
+  duplicate: boolean;
 }
 
 export async function sink(ctx: StageContext, p: SinkPayload): Promise<SinkResult> {
@@ -332,6 +333,6 @@ export async function sink(ctx: StageContext, p: SinkPayload): Promise<SinkResul
   if (!envelope) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.recordKey} is gone from the store (expired?)`);
   const n = await ctx.sink.write([envelope]);
   await ctx.sink.flush();
-  return { written: n === 1 };
+  return { written: n === 1, duplicate: envelope.record === null };
 }
 

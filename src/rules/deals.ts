@@ -395,6 +395,15 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a'],
     confidence: 0.7,
   },
+  // "Acme signed a new agreement that gives it first call on Widget's capacity"; "Acme reached a deal
+  // which lets it sell to Widget": the counterparty stands in the agreement's own relative clause
+  {
+    name: 'pact.signed.clause',
+    type: 'kind',
+    pattern: '{a} {_}\\b<SIGN_V> {w}(?<v>(?<k><AGREE_N>)) (?:that|which) [^\u0001\u0002;\\n]{0,80}?\\b(?:with|for|to|from|by|on|over) {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.6,
+  },
   // "The consortium's members are Acme, Widget and Gadget": a standing joint venture
   {
     name: 'jv.members',
