@@ -137,6 +137,15 @@ function tokenize(doc: Doc): Tok[] {
 
 /** Lower-case particles inside names: "de Havilland", "Banco do Brasil", "Louis Vuitton Moet et Chandon". */
 const PARTICLES = new Set(['de', 'du', 'da', 'do', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'et', 'y']);
+/** Nouns that make the name before them a brand or product: "Acme lager", "Foo phones". */
+const PRODUCT_NOUNS = new Set(
+  ('lager beer beers ale whisky vodka wine wines cola brand brands label phone phones handset handsets console ' +
+    'consoles browser player players software app apps car cars model models range drink drinks cigarettes').split(' '),
+);
+/** Words that open a sentence before a name: "A Widget Bank spokesman", "This Acme unit". */
+const LEADING_FUNCTION_WORDS = new Set(
+  'the a an this that these those its their his her our your my but and or in on at for with by as if when while after before from to of'.split(' '),
+);
 /** "U.S. Acme Corp": a country code before a name is not part of it. */
 const COUNTRY_CODE_RE = /^(?:u\.s\.?|us|uk|u\.k\.?)$/;
 /** Legal suffixes that end a name: "Acme Inc and Foo Ltd" are two. */
@@ -334,6 +343,9 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
       return whole;
     };
     const endsInDesignator = isDesignator(toks[sp.b - 1]);
+    // "Scottish and Newcastle (S&N)": a name its own acronym defines stays whole
+    const acr = acronymAfter(toks, sp.b);
+    const defines = acr !== null && acr === initialsOf(textOf(toks, sp.a, sp.b)).replace(/[^a-z]/g, '');
     const flush = (x: number, y: number, stripped: string[], title: boolean) => {
       if (y > x) out.push({ a: x, b: y, angle: false, ticker: y === sp.b ? sp.ticker : null, stripped, afterTitle: title });
     };
@@ -353,7 +365,7 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
         afterTitle = PERSON_TITLES.has(lower);
         continue;
       }
-      if (i === a && i < sp.b - 1) {
+      if (i === a && i < sp.b - 1 && !defines) {
         // strip a leading word that is not part of the name ("Analysts", "Japanese", "The");
         // "North American Widget Corp" keeps its place words
         // ("Magic Widget Corp" keeps "Magic": only function words and head nouns go before a designator)
@@ -362,6 +374,7 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
           (endsInDesignator ? isFunctionWord(lower) || HEAD_NOUNS.has(lower) : isCommonWord(lower) || isLexiconWord(lower) || HEAD_NOUNS.has(lower));
         const strip =
           isFunctionWord(lower) ||
+          LEADING_FUNCTION_WORDS.has(lower) ||
           (ordinaryStart && !DESIGNATORS.has(toks[i + 1]!.lower)) ||
           ((NATIONALITIES.has(lower) || PLACES.has(lower.replace(/\.$/, ''))) &&
             !isDesignator(toks[i + 1]) &&
@@ -559,7 +572,10 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
     len === 1 &&
     (isCommonWord(lone) || PLACES.has(lone) || DEMONYMS.has(lone) || FIRST_NAMES.has(lone) || LAST_NAMES.has(lone) || DATE_WORDS.has(lone));
   // "Ruritania", "North West", "New South Wales"
-  const placeLike = PLACES.has(key) || DEMONYMS.has(key) || (len > 1 && key.split(' ').every((w) => PLACES.has(w) || DEMONYMS.has(w)));
+  const placeLike =
+    PLACES.has(key) ||
+    DEMONYMS.has(key) ||
+    (len > 1 && !isDesignator(last) && key.split(' ').every((w) => PLACES.has(w) || DEMONYMS.has(w)));
   // "Additionally, ...", "Overall, ...": sentence adverbs
   const weak = len === 1 && first.start && (ordinary || !first.cap || /^[A-Z][a-z]+ly$/.test(first.w));
   const gaz = gazetteerLookup(key) ?? null;
@@ -644,6 +660,14 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       persons.add(lastTok.lower);
     }
     cands.push(c);
+  }
+  // "the Acme lager brand", "Acme beer": a bare name used as a brand is the brand in this article,
+  // not a short form of a company that shares the word ("Acme Airlines").
+  const brandKeys = new Set<string>();
+  for (const c of cands) {
+    const nx = toks[c.sp.b];
+    if (c.kind === 'candidate' && !c.curated && nx?.word && !nx.cap && PRODUCT_NOUNS.has(nx.lower) && !toks[c.sp.b - 1]!.poss)
+      brandKeys.add(c.key);
   }
   // Acronyms defined in the text: "Acme Widget Systems (AWS)" makes AWS an alias of the name;
   // "Office of Fair Dealing (OFD)" makes OFD a non-company too.
@@ -761,6 +785,12 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     }
     for (const ent of ents.values()) {
       for (const f of ent.forms) {
+        // "J. Walter Widget Inc" -> "walter widget", "walter"
+        const rest = /^(?:[A-Z]\.?\s*){1,3}(?=[A-Z][a-z])/.exec(f) ? f.replace(/^(?:[A-Z]\.?\s*){1,3}/, '') : '';
+        if (rest) {
+          const t = nameKey(rest).split(' ');
+          for (let n = 1; n <= t.length; n++) if (!entOfKey.has(t.slice(0, n).join(' '))) note(prefixOf, t.slice(0, n).join(' '), ent);
+        }
         // "Trans World Airlines Inc" -> "twai" and "twa"
         for (const form of [f, displayName(f)]) {
           const ini = initialsOf(form);
@@ -834,21 +864,29 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
   buildMaps();
   // Undecided mentions that are short forms or acronyms of a decided entity.
   for (const c of cands) {
-    if (entOfKey.has(c.key) || c.kind === 'other' || c.kind === 'person' || blocked.has(c.key)) continue;
+    const placeWord = c.kind === 'other' && c.rule === 'place' && c.sp.b - c.sp.a === 1;
+    if (entOfKey.has(c.key) || (c.kind === 'other' && !placeWord) || c.kind === 'person' || (blocked.has(c.key) && !placeWord)) continue;
     const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]! : null;
     if (c.weak && !(lone && /^[A-Z&]{2,6}$/.test(lone.w))) continue;
-    if (lone && (FIRST_NAMES.has(lone.lower) || DATE_WORDS.has(lone.lower) || PLACES.has(lone.lower) || DEMONYMS.has(lone.lower)))
-      continue;
+    if (brandKeys.has(c.key)) continue;
+    if (lone && (FIRST_NAMES.has(lone.lower) || DATE_WORDS.has(lone.lower))) continue;
+    // "American" for "American Airlines" only where it acts as a company: "American's share"
+    if (lone && (PLACES.has(lone.lower) || DEMONYMS.has(lone.lower)) && (lone.start || cueScore(toks, c.sp).score < 0.6)) continue;
     const ent = target(c.key, lone?.w ?? null);
     if (ent) add(ent, c);
   }
   // "Acme Retail" beside a curated "Acme": a division, parent Acme.
+  // Not "Acme Canada" or "Acme Motor Co of Canada": a separately named subsidiary has no parent here.
   const parentOf = (ent: Ent): string | null => {
     if (ent.curated) return null;
     const t = ent.key.split(' ');
     for (let n = t.length - 1; n >= 1; n--) {
       const cur = curatedCompany(t.slice(0, n).join(' '));
-      if (cur) return cur.parent ?? cur.name;
+      if (!cur) continue;
+      const extra = t.slice(n);
+      const subsidiary = ent.forms.some((f) => LEGAL_END_RE.test(f.slice(f.lastIndexOf(' ') + 1).toLowerCase())) ||
+        extra.some((w) => PLACES.has(w) || DEMONYMS.has(w) || LEGAL_SUFFIXES.has(w) || w === 'of');
+      return subsidiary ? null : (cur.parent ?? cur.name);
     }
     return null;
   };
@@ -866,6 +904,8 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       if (/^[A-Z&.]{2,6}$/.test(f) && ent.curated) continue;
       if (words(f) > words(best) || (words(f) === words(best) && f.length > best.length)) best = f;
     }
+    // a curated company that absorbed a "Name + designator" form keeps its own name ("BT", not "BT Retail")
+    if (ent.curated && best && curatedCompany(nameKey(best)) !== ent.curated) best = '';
     const name = best ? displayName(best) : (ent.curated?.name ?? displayName(ent.forms[0]!));
     // The SEC list is today's: trust its ticker for a large company or an exact name match only.
     const gazName = ent.gaz ? nameKey(ent.gaz.name) : '';

@@ -330,7 +330,7 @@ function findName(sentence: string, parties: readonly string[], from: number, to
     const name = m?.[1]?.trim();
     if (!name) continue;
     const [ns, ne] = m!.indices![1]!;
-    if (ne < from - NAME_REACH || ns > to) continue;
+    if (ne < from - NAME_REACH || ns > to + NAME_REACH) continue;
     if (/^(?:The|A|An|It|Its|This|That|In|On|At|For)$/.test(name)) continue;
     if (parties.some((p) => p === name || p.startsWith(name) || name.startsWith(p))) continue;
     return name;

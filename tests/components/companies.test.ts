@@ -71,6 +71,44 @@ describe('companies: context cues', () => {
   });
 });
 
+describe('companies: more cues and guards', () => {
+  it('reads "X-based", a head noun before a comma, and "said it"', () => {
+    expect(names('Oslo-based Vettrik raised $5m. The state-owned carrier, Norvalo Air, cut jobs. Brenhaven said it would appeal.')).toEqual([
+      'Vettrik',
+      'Norvalo Air',
+      'Brenhaven',
+    ]);
+  });
+
+  it('does not take a surname with "said" for a company', () => {
+    expect(names('"It is too early," said Jane Kowalczyk, an economist. Kowalczyk said growth would slow.')).toEqual([]);
+  });
+
+  it('takes the owner of a known product, and not the product', () => {
+    expect(names("Apple's iPhone sales rose, said Quorvant Research.")).toEqual(['Apple', 'Quorvant Research']);
+  });
+
+  it('treats an acronym defined after a public body as a public body', () => {
+    expect(names('The Office of Fair Dealing (OFD) said it would look at the deal. OFD said Zentrix Corp agreed.')).toEqual(['Zentrix']);
+  });
+
+  it('keeps place words in a name with a designator', () => {
+    expect(names('Washington National Corp sold its stake to Ohio Valley Bancorp.')).toEqual(['Washington National', 'Ohio Valley Bancorp']);
+  });
+
+  it('folds a "Name + designator" division into a curated company, and names it after the company', () => {
+    const doc = run('Microsoft Research hired 40 people, Microsoft said. BT Retail cut prices, BT said.');
+    expect(doc.companies.map((c) => [c.name, c.aliases])).toEqual([
+      ['Microsoft', ['Microsoft Research', 'Microsoft']],
+      ['BT', ['BT Retail', 'BT']],
+    ]);
+  });
+
+  it('gives a division its curated parent when the parent is not named on its own', () => {
+    expect(run('BT Wholesale cut prices.').companies.map((c) => [c.name, c.parent])).toEqual([['BT Wholesale', 'BT']]);
+  });
+});
+
 describe('companies: merging surface forms', () => {
   it('merges a short form and a possessive into the full name, with offsets into the text', () => {
     const text = 'Halvering Mitsuo Financial Group said on Monday it would bid. Halvering\u2019s board backed the plan.';
