@@ -15,6 +15,8 @@ import { evidence, sentenceAt } from '../doc.ts';
 import type { Deal, DealStatus, DealType } from '../schema.ts';
 import { hashId } from '../util/ids.ts';
 import {
+  OFFER_FROM,
+  OFFER_RECEIVED,
   ANAPHOR_NOUNS,
   CONTEXT_TYPE,
   DEAL_NAME_PATTERNS,
@@ -83,6 +85,7 @@ export function compileTemplate(template: string): RegExp {
   // a trigger is a word of its own: not the tail of "Microsoft-partnered"
   src = src.replace(/(?:\\b)?\(\?<v>/g, '(?<![\\w-])(?<v>');
   src = src
+    .replace(/\{([absu])!\}/g, (_m, s: string) => `(?<${s}><?${COMPANY_RE})`)
     .replace(/\{([absu])\+\}/g, (_m, s: string) => `(?<${s}>${SLOT_RE}(?:${LIST_SEP}${COMPANY_RE})*)`)
     .replace(/\{([absu])\}/g, (_m, s: string) => `(?<${s}>${SLOT_RE})`)
     .replace(/\{_\}/g, GAP)
@@ -357,6 +360,56 @@ function followUp(ctx: Ctx, si: number, text: string, cands: Candidate[]): void 
     last.hedged = st.hedged;
   }
   last.value ??= findValue(ctx, sent.start, sent.end);
+}
+
+/**
+ * An offer reported from the target's side, with the bidder named in a following sentence:
+ * "Acme has received a $3bn takeover offer. The bid has come from investment firm Widget." The
+ * first sentence alone has one party; the second names the bidder of "the bid" it points back to.
+ */
+interface PendingOffer {
+  target: string;
+  sentence: number;
+  value: { amount: number; currency: string } | null;
+  hedged: boolean;
+}
+
+function offerReceived(ctx: Ctx, si: number): PendingOffer | null {
+  const sent = ctx.doc.sentences[si]!;
+  const masked = ctx.masked.slice(sent.start, sent.end);
+  const m = OFFER_RECEIVED.exec(masked);
+  if (!m || /\bfrom\s/i.test(masked.slice(m.index + m[0].length))) return null;
+  const target = mentionsIn(ctx, sent.start + m.index, sent.start + m.index + m[0].length)[0];
+  if (!target) return null;
+  const st = findStatus('', plain(masked));
+  return { target: target.name, sentence: si, value: findValue(ctx, sent.start, sent.end), hedged: st.hedged };
+}
+
+function offerBidder(ctx: Ctx, si: number, pending: PendingOffer): Candidate | null {
+  if (si - pending.sentence > 2) return null;
+  const sent = ctx.doc.sentences[si]!;
+  const masked = ctx.masked.slice(sent.start, sent.end);
+  const m = OFFER_FROM.exec(masked);
+  if (!m) return null;
+  const at = sent.start + m.index + m[0].length;
+  const bidder = mentionsIn(ctx, at - 1, sent.end)[0];
+  if (!bidder || bidder.name === pending.target || bidder.start > at + 80) return null;
+  const start = sent.start + m.index;
+  return {
+    type: 'acquisition',
+    generic: false,
+    parties: [bidder.name, pending.target],
+    name: null,
+    value: pending.value,
+    status: 'announced',
+    hedged: pending.hedged,
+    start,
+    end: bidder.end,
+    trigger: start,
+    confidence: 0.6,
+    rule: 'bid.received+from',
+    text: plain(masked),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,9 +694,18 @@ export function findDeals(doc: Doc): Deal[] {
   }
   const ctx: Ctx = { doc, mentions, masked: maskText(doc, mentions, money), money, firstMention, recent: null };
   const cands: Candidate[] = [];
+  let pending: PendingOffer | null = null;
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     const text = doc.norm.slice(s.start, s.end);
+    if (pending && firstMention[si]! >= 0) {
+      const c = offerBidder(ctx, si, pending);
+      if (c) {
+        cands.push(c);
+        pending = null;
+      }
+    }
+    if (firstMention[si]! >= 0) pending = offerReceived(ctx, si) ?? pending;
     // "The two are set to merge": a sentence without a company name may still hold an anaphor.
     if ((firstMention[si]! < 0 && !ANAPHOR_TEST.test(text)) || !TRIGGER_ANY.test(text)) {
       followUp(ctx, si, text, cands);

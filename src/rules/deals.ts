@@ -221,7 +221,7 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'bid.rejected',
     type: 'acquisition',
-    pattern: '{a} {_}\\b(?:said|says) {b} {_}\\b(?<v>rejected|turned down|rebuffed|spurned) {w}(?:offer|bid|deal|approach|proposal)',
+    pattern: '{a} {_}\\b(?:said|says) {b!} {_}\\b(?<v>rejected|turned down|rebuffed|spurned) {w}(?:offer|bid|deal|approach|proposal)',
     parties: ['a', 'b'],
     status: 'rejected',
     confidence: 0.75,
@@ -536,3 +536,17 @@ export const DEAL_NAME_PATTERNS: readonly RegExp[] = [
   /\b[Pp]roject\s+"?([A-Z][\w&'-]*)"?/,
   /^(?:[\s\S]*\b(?:unveil(?:ed|ing)?|launch(?:ed|ing)?|announce(?:d|ment)?) of\s+)"?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})"?,\s+[\s\S]*\b(?:deal|venture|project|partnership)\b/,
 ];
+
+/**
+ * An offer reported from the target's side, its bidder not named in the sentence:
+ * "Acme has received a $3bn takeover offer", "Acme said it had attracted a buyout approach".
+ * Matched on the masked sentence (\u0001\u0002... is a company, \u0003\u0004... an amount).
+ */
+export const OFFER_RECEIVED =
+  /\u0001\u0002*[^;\n\u0001]{0,90}?\b(?:has\s+|had\s+|have\s+)?(?:received|receives|receiving|got|attracted|drawn|drew)\s+(?:an?\s+|its\s+)?(?:[^\s\u0001\u0002;]+\s+){0,5}?(?:offer|bid|approach|proposal)\b/i;
+/**
+ * The next sentence names the bidder of "the bid": "The bid has come from investment firm Widget",
+ * "The offer was made by Widget", "This approach came from a group led by Widget".
+ */
+export const OFFER_FROM =
+  /^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:offer|bid|approach|proposal)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:come|came|comes|made|tabled|submitted|launched)\s+(?:from|by)\s+/i;

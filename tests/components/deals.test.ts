@@ -252,6 +252,46 @@ describe('deals: merging reports', () => {
     ]);
   });
 
+  it('takes the bidder of an offer from the next sentence', () => {
+    const doc = makeDoc(
+      'Contoso has received a $3bn takeover offer. The bid has come from investment firm Fabrikam, which owns 5% of Contoso.',
+      { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] },
+      [{ text: '$3bn', amount: 3e9, currency: 'USD' }],
+    );
+    expect(only(findDeals(doc))).toMatchObject({
+      type: 'acquisition',
+      parties: ['Fabrikam', 'Contoso'],
+      value: { amount: 3e9, currency: 'USD' },
+      status: 'announced',
+    });
+  });
+
+  it('does not take a bidder from an unrelated later sentence', () => {
+    const doc = makeDoc('Contoso has received a $3bn takeover offer. Fabrikam said sales rose.', { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] }, [
+      { text: '$3bn', amount: 3e9, currency: 'USD' },
+    ]);
+    expect(findDeals(doc)).toEqual([]);
+  });
+
+  it('puts the bidder first when the target says it rejected an approach', () => {
+    const doc = makeDoc('Contoso said it had rejected a takeover approach from Fabrikam.', { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] });
+    expect(only(findDeals(doc))).toMatchObject({ parties: ['Fabrikam', 'Contoso'], status: 'rejected' });
+  });
+
+  it('ends a party list at "and others"', () => {
+    const doc = makeDoc('Contoso unveiled a deal with Fabrikam, Litware, and others, Northwind has signed a new agreement that gives it first call on Contoso's capacity.', {
+      Contoso: ['Contoso'],
+      Fabrikam: ['Fabrikam'],
+      Litware: ['Litware'],
+      Northwind: ['Northwind'],
+    });
+    const deals = findDeals(doc);
+    expect(deals.map((d) => d.parties)).toEqual([
+      ['Contoso', 'Fabrikam', 'Litware'],
+      ['Northwind', 'Contoso'],
+    ]);
+  });
+
   it('finds nothing in text without a transaction', () => {
     const doc = makeDoc("Contoso's sales rose 5% and Fabrikam said demand was strong.", { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] });
     expect(findDeals(doc)).toEqual([]);
