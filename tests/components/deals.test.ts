@@ -279,7 +279,7 @@ describe('deals: merging reports', () => {
   });
 
   it('ends a party list at "and others"', () => {
-    const doc = makeDoc('Contoso unveiled a deal with Fabrikam, Litware, and others, Northwind has signed a new agreement that gives it first call on Contoso's capacity.', {
+    const doc = makeDoc("Contoso unveiled a deal with Fabrikam, Litware, and others, Northwind has signed a new agreement that gives it first call on Contoso's capacity.", {
       Contoso: ['Contoso'],
       Fabrikam: ['Fabrikam'],
       Litware: ['Litware'],
