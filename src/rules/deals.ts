@@ -302,6 +302,14 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a', 'b'],
     confidence: 0.8,
   },
+  // "Acme Ventures led a $50m funding round in Widget"; "Acme co-led Widget's Series B round"
+  {
+    name: 'invest.led-round',
+    type: 'investment',
+    pattern: "{a+} {_}\\b(?<v>led|leads|co-led|co-leads|leading|joined|joins|participated in) {w}(?:funding|financing|investment|equity|venture|seed|series [a-z]|series-[a-z])?\\s*round {w}(?:in|for|of|into) {w}{b}",
+    parties: ['a', 'b'],
+    confidence: 0.75,
+  },
   // "Acme invested $5m in Widget"; "Acme is to invest 2bn rupees in Widget"
   {
     name: 'invest.verb',

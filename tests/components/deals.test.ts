@@ -292,6 +292,13 @@ describe('deals: merging reports', () => {
     ]);
   });
 
+  it('reads a lead investor of a funding round', () => {
+    const doc = makeDoc('Contoso Ventures led a $50m funding round in Fabrikam.', { 'Contoso Ventures': ['Contoso Ventures'], Fabrikam: ['Fabrikam'] }, [
+      { text: '$50m', amount: 5e7, currency: 'USD' },
+    ]);
+    expect(only(findDeals(doc))).toMatchObject({ type: 'investment', parties: ['Contoso Ventures', 'Fabrikam'], value: { amount: 5e7, currency: 'USD' } });
+  });
+
   it('finds nothing in text without a transaction', () => {
     const doc = makeDoc("Contoso's sales rose 5% and Fabrikam said demand was strong.", { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] });
     expect(findDeals(doc)).toEqual([]);
