@@ -110,8 +110,12 @@ function piece(paragraphs: readonly string[], start: number, target: number): st
     const p = paragraphs[i]!;
     const add = utf8Bytes(p) + (parts.length ? 2 : 0);
     if (bytes + add > target) {
-      // A first paragraph already too long (1 KB rung): cut it at a sentence end that fits.
-      if (!parts.length) parts.push(cutAtSentence(p, target));
+      // Fill the rest with the sentences of this paragraph that fit, so that a piece is close to
+      // its target size (a 1 KB piece is not 0.6 KB because the next paragraph was long).
+      const room = target - bytes - (parts.length ? 2 : 0);
+      const head = room > 0 ? cutAtSentence(p, room) : '';
+      if (head && utf8Bytes(head) <= room) parts.push(head);
+      if (!parts.length) parts.push(p.slice(0, target));
       break;
     }
     parts.push(p);
@@ -120,8 +124,9 @@ function piece(paragraphs: readonly string[], start: number, target: number): st
   return parts.join('\n\n');
 }
 
-function cutAtSentence(p: string, target: number): string {
-  const head = p.slice(0, target);
+/** The longest run of whole sentences of p within `room` characters ("" when none fits). */
+function cutAtSentence(p: string, room: number): string {
+  const head = p.slice(0, room + 1);
   const m = /^[\s\S]*[.!?]["')\u201D\u2019]?(?=\s)/.exec(head);
-  return (m?.[0] ?? head).trim();
+  return (m?.[0] ?? '').trim();
 }

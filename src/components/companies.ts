@@ -32,11 +32,15 @@ import {
 } from '../lexicon/words.ts';
 import {
   APPOSITIVE_TITLES,
+  AUXILIARIES,
+  AUX_VERBS,
+  COMPANY_HEAD_PAIRS,
   HEAD_NOUNS,
   LEFT_PHRASES,
   NON_COMPANY_HEADS,
   NON_COMPANY_PAIRS,
   OWNERSHIP_SUFFIXES,
+  PERSON_NOUNS,
   PERSON_TITLES,
   POSSESSIVE_NOUNS,
   RIGHT_NOUNS,
@@ -267,6 +271,14 @@ function candidateSpans(toks: Tok[]): Span[] {
       continue;
     }
     let b = baseRun(toks, startsParticle ? i + 1 : i);
+    // "Acme Holdings (Pacific) Ltd", "Foo Trading (UK) Ltd": a bracketed word or two, then a designator
+    if (toks[b]?.w === '(') {
+      let k = b + 1;
+      while (k < n && k - b <= 3 && toks[k]!.cap && toks[k]!.word && toks[k]!.sent === t.sent) k++;
+      const des = toks[k + 1];
+      if (k > b + 1 && toks[k]?.w === ')' && des?.cap && des.sent === t.sent && isDesignator(des) && !des.poss)
+        b = baseRun(toks, k + 1);
+    }
     // "X and Y": one name when known as one ("Procter & Gamble"), when Y is "Co" ("Goldman Sachs
     // and Co"), when both are initials ("S. and W. Acme"), or "X and Y Publishers".
     // "X of Y": "Bank of Scotland", "Acme Motor Co of Canada", "Acme Aircraft of Canada".
@@ -378,6 +390,9 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
           (ordinaryStart && !DESIGNATORS.has(toks[i + 1]!.lower)) ||
           ((NATIONALITIES.has(lower) || PLACES.has(lower.replace(/\.$/, ''))) &&
             !isDesignator(toks[i + 1]) &&
+            // "Scottish & Newcastle": the nationality is half of a joined name
+            toks[i + 1]?.w !== '&' &&
+            toks[i + 1]?.w !== 'and' &&
             (!endsInDesignator || COUNTRY_CODE_RE.test(lower) || knownKey(spanKey(toks, i + 1, sp.b)))) ||
           (lower === 'the' && !t.start);
         if (strip && (lower === 'the' || (!knownKey(wholeKey()) && !isNotCompany(wholeKey()) && !fullNames.has(wholeKey())))) {
@@ -418,6 +433,7 @@ function nonCompanyShape(toks: Tok[], a: number, b: number, key: string): boolea
   // "Xboxes", "iPods": plural of a product
   if (isNotCompany(key) || isProduct(key) || isProduct(key.replace(/e?s$/, ''))) return true;
   const last = toks[b - 1]!.lower;
+  if (companyHeadPair(toks, b)) return false;
   if (NON_COMPANY_HEADS.has(last)) return true;
   if (NON_COMPANY_HEADS.has(toks[a]!.lower) && toks[a + 1]?.w === 'of') return true;
   for (let i = a; i < b - 1; i++) {
@@ -425,6 +441,31 @@ function nonCompanyShape(toks: Tok[], a: number, b: number, key: string): boolea
     if (NON_COMPANY_PAIRS.has(pair)) return true;
   }
   return false;
+}
+
+/** "Acme Savings and Loan Association", "Foo Building Society": a business despite its last word. */
+function companyHeadPair(toks: Tok[], b: number): boolean {
+  const x = toks[b - 2];
+  return x !== undefined && b >= 2 && COMPANY_HEAD_PAIRS.has(`${x.lower} ${toks[b - 1]!.lower}`);
+}
+
+/** Lower-case tails that place a company somewhere: "Ruritania-based", "Foo-born". The head is a place. */
+const LOCATIVE_TAILS = new Set(['based', 'born', 'headquartered', 'registered', 'bound']);
+
+/**
+ * Head nouns that name only businesses, so the name after them is no person even when it looks
+ * like one: "investment firm Grant Fooson". Not "consultant", "developer", "rival": people too.
+ */
+const BUSINESS_ONLY_HEADS = new Set(
+  ('firm firms company companies bank banks lender insurer brokerage retailer chain jeweller jeweler maker ' +
+    'manufacturer producer carmaker automaker airline carrier operator brewer distiller conglomerate subsidiary ' +
+    'unit affiliate division provider supplier chipmaker drugmaker telecom telco outfit start-up startup ' +
+    'consultancy shipbuilder miner refiner utility multinational').split(' '),
+);
+
+/** "EVA", "SAS": an acronym in capitals is no first name or ordinary word. */
+function isAcronymTok(t: Tok): boolean {
+  return t.w.length >= 3 && /^[A-Z]+$/.test(t.w);
 }
 
 /** "Jane Doe, chief executive of Acme", "Jo Bloggs, head of ...": a person before the comma. */
@@ -446,6 +487,9 @@ function looksLikePerson(toks: Tok[], sp: Span, key: string, persons: Set<string
   const last = toks[sp.b - 1]!;
   if (isDesignator(last)) return false;
   if (sp.afterTitle) return !knownKey(key);
+  // "New York investor Jane Doe", "tycoon Foo Bar"
+  const prev = toks[sp.a - 1];
+  if (prev?.word && !prev.cap && PERSON_NOUNS.has(prev.lower) && len <= 3 && !knownKey(key)) return true;
   if (len >= 2 && len <= 3 && personAppositive(toks, sp) && !knownKey(key)) return true;
   if (len >= 2 && len <= 4 && (FIRST_NAMES.has(first.lower) || /^[A-Z]$/.test(first.w))) {
     // "Jane Doe", "J. Doe"; not "J.P. Morgan" (curated) nor "Acme Doe Corp" (designator above)
@@ -548,6 +592,18 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
     return { score: 0, cue: '' };
   if (next && next.word && next.sent === sent && RIGHT_VERBS.has(next.lower) && !first.start) return { score: 0.45, cue: 'verb' };
   if (next && next.word && next.sent === sent && RIGHT_VERBS.has(next.lower)) return { score: 0.4, cue: 'verb' };
+  // "Acme has agreed to buy", "Foo will pay", "Bar is to sell", "Baz has also cut": after auxiliaries
+  if (next?.word && next.sent === sent && AUXILIARIES.has(next.lower) && !last.poss) {
+    let k = b + 1;
+    while (k < b + 4 && toks[k]?.word && (AUXILIARIES.has(toks[k]!.lower) || toks[k]!.lower === 'to')) k++;
+    const v = toks[k];
+    const said = v?.lower === 'said' || v?.lower === 'says';
+    if (v?.word && v.sent === sent && (AUX_VERBS.has(v.lower) || RIGHT_VERBS.has(v.lower)) && !(said && b - a === 1))
+      return { score: 0.4, cue: 'verb' };
+  }
+  // "Ruritania's Acme Foods", "Italy's Foo Bar": a country's unnamed-kind name (people were split off as persons)
+  if (prev?.poss && prev.cap && prev.sent === sent && toks[a - 2]?.w !== "'" && PLACES.has(prev.lower) && !first.start)
+    return { score: 0.4, cue: 'country-possessive' };
   return { score: 0, cue: '' };
 }
 
@@ -560,16 +616,27 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const base = { sp, key, surface, curated: null, gaz: null, weak: false };
   if (!key || !/[a-z]/.test(key)) return { ...base, kind: 'other', conf: 0, rule: '' };
   if (nonCompanyShape(toks, sp.a, sp.b, key)) return { ...base, kind: 'other', conf: 0, rule: 'not-company' };
+  // "Ltd", "Holdings": a legal form alone names nothing
+  if (toks.slice(sp.a, sp.b).every((t) => !t.word || LEGAL_SUFFIXES.has(t.lower.replace(/\./g, ''))))
+    return { ...base, kind: 'other', conf: 0, rule: 'designator-only' };
+  // "the Ruritania-based firm": the place that qualifies a company is not one
+  if (last.tail && LOCATIVE_TAILS.has(last.tail)) return { ...base, kind: 'other', conf: 0, rule: 'place' };
+  // "Acme Savings and Loan Association"
+  if (len >= 3 && companyHeadPair(toks, sp.b)) return { ...base, kind: 'company', conf: 0.85, rule: 'suffix' };
   const curated = curatedCompany(key) ?? null;
   if (curated && !isGuarded(key)) return { ...base, curated, kind: 'company', conf: 0.95, rule: 'alias' };
   // "Orange", "Apple": a curated name that is also a word counts when capitalised mid-sentence
   if (curated && !first.start && first.cap && toks[sp.b]?.w !== 'of') return { ...base, curated, kind: 'company', conf: 0.85, rule: 'alias' };
   // "Jane Doe" is a person, "Sal Acme investment bank" is not
-  if (looksLikePerson(toks, sp, key, persons) && cueScore(toks, sp).cue !== 'right-head')
+  // "investment firm Grant Fooson" is no person
+  const prevTok = toks[sp.a - 1];
+  const businessHead = prevTok?.word === true && !prevTok.cap && prevTok.sent === first.sent && BUSINESS_ONLY_HEADS.has(prevTok.lower);
+  if (looksLikePerson(toks, sp, key, persons) && !businessHead && cueScore(toks, sp).cue !== 'right-head')
     return { ...base, kind: 'person', conf: 0, rule: 'person' };
   const lone = len === 1 ? first.lower : '';
   const ordinary =
     len === 1 &&
+    !(isAcronymTok(first) && !PLACES.has(lone) && !DEMONYMS.has(lone) && !isCommonWord(lone)) &&
     (isCommonWord(lone) || PLACES.has(lone) || DEMONYMS.has(lone) || FIRST_NAMES.has(lone) || LAST_NAMES.has(lone) || DATE_WORDS.has(lone));
   // "Ruritania", "North West", "New South Wales"
   const placeLike =
@@ -694,7 +761,9 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
   const decide = (c: Cand, score: number, cue: string) => {
     // weak cues ("X said") do not make an ordinary word a company
     const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]!.lower : '';
-    const ordinary = lone !== '' && (isCommonWord(lone) || FIRST_NAMES.has(lone) || LAST_NAMES.has(lone) || isGuarded(c.key));
+    const ordinary =
+      lone !== '' &&
+      (isCommonWord(lone) || isGuarded(c.key) || ((FIRST_NAMES.has(lone) || LAST_NAMES.has(lone)) && !isAcronymTok(toks[c.sp.a]!)));
     if (ordinary && score < 0.6 && !c.curated) return;
     const conf = Math.min(c.conf, 0.5 + score / 2);
     const prev = companyKeys.get(c.key);
@@ -711,11 +780,14 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     if (!open(c)) continue;
-    for (const j of [i - 1, i + 1]) {
+    // "Foo, Bar and Ruritania's Baz": step over the possessive place before a name
+    const pl = cands[i - 1];
+    const skip = pl && pl.kind === 'other' && pl.rule === 'place' && toks[pl.sp.b - 1]!.poss && pl.sp.b === c.sp.a ? 1 : 0;
+    for (const j of [i - 1 - skip, i + 1]) {
       const o = cands[j];
       if (!o || !companyKeys.has(o.key) || toks[o.sp.a]!.sent !== toks[c.sp.a]!.sent) continue;
       const [x, y] = j < i ? [o, c] : [c, o];
-      const gap = toks.slice(x.sp.b, y.sp.a).map((t) => t.w).join(' ');
+      const gap = toks.slice(x.sp.b, j < i && skip ? pl!.sp.a : y.sp.a).map((t) => t.w).join(' ');
       // a bare comma links list items only inside a list: "A, B, C" or "A, B and C", not "in Foo, Acme said"
       const before = toks[c.sp.a - 1]?.w;
       const after = toks[c.sp.b]?.w;
@@ -789,7 +861,10 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
         const rest = /^(?:[A-Z]\.?\s*){1,3}(?=[A-Z][a-z])/.exec(f) ? f.replace(/^(?:[A-Z]\.?\s*){1,3}/, '') : '';
         if (rest) {
           const t = nameKey(rest).split(' ');
-          for (let n = 1; n <= t.length; n++) if (!entOfKey.has(t.slice(0, n).join(' '))) note(prefixOf, t.slice(0, n).join(' '), ent);
+          for (let n = 1; n <= t.length; n++) {
+            const own = entOfKey.get(t.slice(0, n).join(' '));
+            if (!own || own !== ent) note(prefixOf, t.slice(0, n).join(' '), ent);
+          }
         }
         // "Trans World Airlines Inc" -> "twai" and "twa"
         for (const form of [f, displayName(f)]) {
@@ -805,6 +880,8 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     if (!ent) ent = prefixOf.get(key) ?? null;
     // "Widgets" for "Widget Industries"
     if (!ent && lone && key.length > 4 && key.endsWith('s') && !key.includes(' ')) ent = prefixOf.get(key.slice(0, -1)) ?? null;
+    // "Heck" (from "Heck's") for "Heck's Inc"; "Highfield" for "Highfields Capital"
+    if (!ent && lone && key.length > 3 && !key.includes(' ')) ent = entOfKey.get(key + 's') ?? prefixOf.get(key + 's') ?? null;
     if (!ent) {
       const t = key.split(' ');
       if (t.length < 2) return null;

@@ -29,6 +29,8 @@ import { ownerOfBrand } from '../lexicon/index.ts';
 import {
   ANAPHOR,
   ATTRIBUTION,
+  PRODUCE_LEFT,
+  PRODUCE_OF_RIGHT,
   BOUND_HEDGES,
   CONTEXT_MARKET,
   CHANGE_LEFT,
@@ -138,6 +140,15 @@ interface Found {
   marketFrom: number;
 }
 
+/** The claim made last: later anaphors and list items in its sentence take after it. */
+interface LastClaim {
+  entity: CompanyEntity;
+  sentence: number;
+  market: string | null;
+  region: string | null;
+  period: string | null;
+}
+
 export function extractMarketShares(doc: Doc): MarketShareClaim[] {
   const mentions: Mention[] = [];
   for (const entity of doc.companies) {
@@ -149,7 +160,7 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
   const periodsBy = bySentence(doc.periods);
   const out: MarketShareClaim[] = [];
   const seen = new Set<string>();
-  let last: { entity: CompanyEntity; sentence: number; market: string | null; region: string | null } | null = null;
+  let last: LastClaim | null = null;
 
   for (const sent of doc.sentences) {
     const pcts = pctsBy.get(sent.index);
@@ -206,6 +217,14 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
       let market = mk.market ?? makerPhrase(doc, sent);
       let region = mk.region ?? regionNear(doc, p.end, sent, ms) ?? regionInSentence(doc, sent, ms, p.start);
       if (market == null && last && last.entity === entity && sent.index - last.sentence <= 3) market = last.market;
+      // "Acme delivered 55% of all jetliners last year, ahead of Beta at 45%": a list item shares
+      // the market, region and period of the claim before it in the same sentence
+      const listItem = found.rule === 'list' || found.rule === 'chain';
+      const sameSentence: LastClaim | null = last && last.sentence === sent.index ? last : null;
+      if (listItem && sameSentence) {
+        market ??= sameSentence.market;
+        region ??= sameSentence.region;
+      }
       if (market == null && mk.bare && last && sent.index - last.sentence <= 6) {
         market = last.market;
         region ??= last.region;
@@ -221,7 +240,7 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
         }
       }
 
-      const period = periodFor(periods, pcts, i, p);
+      const period = periodFor(periods, pcts, i, p) ?? (listItem && sameSentence ? sameSentence.period : null);
 
       attributions ??= findAttributions(doc, sent, ms);
       const attributedTo = attributionFor(attributions, p.start, entity);
@@ -231,7 +250,7 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
       const evEnd = Math.max(ev.end, p.end);
       const key = `${company}\u001f${share}\u001f${sent.index}`;
       claimedInSentence = true;
-      last = { entity, sentence: sent.index, market, region };
+      last = { entity, sentence: sent.index, market, region, period };
       if (seen.has(key)) continue;
       seen.add(key);
       let confidence = RULE_CONFIDENCE[found.rule] ?? 0.6;
@@ -363,6 +382,10 @@ function classify(
   // "11% of the market", "8% of the country's total oil production"
   const om = OF_MARKET_RIGHT.exec(right);
   if (om && !UNQUALIFIED_OF.test(right) && isMarketNp(om[1]!, om[2]!)) return { rule: 'pct_of_market', listMention: null, marketFrom: p.end };
+  // "Acme makes about 35% of the world's mobile phones", "Acme delivered 55% of all jetliners"
+  if (PRODUCE_LEFT.test(left) && PRODUCE_OF_RIGHT.test(right) && !/^\s*of\s+(?:its|their|his|her)\b/i.test(right)) {
+    return { rule: 'produces_pct_of', listMention: null, marketFrom: p.end };
+  }
   // "market share of car sales rose to 17.2 pct", "a share of about 90%"
   const share = lastShareNoun(left);
   if (share) {
@@ -381,8 +404,15 @@ function classify(
     if (!/[;]/.test(between) && !ownership) return { rule: 'share_context', listMention: null, marketFrom: from };
   }
   if (USED_BY_LEFT.test(left) && USERS_RIGHT.test(right)) return { rule: 'used_by', listMention: null, marketFrom: -1 };
+  // "Acme at 34%", "Acme (34%)" in a sentence about shares or after one; after a claim in the same
+  // sentence the list needs no share word: "Acme delivered 55% of all jetliners, ahead of Beta at 45%".
+  const listed = listMentionBefore(doc, sent, p, ms, chained);
+  if (listed) return { rule: 'list', listMention: listed, marketFrom: -1 };
   if (chained) return { rule: 'chain', listMention: null, marketFrom: -1 };
-  // "Acme at 34%", "Acme (34%)" in a sentence about shares or after one.
+  return null;
+}
+
+function listMentionBefore(doc: Doc, sent: Sentence, p: PercentageQ, ms: readonly Mention[], chained: boolean): Mention | null {
   for (let j = ms.length - 1; j >= 0; j--) {
     const m = ms[j]!;
     if (m.end > p.start) continue;
@@ -392,9 +422,7 @@ function classify(
     if (!LIST_GAP.test(gapNoHedge)) break;
     const prev = doc.sentences[sent.index - 1];
     const ctx = doc.norm.slice(prev && prev.end >= sent.start - 2 ? prev.start : sent.start, sent.end);
-    if (SHARE_CONTEXT.test(ctx) && !NOT_SHARE_LIST.test(doc.norm.slice(sent.start, sent.end))) {
-      return { rule: 'list', listMention: m, marketFrom: -1 };
-    }
+    if ((chained || SHARE_CONTEXT.test(ctx)) && !NOT_SHARE_LIST.test(doc.norm.slice(sent.start, sent.end))) return m;
     break;
   }
   return null;

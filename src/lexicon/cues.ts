@@ -15,7 +15,9 @@ export const HEAD_NOUNS: ReadonlySet<string> = new Set(
     'chipmaker chipmakers drugmaker drugmakers pharmaceutical pharmaceuticals telecom telecoms telco ' +
     'outfit start-up startup consultancy consultancies agency house investor investors fund shipbuilder ' +
     'miner refiner utility utilities dealer dealers exporter importer owner owners parent ' +
-    'forecaster forecasters pollster pollsters consultant consultants titan titans behemoth behemoths multinational multinationals specialist specialists'
+    'forecaster forecasters pollster pollsters consultant consultants titan titans behemoth behemoths multinational multinationals specialist specialists ' +
+    // "analysts Foo Research", "researchers Acme Data": a plural (the singular is a person title)
+    'analysts researchers'
   ).split(/\s+/),
 );
 
@@ -59,6 +61,8 @@ export const LEFT_PHRASES: readonly (readonly string[])[] = [
   ['shareholders', 'of'], ['shareholders', 'in'], ['customers', 'of'], ['rivals', 'such', 'as'],
   ['deal', 'with'], ['agreement', 'with'], ['partnership', 'with'], ['venture', 'with'], ['alliance', 'with'],
   ['contract', 'with'], ['talks', 'with'], ['sold', 'to'], ['sale', 'to'], ['sell', 'to'],
+  // "chief investment officer of Acme Fund Managers", "head of research at Foo Securities"
+  ['officer', 'of'], ['research', 'at'], ['trader', 'at'], ['dealer', 'at'], ['partner', 'at'], ['director', 'at'],
 ];
 
 // "Acme said", "Acme reported", "Acme has agreed": weak, people do these too.
@@ -69,6 +73,37 @@ export const RIGHT_VERBS: ReadonlySet<string> = new Set(
     'rose fell jumped slipped gained dropped shed climbed'
   ).split(/\s+/),
 );
+
+// "Acme has agreed to", "Foo will pay", "Bar is also launching": words between a name and its verb.
+export const AUXILIARIES: ReadonlySet<string> = new Set(
+  'has have had will would is was are were also both then now could may might should'.split(' '),
+);
+
+// "Acme has agreed", "Foo will buy", "Bar cut its prices": business verbs a name takes after an
+// auxiliary (RIGHT_VERBS also count there).
+export const AUX_VERBS: ReadonlySet<string> = new Set(
+  (
+    'agreed pay buy acquire sell merge invest launch launched launching cut raised raise bid offered offer ' +
+    'reported posted announced said warned expects expected denied confirmed declined rejected completed ' +
+    'pay paid won lost signed opened closed'
+  ).split(/\s+/),
+);
+
+// "New York investor Jane Doe", "tycoon Foo Bar": a person, not a company, follows.
+export const PERSON_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'investor financier tycoon billionaire millionaire entrepreneur businessman businesswoman magnate raider ' +
+    'speculator arbitrager arbitrageur shareholder founder designer'
+  ).split(/\s+/),
+);
+
+/**
+ * Company words that end a name, though the last word alone names a public body:
+ * "Acme Savings and Loan Association", "Foo Building Society" (thrifts and mutuals are businesses).
+ */
+export const COMPANY_HEAD_PAIRS: ReadonlySet<string> = new Set([
+  'loan association', 'savings association', 'building society', 'loan associations',
+]);
 
 // "Acme-owned", "Acme-backed", "Acme-controlled": both the name and what it qualifies.
 export const OWNERSHIP_SUFFIXES: ReadonlySet<string> = new Set(['owned', 'backed', 'controlled', 'funded', 'led']);

@@ -38,13 +38,15 @@ export const DESIGNATORS: ReadonlySet<string> = new Set(
     'media publishing publishers broadcasting studios pictures records foods food beverages drinks tobacco ' +
     'stores retail retailers wholesale outfitters imports apparel textiles mills realty properties ' +
     'shipping logistics freight railways railroad railroads lines utilities power construction engineering ' +
-    'management advisors advisers trust bancorporation'
+    'management advisors advisers trust bancorporation ' +
+    // "Acme Stockbrokers", "Foo Investment Managers", "Bar Services" (the last two weak, below)
+    'stockbrokers brokers managers services'
   ).split(/\s+/),
 );
 
 /** Descriptive designators that are also common nouns of a government or place ("Energy", "Power"). */
 export const WEAK_DESIGNATORS: ReadonlySet<string> = new Set(
-  'energy power research management trust capital investment finance media entertainment retail food oil gas lines computer'.split(
+  'energy power research management trust capital investment finance media entertainment retail food oil gas lines computer managers services'.split(
     ' ',
   ),
 );

@@ -196,11 +196,11 @@ const NAME = String.raw`((?:the\s+)?[A-Z][\w&.'/-]*(?:\s+(?:of\s+|and\s+|&\s+|fo
 const SAY = String.raw`(?:said|says|say|reported|reports|noted|notes|added|adds|estimated|estimates|estimate|calculated|calculates|believes|told|claimed|claims|found|shows?|showed)`;
 export const ATTRIBUTION: ReadonlyArray<{ name: string; re: RegExp }> = [
   // "according to Acme", "according to market statistics gathered by Acme", "according to analysts Acme"
-  { name: 'according_to', re: new RegExp(String.raw`\baccording\s+to\s+(?:(?:[a-z][\w-]*|by|from|at)\s+){0,5}?${NAME}`, 'g') },
+  { name: 'according_to', re: new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:(?:[a-z][\w-]*|by|from|at)\s+){0,5}?${NAME}`, 'g') },
   // "a report by Acme", "figures from Acme", "data compiled by Acme", "research by Acme"
   {
     name: 'report_by',
-    re: new RegExp(String.raw`\b(?:report|study|survey|figures|data|research|statistics|estimates?|analysis|numbers)\s+(?:\w+\s+)?(?:by|from)\s+(?:(?:[a-z][\w-]*)\s+){0,3}?${NAME}`, 'g'),
+    re: new RegExp(String.raw`\b(?:[Rr]eport|[Ss]tudy|[Ss]urvey|[Ff]igures|[Dd]ata|[Rr]esearch|[Ss]tatistics|[Ee]stimates?|[Aa]nalysis|[Nn]umbers)\s+(?:\w+\s+)?(?:by|from)\s+(?:(?:[a-z][\w-]*)\s+){0,3}?${NAME}`, 'g'),
   },
   // "market research firm Acme has reported", "Acme said", "Acme estimates", "a Acme spokesman said"
   { name: 'x_said', re: new RegExp(String.raw`${NAME}(?:\s+(?:spokes(?:man|woman|person)|official|executive|chairman|president|director))?\s+(?:(?:has|have|had)\s+)?${SAY}\b`, 'g') },
@@ -293,4 +293,16 @@ export const RULE_CONFIDENCE: Record<string, number> = {
   chain: 0.75, // "... an improvement on its current 2.5%"
   list: 0.7, // "Acme at 34%, followed by Beta at 21%"
   used_by: 0.65, // "Acme is used by 90% of web users"
+  produces_pct_of: 0.7, // "Acme makes 35% of the world's mobile phones"
 };
+
+/**
+ * A maker's or seller's part of all the goods of a kind: "Acme makes about 35% of the world's
+ * mobile phones", "Acme delivered 55% of all jetliners last year", "Acme sells 40 pct of the
+ * country's beer". The verb ends the left context (a hedge already removed); the right side is
+ * "of" + a whole (all, the world's, global, a region's) + a plural noun.
+ */
+export const PRODUCE_LEFT =
+  /\b(?:makes?|made|making|produces?|produced|producing|sells?|sold|selling|supplies|supplied|supplying|ships?|shipped|shipping|delivers?|delivered|delivering|builds?|built|building|manufactures?|manufactured|brews?|brewed|carries|carried|carrying|handles?|handled|handling)\s+$/i;
+export const PRODUCE_OF_RIGHT =
+  /^\s*of\s+(?:all\s+(?:the\s+)?|the\s+world'?s\s+|the\s+(?:country|nation|industry)'?s\s+|[A-Z][\w.]*'s\s+|global\s+|worldwide\s+|the\s+)(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:s|ware|beer|oil|gas|steel|coffee|cocoa|sugar|wine|traffic|freight|cargo)\b/;

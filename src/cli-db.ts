@@ -1,0 +1,97 @@
+/**
+ * `newsnlp db ...`: the PostgreSQL side.
+ *
+ *   newsnlp db migrate [--url URL] [--schema NAME]            apply pending migrations (safe to repeat,
+ *                                                             safe from two processes at once)
+ *   newsnlp db load <files...> [--url URL] [--schema NAME]    write NDJSON records or sink envelopes
+ *                  [--migrate] [--batch N]                    (`newsnlp extract --format ndjson` output)
+ *
+ * The URL is --url, else the databaseUrl passed in (the CLI passes DATABASE_URL). Messages go to
+ * stderr; nothing is printed on stdout.
+ */
+import type { Command } from 'commander';
+import { createPool, redactUrl } from './db/pool.ts';
+import { migrate } from './db/migrate.ts';
+import { readRecordFile, RecordReadError } from './records/read.ts';
+import { PostgresSink } from './sinks/postgres.ts';
+import type { SinkInput } from './sinks/postgres.ts';
+
+export interface DbCliConfig {
+  /** Default connection URL (DATABASE_URL). */
+  databaseUrl?: string | undefined;
+  /** Where messages go. Default: stderr. */
+  log?: (line: string) => void;
+}
+
+interface ConnOpts {
+  url?: string;
+  schema?: string;
+}
+
+export function registerDbCommands(program: Command, config: DbCliConfig = { databaseUrl: process.env.DATABASE_URL }): Command {
+  const log = config.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const urlOf = (o: ConnOpts): string => {
+    const url = o.url || config.databaseUrl;
+    if (!url) throw new Error('[db] no database: pass --url postgres://... or set DATABASE_URL');
+    return url;
+  };
+  const db = program.command('db').description('PostgreSQL: migrations and loading records');
+
+  db.command('migrate')
+    .description('apply pending SQL migrations (versioned; each run is one transaction under an advisory lock)')
+    .option('--url <url>', 'PostgreSQL URL (default: DATABASE_URL)')
+    .option('--schema <name>', 'schema to migrate (default: the server search_path, usually public)')
+    .action(async (o: ConnOpts) => {
+      const url = urlOf(o);
+      const pool = createPool(url, { max: 1, ...(o.schema ? { schema: o.schema } : {}) });
+      try {
+        const r = await migrate(pool);
+        if (r.applied.length) log(`[db] ${redactUrl(url)}: applied ${r.applied.join(', ')}; now at version ${r.version}`);
+        else log(`[db] ${redactUrl(url)}: up to date at version ${r.version}`);
+      } finally {
+        await pool.end();
+      }
+    });
+
+  db.command('load')
+    .description('write NDJSON ArticleRecords (or sink envelopes) to PostgreSQL, idempotently')
+    .argument('<files...>', 'NDJSON files ("-" for stdin)')
+    .option('--url <url>', 'PostgreSQL URL (default: DATABASE_URL)')
+    .option('--schema <name>', 'schema holding the tables')
+    .option('--migrate', 'apply pending migrations first')
+    .option('--batch <n>', 'records per transaction', (v) => Number.parseInt(v, 10), 200)
+    .action(async (files: string[], o: ConnOpts & { migrate?: boolean; batch: number }) => {
+      if (!Number.isInteger(o.batch) || o.batch < 1) throw new Error('[db] --batch must be a positive integer');
+      const sink = new PostgresSink(urlOf(o), { migrate: !!o.migrate, ...(o.schema ? { schema: o.schema } : {}) });
+      let read = 0;
+      let written = 0;
+      let failed = 0;
+      let batch: SinkInput[] = [];
+      const drain = async () => {
+        if (!batch.length) return;
+        written += await sink.write(batch);
+        batch = [];
+      };
+      try {
+        for (const file of files) {
+          try {
+            for await (const item of readRecordFile(file)) {
+              read++;
+              batch.push(item.ingest ? { id: item.id, record: item.record, ingest: item.ingest } : { id: item.id, record: item.record!, ingest: null });
+              if (batch.length >= o.batch) await drain();
+            }
+          } catch (err) {
+            if (!(err instanceof RecordReadError)) throw err;
+            failed++;
+            log(err.message);
+          }
+        }
+        await drain();
+      } finally {
+        await sink.dispose();
+      }
+      log(`[db] ${read} record(s) read, ${written} written (new or replaced), ${read - written} unchanged${failed ? `, ${failed} file(s) with errors` : ''}`);
+      if (failed) process.exitCode = 1;
+    });
+  return db;
+}
