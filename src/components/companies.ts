@@ -300,6 +300,8 @@ function candidateSpans(toks: Tok[]): Span[] {
           (/^(?:co|cos|company|sons)$/.test(right[0]!) && right.every((w) => w === 'sons' || LEGAL_SUFFIXES.has(w.replace(/\./g, '')))) ||
           (b - i <= 2 && /^[A-Z]$/.test(toks[i]!.w) && /^[A-Z]$/.test(d.w)) ||
           (isDesignator(toks[b2 - 1]) && !LEGAL_END_RE.test(toks[b - 1]!.lower) && !knownKey(leftKey) &&
+            // "Acme Air and Acme Services" are two
+            d.lower !== toks[i]!.lower &&
             toks.slice(b + dot + 1, b2).filter((x) => x.word && !isDesignator(x)).length <= 1) ||
           andNames.has(joinedKey) ||
           acronymAfter(toks, b2) === initialsOf(textOf(toks, i, b2)).replace(/[^a-z]/g, '');
@@ -354,7 +356,7 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
       }
       return whole;
     };
-    const endsInDesignator = isDesignator(toks[sp.b - 1]);
+    const endsInDesignator = isDesignator(toks[sp.b - 1]) || companyHeadPair(toks, sp.b);
     // "Scottish and Newcastle (S&N)": a name its own acronym defines stays whole
     const acr = acronymAfter(toks, sp.b);
     const defines = acr !== null && acr === initialsOf(textOf(toks, sp.a, sp.b)).replace(/[^a-z]/g, '');
@@ -602,7 +604,9 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
       return { score: 0.4, cue: 'verb' };
   }
   // "Ruritania's Acme Foods", "Italy's Foo Bar": a country's unnamed-kind name (people were split off as persons)
-  if (prev?.poss && prev.cap && prev.sent === sent && toks[a - 2]?.w !== "'" && PLACES.has(prev.lower) && !first.start)
+  // not "Ruritania's Liberal government", "Ruritania's Foo party"
+  const bodyNext = next?.word && !next.cap && (NON_COMPANY_HEADS.has(next.lower) || PERSON_TITLES.has(next.lower) || next.lower === 'leader');
+  if (prev?.poss && prev.cap && prev.sent === sent && PLACES.has(prev.lower) && !first.start && !bodyNext)
     return { score: 0.4, cue: 'country-possessive' };
   return { score: 0, cue: '' };
 }
@@ -840,9 +844,13 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
   let prefixOf = new Map<string, Ent | null>();
   let initials = new Map<string, Ent | null>();
   let byFirst = new Map<string, string[]>();
+  const firstAt = (e: Ent) => Math.min(...e.mentions.map((m) => m.start));
   const note = (m: Map<string, Ent | null>, k: string, ent: Ent) => {
     const had = m.get(k);
-    m.set(k, had === undefined || had === ent ? ent : null);
+    // "Boston Widget" after "Boston Widget Savings Bank" and "Boston Widget Bancorp": a short form of
+    // two or more words is the company the article introduced first; one word ("Acme") stays ambiguous.
+    if (had && had !== ent && k.includes(' ')) m.set(k, firstAt(had) <= firstAt(ent) ? had : ent);
+    else m.set(k, had === undefined || had === ent ? ent : null);
   };
   const buildMaps = () => {
     prefixOf = new Map();
@@ -914,8 +922,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     // "Lloyds" + "Lloyds Bank"; "Acme" after "NV Acme Gloeilampenfabriek": the long form
     // adds only designators or words that are nothing but a name, and comes first.
     const extra = into.key.split(' ').slice(ent.key.split(' ').length);
-    const first = (e: Ent) => Math.min(...e.mentions.map((m) => m.start));
-    return extra.every((w) => DESIGNATORS.has(w) || (!isLexiconWord(w) && !isCommonWord(w) && first(into) < first(ent)));
+    return extra.every((w) => DESIGNATORS.has(w) || (!isLexiconWord(w) && !isCommonWord(w) && firstAt(into) < firstAt(ent)));
   };
   for (let changed = true; changed; ) {
     changed = false;

@@ -220,7 +220,8 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
       // "Acme delivered 55% of all jetliners last year, ahead of Beta at 45%": a list item shares
       // the market, region and period of the claim before it in the same sentence
       const listItem = found.rule === 'list' || found.rule === 'chain';
-      const sameSentence: LastClaim | null = last && last.sentence === sent.index ? last : null;
+      const prior = last as LastClaim | null;
+      const sameSentence = prior && prior.sentence === sent.index ? prior : null;
       if (listItem && sameSentence) {
         market ??= sameSentence.market;
         region ??= sameSentence.region;
@@ -240,7 +241,7 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
         }
       }
 
-      const period = periodFor(periods, pcts, i, p) ?? (listItem && sameSentence ? sameSentence.period : null);
+      const period: string | null = periodFor(periods, pcts, i, p) ?? (listItem && sameSentence ? sameSentence.period : null);
 
       attributions ??= findAttributions(doc, sent, ms);
       const attributedTo = attributionFor(attributions, p.start, entity);

@@ -84,7 +84,7 @@ export const AUXILIARIES: ReadonlySet<string> = new Set(
 export const AUX_VERBS: ReadonlySet<string> = new Set(
   (
     'agreed pay buy acquire sell merge invest launch launched launching cut raised raise bid offered offer ' +
-    'reported posted announced said warned expects expected denied confirmed declined rejected completed ' +
+    'reported posted announced said warned expects denied confirmed declined rejected completed ' +
     'pay paid won lost signed opened closed'
   ).split(/\s+/),
 );
