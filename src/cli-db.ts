@@ -66,6 +66,10 @@ export function registerDbCommands(program: Command, config: DbCliConfig = { dat
       let read = 0;
       let written = 0;
       let failed = 0;
+      const onError = (err: RecordReadError) => {
+        failed++;
+        log(err.message);
+      };
       let batch: SinkInput[] = [];
       const drain = async () => {
         if (!batch.length) return;
@@ -75,22 +79,23 @@ export function registerDbCommands(program: Command, config: DbCliConfig = { dat
       try {
         for (const file of files) {
           try {
-            for await (const item of readRecordFile(file)) {
+            for await (const item of readRecordFile(file, onError)) {
               read++;
-              batch.push(item.ingest ? { id: item.id, record: item.record, ingest: item.ingest } : { id: item.id, record: item.record!, ingest: null });
+              if (item.ingest) batch.push({ id: item.id, record: item.record, ingest: item.ingest });
+              else if (item.record) batch.push({ id: item.id, record: item.record, ingest: null });
+              else continue; // a duplicate without ingest metadata says nothing
               if (batch.length >= o.batch) await drain();
             }
           } catch (err) {
             if (!(err instanceof RecordReadError)) throw err;
-            failed++;
-            log(err.message);
+            onError(err); // the file itself could not be read
           }
         }
         await drain();
       } finally {
         await sink.dispose();
       }
-      log(`[db] ${read} record(s) read, ${written} written (new or replaced), ${read - written} unchanged${failed ? `, ${failed} file(s) with errors` : ''}`);
+      log(`[db] ${read} record(s) read, ${written} written (new or replaced), ${read - written} unchanged${failed ? `, ${failed} error(s)` : ''}`);
       if (failed) process.exitCode = 1;
     });
   return db;

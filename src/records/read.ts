@@ -101,8 +101,11 @@ export function parseLine(line: string, where: string): ReadItem {
   return parseItem(value, where);
 }
 
-/** Records or envelopes of an NDJSON file ("-" for stdin), in order; blank lines skipped. */
-export async function* readRecordFile(path: string): AsyncGenerator<ReadItem> {
+/**
+ * Records or envelopes of an NDJSON file ("-" for stdin), in order; blank lines skipped. A bad line
+ * throws, unless `onError` is given: then it gets the error and reading goes on.
+ */
+export async function* readRecordFile(path: string, onError?: (err: RecordReadError) => void): AsyncGenerator<ReadItem> {
   const input = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
@@ -110,7 +113,15 @@ export async function* readRecordFile(path: string): AsyncGenerator<ReadItem> {
     for await (const line of lines) {
       n++;
       if (line.trim() === '') continue;
-      yield parseLine(n === 1 ? line.replace(/^\uFEFF/, '') : line, `${path}:${n}`);
+      let item: ReadItem;
+      try {
+        item = parseLine(n === 1 ? line.replace(/^\uFEFF/, '') : line, `${path}:${n}`);
+      } catch (err) {
+        if (!onError || !(err instanceof RecordReadError)) throw err;
+        onError(err);
+        continue;
+      }
+      yield item;
     }
   } catch (err) {
     if (err instanceof RecordReadError) throw err;

@@ -243,3 +243,26 @@ describe('market_share: through the full pipeline', () => {
     for (const c of rec.marketShareClaims) expect(c.evidence.text).toBe(rec.text.slice(c.evidence.start, c.evidence.end));
   });
 });
+
+describe('market_share: through the pipeline (production shares, lists, attribution)', () => {
+  const claims = (text: string) =>
+    getPipeline()
+      .run({ title: 't', text })
+      .marketShareClaims.map((c) => ({ company: c.company, share: c.share, market: c.market, period: c.period, attributedTo: c.attributedTo }));
+
+  it('reads a maker\'s part of all goods of a kind, and a list item after it', () => {
+    expect(claims('Contoso Aircraft Corp delivered 55% of all jetliners in 2004, ahead of Fabrikam Inc at 45%.')).toEqual([
+      { company: 'Contoso Aircraft', share: 55, market: 'jetliners', period: '2004', attributedTo: null },
+      { company: 'Fabrikam', share: 45, market: 'jetliners', period: '2004', attributedTo: null },
+    ]);
+  });
+
+  it('does not read a share of its own output as a market share', () => {
+    expect(claims('Contoso Corp sells 20% of its output abroad and makes 10 pct of its sales overseas.')).toEqual([]);
+  });
+
+  it('takes a sentence-initial "According to" as the source', () => {
+    const got = claims('According to Northwind Research Group, Contoso Corp holds a 30% market share in cloud storage services.');
+    expect(got).toEqual([{ company: 'Contoso', share: 30, market: 'cloud storage services', period: null, attributedTo: 'Northwind Research Group' }]);
+  });
+});
