@@ -150,15 +150,21 @@ async function main() {
     const tLoad = performance.now();
     const runners = await import('./bench/runners.ts');
     const loadMs = performance.now() - tLoad;
-    const firstMs = warm(corpus, runners.newsnlp, 20);
-    log('extraction: newsnlp ...');
+    const firstMs = warm(corpus, runners.newsnlp, 1);
+    // The first pass over real text runs at about half speed (regexps compile and tier up, the
+    // JIT warms, lazy tables fill); a worker lives for millions of articles, so the figures that
+    // count are the second pass. The first is kept as `coldPass`. (Not a cache: articles never
+    // seen run at the second-pass rate.)
+    log('extraction: newsnlp, first pass (cold) ...');
+    const cold = timeRun(corpus, runners.newsnlp);
+    log('extraction: newsnlp, second pass (steady) ...');
     extraction = timeRun(corpus, runners.newsnlp);
     const naiveItems = o.naiveLimit ? spread(corpus, o.naiveLimit) : corpus;
-    const naiveFirstMs = warm(naiveItems, runners.naive, 5);
+    const naiveFirstMs = warm(naiveItems, runners.naive, 50);
     log(`extraction: naive compromise over ${naiveItems.length} articles ...`);
     const naive = timeRun(naiveItems, runners.naive);
     const ratio = naive.mbPerSec > 0 ? extraction.mbPerSec / naive.mbPerSec : null;
-    results['extraction'] = { ...extraction, moduleLoadMs: round(loadMs, 1), firstArticleMs: firstMs };
+    results['extraction'] = { ...extraction, moduleLoadMs: round(loadMs, 1), firstArticleMs: firstMs, coldPass: pick(cold) };
     results['naive'] = { ...naive, firstArticleMs: naiveFirstMs };
     results['ratioVsNaive'] = ratio === null ? null : round(ratio, 2);
     if (extraction.errors) log(`WARNING: ${extraction.errors} articles failed in newsnlp, e.g. ${extraction.failed[0]?.id}: ${extraction.failed[0]?.error}`);
@@ -170,7 +176,8 @@ async function main() {
   if (o.only.includes('ladder')) {
     const runners = await import('./bench/runners.ts');
     const rungs = buildLadder(bbc.map((a) => a.article.text), o.ladderBudget);
-    warm(rungs[0]!.articles, runners.newsnlp, 20);
+    // Warm as the extraction part does (one untimed pass of the smallest rung) when it has not run.
+    if (!extraction) warm(rungs[0]!.articles, runners.newsnlp, rungs[0]!.articles.length);
     const out: Record<string, unknown>[] = [];
     for (const r of rungs) {
       log(`ladder: ${r.label} x ${r.articles.length} ...`);
@@ -213,19 +220,22 @@ async function main() {
   log(`wrote ${o.out} in ${results['totalSeconds']} s`);
 }
 
+const pick = (t: Throughput) => ({ seconds: t.seconds, mbPerSec: t.mbPerSec, articlesPerSec: t.articlesPerSec, p50Ms: t.p50Ms, p99Ms: t.p99Ms, errors: t.errors });
+
 // ---------------------------------------------------------------- the table
 
 function report(r: Record<string, unknown>, checks: TargetCheck[]): string {
   const lines: string[] = [];
   const meta = r['meta'] as { corpus: { articles: number; bytes: number; meanBytes: number }; node: string; cpus: number };
   lines.push('', `newsnlp bench  (node ${meta.node}, ${meta.cpus} cpus; ${meta.corpus.articles} articles, ${(meta.corpus.bytes / 1e6).toFixed(2)} MB, mean ${(meta.corpus.meanBytes / 1000).toFixed(1)} KB)`, '');
-  const ex = r['extraction'] as (Throughput & { firstArticleMs: number; moduleLoadMs: number }) | undefined;
+  const ex = r['extraction'] as (Throughput & { firstArticleMs: number; moduleLoadMs: number; coldPass: ReturnType<typeof pick> }) | undefined;
   const nv = r['naive'] as Throughput | undefined;
   if (ex && nv) {
     lines.push(
       table(
         ['', 'articles', 'MB/s', 'articles/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'peak RSS MB'],
         [
+          ['newsnlp, 1st pass (cold)', ex.articles, ex.coldPass.mbPerSec.toFixed(3), ex.coldPass.articlesPerSec.toFixed(1), ex.coldPass.p50Ms.toFixed(2), ex.coldPass.p99Ms.toFixed(2), '', ex.coldPass.errors, ''],
           ['newsnlp (1 core)', ex.articles, ex.mbPerSec.toFixed(3), ex.articlesPerSec.toFixed(1), ex.p50Ms.toFixed(2), ex.p99Ms.toFixed(2), ex.maxMs.toFixed(1), ex.errors, ex.peakRssMb.toFixed(0)],
           ['naive compromise', nv.articles, nv.mbPerSec.toFixed(3), nv.articlesPerSec.toFixed(1), nv.p50Ms.toFixed(2), nv.p99Ms.toFixed(2), nv.maxMs.toFixed(1), nv.errors, nv.peakRssMb.toFixed(0)],
         ],

@@ -8,6 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Job } from 'bullmq';
 import { createHttpClient } from '../src/fetch/http.ts';
 import type { HttpClient } from '../src/fetch/http.ts';
@@ -94,9 +95,13 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
   const concurrency = opts.concurrency ?? cfg.concurrency;
 
   const workers = new Map<StageName, Worker>();
+  // BullMQ does not close connections it was handed: they are closed after the workers.
+  const connections: Redis[] = [];
   for (const stage of stages) {
+    const connection = workerConnection(cfg);
+    connections.push(connection);
     const base = {
-      connection: workerConnection(cfg),
+      connection,
       prefix: cfg.prefix,
       lockDuration: cfg.lockDurationMs,
       stalledInterval: cfg.stalledIntervalMs,
@@ -158,6 +163,7 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
         log.warn({ graceMs: cfg.graceMs }, 'grace period over: closing workers with jobs still in flight (they will be picked up again)');
         await Promise.all(all.map((w) => w.close(true)));
       }
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
       await queues.close();
       await store.close();
       if (ownHttp) http?.close();

@@ -189,9 +189,12 @@ function baseRun(toks: Tok[], i: number): number {
       }
       j++;
       if (t.poss || t.tail) {
-        // "Claire's Stores": a possessive continues only into a designator
+        // "Claire's Stores": a possessive continues only into a designator that ends the name;
+        // not "Acme's Media Player", nor after a known company ("Acme's Foods division")
         const nx = toks[j];
-        if (!(t.poss && nx?.cap && DESIGNATORS.has(nx.lower))) break;
+        const nx2 = toks[j + 1];
+        const ownKnown = knownKey(nameKey(t.w));
+        if (!(t.poss && nx?.cap && DESIGNATORS.has(nx.lower) && !(nx2?.cap && nx2.word) && !ownKnown)) break;
       }
       continue;
     }
@@ -287,7 +290,9 @@ function candidateSpans(toks: Tok[]): Span[] {
       const dot = toks[b]?.w === '.' && /^[A-Z]$/.test(toks[b - 1]!.w) ? 1 : 0;
       const c = toks[b + dot];
       const d = toks[b + dot + 1];
-      if (!c || !d || c.sent !== t.sent || !(c.w === 'and' || c.w === 'of' || c.w === '&') || !d.cap || !d.word) break;
+      // "Acme Bank for Savings": "for" joins only after "Bank"
+      const forBank = c?.w === 'for' && toks[b - 1]!.lower === 'bank';
+      if (!c || !d || c.sent !== t.sent || !(c.w === 'and' || c.w === 'of' || c.w === '&' || forBank) || !d.cap || !d.word) break;
       if (toks[b - 1]!.poss) break;
       const b2 = baseRun(toks, b + dot + 1);
       const joinedKey = spanKey(toks, i, b2);
@@ -299,17 +304,21 @@ function candidateSpans(toks: Tok[]): Span[] {
           // "... and Co", "... and Co Inc", "... & Sons Ltd"
           (/^(?:co|cos|company|sons)$/.test(right[0]!) && right.every((w) => w === 'sons' || LEGAL_SUFFIXES.has(w.replace(/\./g, '')))) ||
           (b - i <= 2 && /^[A-Z]$/.test(toks[i]!.w) && /^[A-Z]$/.test(d.w)) ||
-          (isDesignator(toks[b2 - 1]) && !LEGAL_END_RE.test(toks[b - 1]!.lower) && !knownKey(leftKey) &&
-            // "Acme Air and Acme Services" are two
-            d.lower !== toks[i]!.lower &&
-            toks.slice(b + dot + 1, b2).filter((x) => x.word && !isDesignator(x)).length <= 1) ||
+          // "Foo and Bar Publishers", "Acme Systems and Services Inc"; not "Foo Imports and Bar
+          // Industries" (the left is a name already) nor "Acme Air and Acme Services" (two)
+          (isDesignator(toks[b2 - 1]) && !knownKey(leftKey) && d.lower !== toks[i]!.lower &&
+            ((n) => n === 0 || (n === 1 && !isDesignator(toks[b - 1])))(
+              toks.slice(b + dot + 1, b2).filter((x) => x.word && !isDesignator(x)).length,
+            )) ||
           andNames.has(joinedKey) ||
           acronymAfter(toks, b2) === initialsOf(textOf(toks, i, b2)).replace(/[^a-z]/g, '');
         if (join) for (let k = b + dot + 2; k <= b2; k++) andNames.add(spanKey(toks, i, k));
+      } else if (!join && c.w === 'for') {
+        join = b2 - b <= 3 && !PLACES.has(toks[b + 1]!.lower);
       } else if (!join && c.w === 'of') {
         const last = toks[b - 1]!;
         // "Acme Motor Co of Canada" names a company; "Acme Ltd of Ruritania" describes one.
-        const endsName = /^(?:inc|ltd|plc|llc|ag|sa|nv|gmbh|spa)\.?$/.test(last.lower);
+        const endsName = /^(?:inc|ltd|plc|llc|ag|sa|nv|gmbh|spa|ab|oy|oyj|asa|as|bv|kk|pty|bhd|se)\.?$/.test(last.lower);
         join =
           (last.lower === 'bank' || last.lower === 'banco' || (isDesignator(last) && !endsName) || NON_COMPANY_HEADS.has(last.lower)) &&
           b2 - b <= 4;
@@ -371,12 +380,12 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
       // "Chairman Jane Doe" splits; "General Mills Inc" and "U.S. General Electric" do not
       const breaker =
         DATE_WORDS.has(lower) ||
-        (PERSON_TITLES.has(lower) && i < sp.b - 1 && !endsInDesignator && !knownKey(wholeKey()) && !knownKey(spanKey(toks, i, sp.b)));
+        (isTitleTok(t) && i < sp.b - 1 && !endsInDesignator && !knownKey(wholeKey()) && !knownKey(spanKey(toks, i, sp.b)));
       if (breaker) {
         flush(a, i, stripped, afterTitle);
         a = i + 1;
         stripped = [];
-        afterTitle = PERSON_TITLES.has(lower);
+        afterTitle = isTitleTok(t);
         continue;
       }
       if (i === a && i < sp.b - 1 && !defines) {
@@ -395,6 +404,8 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
             // "Scottish & Newcastle": the nationality is half of a joined name
             toks[i + 1]?.w !== '&' &&
             toks[i + 1]?.w !== 'and' &&
+            // "Swiss Re", "British Gas": too short a rest to be a name on its own
+            !(sp.b - i === 2 && /^[A-Z][a-z]{0,2}$/.test(toks[i + 1]!.w)) &&
             (!endsInDesignator || COUNTRY_CODE_RE.test(lower) || knownKey(spanKey(toks, i + 1, sp.b)))) ||
           (lower === 'the' && !t.start);
         if (strip && (lower === 'the' || (!knownKey(wholeKey()) && !isNotCompany(wholeKey()) && !fullNames.has(wholeKey())))) {
@@ -404,13 +415,26 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
         }
       }
     }
-    flush(a, sp.b, stripped, afterTitle);
+    // "Acme Bank for Savings Will create", "analysts Acme More than ...": a capitalised modal or
+    // function word (a source typo, a missing full stop) ends no name
+    let z = sp.b;
+    while (z - a > 1 && TRAILING_NON_NAME.has(toks[z - 1]!.lower) && !knownKey(spanKey(toks, a, z))) z--;
+    flush(a, z, stripped, afterTitle);
   }
   return out;
 }
 
+/** Words that end no name: modals, determiners, "More" of "Acme More than ..." */
+const TRAILING_NON_NAME = new Set(
+  ('will would can could shall should must might the a an this that these those more most than then when ' +
+    'while if as at by for from in into of on or and but to with').split(' '),
+);
+
 function isTitleTok(t: Tok | undefined): boolean {
-  return t !== undefined && t.word && PERSON_TITLES.has(t.lower.replace(/\.$/, ''));
+  if (t === undefined || !t.word) return false;
+  // "Vice-President Jane Doe", "Co-Founder"
+  const w = t.lower.replace(/\.$/, '');
+  return PERSON_TITLES.has(w) || (w.includes('-') && PERSON_TITLES.has(w.slice(w.lastIndexOf('-') + 1)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,6 +652,9 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   // "Acme Savings and Loan Association"
   if (len >= 3 && companyHeadPair(toks, sp.b)) return { ...base, kind: 'company', conf: 0.85, rule: 'suffix' };
   const curated = curatedCompany(key) ?? null;
+  // "Foobar.com", "Acme.co.uk": a dot-com name
+  if (!curated && len === 1 && /^[A-Za-z][A-Za-z0-9-]*\.(?:com|net|co\.uk)$/.test(first.w))
+    return { ...base, kind: 'company', conf: 0.75, rule: 'dotcom' };
   if (curated && !isGuarded(key)) return { ...base, curated, kind: 'company', conf: 0.95, rule: 'alias' };
   // "Orange", "Apple": a curated name that is also a word counts when capitalised mid-sentence
   if (curated && !first.start && first.cap && toks[sp.b]?.w !== 'of') return { ...base, curated, kind: 'company', conf: 0.85, rule: 'alias' };
@@ -781,9 +808,15 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     if (cue.score > 0) decide(c, cue.score, cue.cue);
   }
   // "Acme, Foo and Bar": a name listed beside companies is one (weak, so not an ordinary word).
+  const nameWordOf = (c: Cand) => {
+    const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]!.lower : '';
+    return lone !== '' && !isCommonWord(lone) && !FIRST_NAMES.has(lone) && !PLACES.has(lone) && !isGuarded(c.key);
+  };
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
-    if (!open(c)) continue;
+    // "Acme, Foo and Thomson": a surname-like word (weak alone) may be listed too
+    const weakName = c.kind === 'candidate' && c.weak && !toks[c.sp.a]!.start && nameWordOf(c) && !companyKeys.has(c.key) && !persons.has(c.key);
+    if (!open(c) && !weakName) continue;
     // "Foo, Bar and Ruritania's Baz": step over the possessive place before a name
     const pl = cands[i - 1];
     const skip = pl && pl.kind === 'other' && pl.rule === 'place' && toks[pl.sp.b - 1]!.poss && pl.sp.b === c.sp.a ? 1 : 0;
@@ -797,7 +830,9 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       const after = toks[c.sp.b]?.w;
       const inList = gap !== ',' || (j < i ? after === ',' || after === 'and' || after === 'or' : before === ',');
       if (/^(?:,|, and|and|or|, or|&)$/.test(gap) && inList) {
-        decide(c, 0.5, 'list');
+        // "Acme, Foo and Thomson": a surname-like word listed beside a company found on its own evidence
+        const own = !companyKeys.get(o.key)!.rule.includes('list');
+        decide(c, own && nameWordOf(c) ? 0.6 : 0.5, 'list');
         break;
       }
     }
@@ -866,7 +901,8 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     for (const ent of ents.values()) {
       for (const f of ent.forms) {
         // "J. Walter Widget Inc" -> "walter widget", "walter"
-        const rest = /^(?:[A-Z]\.?\s*){1,3}(?=[A-Z][a-z])/.exec(f) ? f.replace(/^(?:[A-Z]\.?\s*){1,3}/, '') : '';
+        const lead = /^(?:[A-Z]\.?\s*){1,3}(?=[A-Z][a-z])/.exec(f);
+        const rest = lead ? f.slice(lead[0].length) : '';
         if (rest) {
           const t = nameKey(rest).split(' ');
           for (let n = 1; n <= t.length; n++) {
@@ -913,8 +949,10 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
   // Widget Corp"); not a curated or listed company into a division ("Acme" vs "Acme Cloud").
   const canMerge = (ent: Ent, into: Ent): boolean => {
     if (into === ent) return false;
+    // "Acme Bank" is short for "Acme Bank for Savings"
+    const forForm = into.key.startsWith(ent.key + ' for ');
     // "Acme Corp" is a company in its own right even beside "Acme Widget Inc"
-    if (ent.forms.some((f) => / /.test(f) && DESIGNATORS.has(f.slice(f.lastIndexOf(' ') + 1).toLowerCase().replace(/\./g, ''))))
+    if (!forForm && ent.forms.some((f) => / /.test(f) && DESIGNATORS.has(f.slice(f.lastIndexOf(' ') + 1).toLowerCase().replace(/\./g, ''))))
       return false;
     if (ent.gaz && !ent.gaz.short && !ent.curated && !ent.key.includes(' ') && !into.forms.some((f) => /\s/.test(f))) return false;
     if (!ent.curated) return !(ent.gaz && !ent.gaz.short && !ent.key.includes(' ') && into.curated);

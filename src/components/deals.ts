@@ -69,7 +69,8 @@ const TAIL_CHAR = `(?!\\b(?:${SUBORDINATE}|that\\b|which\\b|who\\b))[^${CO_HEAD}
 /** A gap: no company, no ";"; or one comma-delimited aside that may name companies ("X, which owns Y, agreed"). */
 const GAP = `(?:(?:${GAP_CHAR}){0,90}?|,[^;\\n,]{1,100}?,(?:${TAIL_CHAR}){0,60}?)`;
 /** Words that end an object phrase: the next clause or another argument starts. */
-const OBJECT_STOP = '(?:from|to|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against)\\b';
+// ("to" inside a range of a stake is no stop: "bought a three to five pct share of Widget")
+const OBJECT_STOP = '(?:from|to(?!\\s+[\\w.]+\\s*(?:pct|percent|per cent|%))|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against)\\b';
 const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\s+){0,8}?`;
 
 /** Compile a rule template (syntax in src/rules/deals.ts) to a RegExp with indices. */

@@ -496,6 +496,8 @@ function resolveOwner(
   const an = ANAPHOR.exec(head);
   // "the firm that accounts for 20%" describes a new referent; it does not point back
   if (!an || /^\s+(?:that|which|who)\b/.test(head.slice(an.index + an[0].length))) return null;
+  // "it would mean the format would have a 47% share": another subject holds the figure
+  if (OTHER_SUBJECT.test(', ' + head.slice(an.index))) return null;
   let entity = last && sent.index - last.sentence <= 4 ? last.entity : salientBefore(doc, sent.start);
   // without an earlier share, the article's main company must be in the last two sentences
   if (entity && !(last && entity === last.entity) && !entity.mentions.some((m) => m.sentence < sent.index && m.sentence >= sent.index - 2)) entity = null;

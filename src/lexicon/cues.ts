@@ -63,6 +63,12 @@ export const LEFT_PHRASES: readonly (readonly string[])[] = [
   ['contract', 'with'], ['talks', 'with'], ['sold', 'to'], ['sale', 'to'], ['sell', 'to'],
   // "chief investment officer of Acme Fund Managers", "head of research at Foo Securities"
   ['officer', 'of'], ['research', 'at'], ['trader', 'at'], ['dealer', 'at'], ['partner', 'at'], ['director', 'at'],
+  // "specialist firms such as Acme", "rivals including Foo"
+  ['firms', 'such', 'as'], ['companies', 'such', 'as'], ['makers', 'such', 'as'], ['operators', 'such', 'as'],
+  ['retailers', 'such', 'as'], ['banks', 'such', 'as'], ['groups', 'such', 'as'], ['providers', 'such', 'as'],
+  ['firms', 'including'], ['companies', 'including'], ['rivals', 'including'], ['rivals', 'like'], ['firms', 'like'],
+  // "a survey by Acme Research", "a study by Foo": research firms (public bodies are in notCompanies)
+  ['survey', 'by'], ['study', 'by'], ['poll', 'by'], ['report', 'by'], ['research', 'by'],
 ];
 
 // "Acme said", "Acme reported", "Acme has agreed": weak, people do these too.

@@ -159,6 +159,14 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a', 'u', 's|S'],
     confidence: 0.75,
   },
+  // "Widget filed for bankruptcy and was sold to Dutch firm Acme"; "Widget is to be sold to Acme"
+  {
+    name: 'sale.passive.to',
+    type: 'acquisition',
+    pattern: '{b} {_}\\b(?:was|were|has been|had been|have been|is being|is to be|will be|would be|could be|is|are|be)(?: [a-z]+){0,2}? (?<v>sold|divested|transferred) to {w}{a+}',
+    parties: ['a', 'b'],
+    confidence: 0.75,
+  },
   // "Acme sold its Widget unit to Gadget Corp for $5m"; "Acme agreed to sell its shares to a partnership formed by X and Y"
   {
     name: 'sale.verb.to',
@@ -202,7 +210,7 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'bid.from',
     type: 'acquisition',
-    pattern: '\\b(?<v><BID_N>) (?:{w}for {w}{b} )?{w}from {w}{a+}',
+    pattern: '\\b(?<v><BID_N>) (?:{w}for {w}{b} )?{w}(?:from|by) {w}{a+}',
     parties: ['a', 'b|S'],
     object: 'stake',
     confidence: 0.7,
@@ -216,6 +224,23 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a', 'b'],
     object: 'stake-not-goods',
     confidence: 0.75,
+  },
+  // "Acme has approached Widget about a possible takeover bid"; "Acme approached Widget over a merger"
+  {
+    name: 'bid.approach',
+    type: 'acquisition',
+    pattern: '{a} {_}\\b(?<v>approached|approaches|has approached|had approached) {b} (?:about|over|with|regarding|concerning) {w}(?<k>takeover|bid|offer|buyout|acquisition|merger|tie-up|combination)\\b',
+    parties: ['a', 'b'],
+    confidence: 0.65,
+  },
+  // "efforts by Acme to acquire Widget", "a move by Acme to buy its assets", "an attempt by Acme to take over Widget"
+  {
+    name: 'bid.attempt-by',
+    type: 'acquisition',
+    pattern: '\\b(?:efforts?|attempts?|bids?|moves?|plans?|offers?|campaign|drive) by {a} (?:to )?(?<v><ACQ_V>) (?:{w}{b}|its\\b)',
+    parties: ['a', 'b|S'],
+    object: 'stake-not-goods',
+    confidence: 0.65,
   },
   // "Acme said Widget had rejected its $8bn offer"
   {
@@ -394,6 +419,23 @@ export const DEAL_RULES: readonly DealRule[] = [
     pattern: '{a+} {_}\\b(?<v>(?<k><AGREE_N>)) {w}with {w}{b+}',
     parties: ['a', 'b'],
     confidence: 0.7,
+  },
+  // "the $1.7bn agreement Acme signed with Widget", "the venture Acme formed with Widget last year"
+  {
+    name: 'pact.object-relative',
+    type: 'kind',
+    pattern: '\\b(?<v>(?<k><AGREE_N>)) (?:that |which )?{a} (?:has |had |have )?<SIGN_V> (?:with|alongside) {w}{b+}',
+    parties: ['a', 'b'],
+    confidence: 0.7,
+  },
+  // "Acme is in talks with Widget about a possible alliance"; "Acme held talks with Widget on a merger"
+  {
+    name: 'pact.talks-with',
+    type: 'kind',
+    pattern: '{a} {_}\\b(?<v>in talks|in discussions|in negotiations|held talks|holding talks|opened talks|entered talks|negotiating) with {w}{b} (?:about|over|on|regarding|concerning|for) {w}(?<k><AGREE_N>|merger|takeover|acquisition|tie-up)\\b',
+    parties: ['a', 'b'],
+    status: 'rumored',
+    confidence: 0.6,
   },
   // "Acme and Widget signed an agreement"; "Acme and Widget formed a joint venture"
   {

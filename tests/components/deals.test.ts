@@ -299,6 +299,24 @@ describe('deals: merging reports', () => {
     expect(only(findDeals(doc))).toMatchObject({ type: 'investment', parties: ['Contoso Ventures', 'Fabrikam'], value: { amount: 5e7, currency: 'USD' } });
   });
 
+  it.each([
+    ['Contoso has approached Fabrikam about a possible takeover bid.', 'acquisition', ['Contoso', 'Fabrikam']],
+    ['Fabrikam filed for bankruptcy in 1994 and was sold to Dutch firm Contoso.', 'acquisition', ['Contoso', 'Fabrikam']],
+    ['Fabrikam is in talks with French carmaker Contoso about a possible alliance.', 'partnership', ['Fabrikam', 'Contoso']],
+    ['If the $2bn agreement Contoso signed with Fabrikam goes through, it will end an era.', 'agreement', ['Contoso', 'Fabrikam']],
+    ['Fabrikam is resisting efforts by Contoso to acquire its assets.', 'acquisition', ['Contoso', 'Fabrikam']],
+    ['Fabrikam has decided to back the takeover bid by Swedish group Contoso.', 'acquisition', ['Contoso', 'Fabrikam']],
+    ['Contoso has bought a three to five pct share of Fabrikam.', 'investment', ['Contoso', 'Fabrikam']],
+  ])('reads %s', (text, type, parties) => {
+    const doc = makeDoc(text, { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] }, text.includes('$2bn') ? [{ text: '$2bn', amount: 2e9, currency: 'USD' }] : []);
+    expect(only(findDeals(doc))).toMatchObject({ type, parties });
+  });
+
+  it('marks talks as rumored and hedged', () => {
+    const doc = makeDoc('Fabrikam is in talks with Contoso about a merger.', { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] });
+    expect(only(findDeals(doc))).toMatchObject({ status: 'rumored', hedged: true });
+  });
+
   it('finds nothing in text without a transaction', () => {
     const doc = makeDoc("Contoso's sales rose 5% and Fabrikam said demand was strong.", { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] });
     expect(findDeals(doc)).toEqual([]);

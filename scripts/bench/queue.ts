@@ -1,0 +1,265 @@
+/**
+ * The queue path of issue 5: the same articles through BullMQ on a local Redis
+ *
+ *   park (article into the Redis store) -> extract job -> sandboxed extraction -> sink job -> JSONL
+ *
+ * against the in-process runner (the same stage functions called in this process: park into a
+ * MemoryStore -> extract -> JSONL sink, as runLocal does), and 1 worker process against 2.
+ *
+ * The worker processes are the project's own (`workers/main.ts worker --queues extract,sink`),
+ * started with the ingestion config in their environment (configToEnv). Each run has a fresh
+ * queue prefix (`nlpbench-<pid>-<n>q`; the parked articles go under `<prefix>w` and `<prefix>t`),
+ * so nothing is shared with other users of the Redis, and every key starting with it is deleted
+ * afterwards. Each worker process writes its own JSONL file (the sink's
+ * one-appender-per-process rule); completion is counted from those lines.
+ *
+ * Workers are warmed before the clock starts: one untimed pass of the same articles under other
+ * ids (the pipeline runs at about half speed on its first pass, see bench.ts), so the figures
+ * compare steady states on both sides.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { BenchArticle } from './corpus.ts';
+import { MB, round } from './measure.ts';
+
+export interface QueueBenchOptions {
+  articles: readonly BenchArticle[];
+  redisUrl: string;
+  workers: number[];
+  root: string;
+  log: (msg: string) => void;
+  /** Give up on a run after this long (default 240 s). */
+  timeoutMs?: number;
+}
+
+export interface QueueRun {
+  label: string;
+  workerProcesses: number;
+  articles: number;
+  seconds: number;
+  articlesPerSec: number;
+  mbPerSec: number;
+  /** Of the timed window: parking articles in the store and adding the extract jobs. */
+  enqueueSeconds: number;
+  linesWritten: number;
+  /** Peak RSS of each worker process and of its sandboxed extraction child (VmHWM, MiB). */
+  workerRssMb: { worker: number; children: number[] }[];
+}
+
+export interface QueueBenchResult {
+  available: boolean;
+  note?: string;
+  inProcess?: { articles: number; seconds: number; articlesPerSec: number; mbPerSec: number };
+  runs?: QueueRun[];
+  ratioQueueVsInProcess: number | null;
+  ratioTwoVsOne: number | null;
+  peakWorkerRssMb: number | null;
+  rows?: (string | number)[][];
+}
+
+let runCounter = 0;
+const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
+
+export async function runQueueBench(o: QueueBenchOptions): Promise<QueueBenchResult> {
+  const none = (note: string): QueueBenchResult => ({ available: false, note, ratioQueueVsInProcess: null, ratioTwoVsOne: null, peakWorkerRssMb: null });
+  // Redis first: without it there is nothing to measure.
+  const probe = new Redis(o.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true, connectTimeout: 2000 });
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (err) {
+    probe.disconnect();
+    return none(`no Redis at ${o.redisUrl} (${(err as Error).message}): queue path not measured`);
+  }
+  let ingest: typeof import('./queue-deps.ts');
+  try {
+    ingest = await import('./queue-deps.ts');
+  } catch (err) {
+    probe.disconnect();
+    return none(`the ingestion modules do not load (${(err as Error).message}): queue path not measured`);
+  }
+  const bytes = o.articles.reduce((s, a) => s + a.bytes, 0);
+  const work = mkdtempSync(join(tmpdir(), 'newsnlp-bench-'));
+  const prefixes: string[] = [];
+  try {
+    // ---- in-process runner: the same stages, MemoryStore, JSONL sink, one thread
+    o.log('queue: in-process runner (warm pass, then timed pass) ...');
+    await ingest.inProcessPass(o.articles, join(work, 'inproc-warm.ndjson'), 'w');
+    const t0 = performance.now();
+    await ingest.inProcessPass(o.articles, join(work, 'inproc.ndjson'), 't');
+    const inSec = (performance.now() - t0) / 1000;
+    const inProcess = { articles: o.articles.length, seconds: round(inSec, 3), articlesPerSec: round(o.articles.length / inSec, 2), mbPerSec: round(bytes / MB / inSec, 4) };
+
+    const runs: QueueRun[] = [];
+    for (const n of o.workers) {
+      const prefix = `nlpbench-${process.pid}-${++runCounter}q`;
+      prefixes.push(prefix);
+      o.log(`queue: BullMQ, ${n} worker process${n > 1 ? 'es' : ''} (prefix ${prefix}) ...`);
+      runs.push(await queueRun(o, ingest, prefix, n, work, bytes));
+    }
+    const one = runs.find((r) => r.workerProcesses === 1);
+    const two = runs.find((r) => r.workerProcesses === 2);
+    const peak = Math.max(...runs.flatMap((r) => r.workerRssMb.map((w) => w.worker + Math.max(0, ...w.children))));
+    const rows: (string | number)[][] = [
+      ['in-process runner (1 thread)', inProcess.articles, inProcess.seconds.toFixed(2), inProcess.articlesPerSec.toFixed(1), inProcess.mbPerSec.toFixed(3), ''],
+      ...runs.map((r) => [
+        r.label,
+        r.articles,
+        r.seconds.toFixed(2),
+        r.articlesPerSec.toFixed(1),
+        r.mbPerSec.toFixed(3),
+        r.workerRssMb.map((w) => `${w.worker.toFixed(0)}+${w.children.map((c) => c.toFixed(0)).join('+') || '0'}`).join(', '),
+      ]),
+    ];
+    return {
+      available: true,
+      note:
+        'queue rows: time from the first park to the last JSONL line; RSS "worker+child" = the worker process and its sandboxed extraction child. ' +
+        'The in-process runner uses one thread; a queue run uses the worker(s), their sandboxed children, Redis and this producer, on all cores.',
+      inProcess,
+      runs,
+      ratioQueueVsInProcess: one ? round(one.articlesPerSec / inProcess.articlesPerSec, 3) : null,
+      ratioTwoVsOne: one && two ? round(two.articlesPerSec / one.articlesPerSec, 3) : null,
+      peakWorkerRssMb: Number.isFinite(peak) ? round(peak, 1) : null,
+      rows,
+    };
+  } finally {
+    for (const prefix of prefixes) await deleteKeys(probe, prefix).catch((err: unknown) => o.log(`cleanup of ${prefix}: ${(err as Error).message}`));
+    probe.disconnect();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function queueRun(
+  o: QueueBenchOptions,
+  ingest: typeof import('./queue-deps.ts'),
+  prefix: string,
+  n: number,
+  work: string,
+  bytes: number,
+): Promise<QueueRun> {
+  const timeoutMs = o.timeoutMs ?? 240_000;
+  const dir = join(work, prefix);
+  const producer = ingest.producer(o.redisUrl, prefix);
+  const procs: ChildProcess[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const env = { ...process.env, ...ingest.workerEnv(o.redisUrl, prefix, join(dir, `records-w${i}.ndjson`)) };
+      const logFd = openSync(join(work, `${prefix}-w${i}.log`), 'a');
+      procs.push(
+        spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts', 'worker', '--queues', 'extract,sink', '--concurrency', '1'], {
+          cwd: o.root,
+          env,
+          stdio: ['ignore', logFd, logFd],
+        }),
+      );
+    }
+    const exited = procs.map((p) => new Promise<number | null>((res) => p.once('exit', (code) => res(code))));
+    const failIfExited = Promise.race(exited).then((code) => {
+      throw new Error(`[bench] worker exited early (code ${code}); log: ${tail(join(work, `${prefix}-w0.log`))}`);
+    });
+    failIfExited.catch(() => undefined);
+    const until = (want: number) => Promise.race([waitLines(dir, want, timeoutMs), failIfExited]);
+
+    // Warm: every article once under other ids, untimed (also waits for the workers to be up).
+    await producer.enqueue(o.articles, 'w');
+    await until(o.articles.length);
+    const t0 = performance.now();
+    await producer.enqueue(o.articles, 't');
+    const enqueueSeconds = (performance.now() - t0) / 1000;
+    const lines = await until(2 * o.articles.length);
+    const seconds = (performance.now() - t0) / 1000;
+    const workerRssMb = procs.map((p) => ({ worker: hwmMb(p.pid!), children: childPids(p.pid!).map(hwmMb) }));
+    return {
+      label: `BullMQ, ${n} worker process${n > 1 ? 'es' : ''}`,
+      workerProcesses: n,
+      articles: o.articles.length,
+      seconds: round(seconds, 3),
+      articlesPerSec: round(o.articles.length / seconds, 2),
+      mbPerSec: round(bytes / MB / seconds, 4),
+      enqueueSeconds: round(enqueueSeconds, 3),
+      linesWritten: lines - o.articles.length,
+      workerRssMb,
+    };
+  } finally {
+    await producer.close();
+    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(procs.map((p) => (p.exitCode !== null ? null : new Promise((res) => { p.once('exit', res); setTimeout(() => { p.kill('SIGKILL'); res(null); }, 10_000); }))));
+  }
+}
+
+/** Wait until the JSONL files under dir hold `want` lines in all; returns the count. */
+async function waitLines(dir: string, want: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  const seen = new Map<string, { offset: number; lines: number }>();
+  for (;;) {
+    let total = 0;
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith('.ndjson'));
+    } catch {
+      // not created yet
+    }
+    for (const f of files) {
+      const path = join(dir, f);
+      const st = seen.get(path) ?? { offset: 0, lines: 0 };
+      const size = statSync(path).size;
+      if (size > st.offset) {
+        const buf = readFileSync(path).subarray(st.offset, size);
+        const lastNl = buf.lastIndexOf(0x0a);
+        if (lastNl >= 0) {
+          for (let i = 0; i <= lastNl; i++) if (buf[i] === 0x0a) st.lines++;
+          st.offset += lastNl + 1;
+        }
+        seen.set(path, st);
+      }
+      total += st.lines;
+    }
+    if (total >= want) return total;
+    if (Date.now() > deadline) throw new Error(`[bench] queue run: ${total} of ${want} records after ${timeoutMs / 1000} s`);
+    await sleep(20);
+  }
+}
+
+/** Peak resident set (VmHWM) of a live process, MiB; 0 when it cannot be read (not Linux). */
+function hwmMb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? round(Number(m[1]) / 1024, 1) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Direct children of a process (the sandboxed extraction process BullMQ forks). */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+      readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+function tail(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').slice(-1500);
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Delete every key under the prefix (queues and store), SCAN + UNLINK in batches. */
+async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
