@@ -192,9 +192,10 @@ function baseRun(toks: Tok[], i: number): number {
         // "Claire's Stores": a possessive continues only into a designator that ends the name;
         // not "Acme's Media Player", nor after a known company ("Acme's Foods division")
         const nx = toks[j];
-        const nx2 = toks[j + 1];
-        const ownKnown = knownKey(nameKey(t.w));
-        if (!(t.poss && nx?.cap && DESIGNATORS.has(nx.lower) && !(nx2?.cap && nx2.word) && !ownKnown)) break;
+        let k = j;
+        while (toks[k]?.cap && toks[k]!.word && DESIGNATORS.has(toks[k]!.lower)) k++;
+        const allDesignators = k > j && !(toks[k]?.cap && toks[k]!.word);
+        if (!(t.poss && nx?.cap && allDesignators && !knownKey(nameKey(t.w)))) break;
       }
       continue;
     }

@@ -167,6 +167,15 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a', 'b'],
     confidence: 0.75,
   },
+  // "the agency agreed to sell Acme its 20 pct stake in Widget"; "Gadget sold Acme six pct of Widget's stock"
+  {
+    name: 'sale.ditransitive',
+    type: 'acquisition',
+    pattern: "\\b(?<v><SELL_V>) {a} (?:its |a |an |the |their )?(?:[\\w.-]+ ){0,4}?(?:stake|holding|interest|shares|pct|percent|per cent|%) (?:in|of) {w}{b}",
+    parties: ['a', 'b'],
+    object: 'stake',
+    confidence: 0.65,
+  },
   // "Acme sold its Widget unit to Gadget Corp for $5m"; "Acme agreed to sell its shares to a partnership formed by X and Y"
   {
     name: 'sale.verb.to',
@@ -237,7 +246,7 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'bid.attempt-by',
     type: 'acquisition',
-    pattern: '\\b(?:efforts?|attempts?|bids?|moves?|plans?|offers?|campaign|drive) by {a} (?:to )?(?<v><ACQ_V>) (?:{w}{b}|its\\b)',
+    pattern: '\\b(?:efforts?|attempts?|bids?|moves?|plans?|offers?|campaign|drive) by {a}(?: <[^>\\n]{1,14}>)? (?:to )?(?<v><ACQ_V>) (?:{w}{b}|its\\b)',
     parties: ['a', 'b|S'],
     object: 'stake-not-goods',
     confidence: 0.65,

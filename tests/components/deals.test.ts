@@ -307,6 +307,8 @@ describe('deals: merging reports', () => {
     ['Fabrikam is resisting efforts by Contoso to acquire its assets.', 'acquisition', ['Contoso', 'Fabrikam']],
     ['Fabrikam has decided to back the takeover bid by Swedish group Contoso.', 'acquisition', ['Contoso', 'Fabrikam']],
     ['Contoso has bought a three to five pct share of Fabrikam.', 'investment', ['Contoso', 'Fabrikam']],
+    ['The agency agreed to sell Contoso its 20 pct stake in Fabrikam.', 'investment', ['Contoso', 'Fabrikam']],
+    ['Fabrikam is resisting efforts by Contoso <CGP> to acquire its assets.', 'acquisition', ['Contoso', 'Fabrikam']],
   ])('reads %s', (text, type, parties) => {
     const doc = makeDoc(text, { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] }, text.includes('$2bn') ? [{ text: '$2bn', amount: 2e9, currency: 'USD' }] : []);
     expect(only(findDeals(doc))).toMatchObject({ type, parties });
