@@ -13,6 +13,7 @@ import type { SchemaName } from './json-schema.ts';
 import type { ArticleRecord } from './schema.ts';
 import { extractInputs } from './extract.ts';
 import { formatReview, review } from './review.ts';
+import { registerIngestCommands } from './cli-ingest.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The one place the CLI reads the environment. */
@@ -179,5 +180,7 @@ program
     }
     process.stdout.write(JSON.stringify(name ? out[name] : out, null, 2) + '\n');
   });
+
+registerIngestCommands(program, { root: ROOT });
 
 await program.parseAsync(process.argv);

@@ -77,6 +77,9 @@ export function producer(redisUrl: string, prefix: string) {
         await queues.addExtract({ articleId: id, articleKey: storeKey(storeCfg.prefix, 'article', id) });
       }
     },
+    /** Stop workers taking extract jobs (BullMQ global pause) / let them go on. */
+    pause: () => queues.extract.pause(),
+    resume: () => queues.extract.resume(),
     async close(): Promise<void> {
       await queues.close();
       await store.close();

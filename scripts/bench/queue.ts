@@ -32,6 +32,9 @@ export interface QueueBenchOptions {
   workers: number[];
   root: string;
   log: (msg: string) => void;
+  /** Where the JSONL sinks write (default the OS temp dir). The sink syncs after every write, so a
+   *  tmpfs here (/dev/shm) takes the disk out of the figures. */
+  sinkDir?: string;
   /** Give up on a run after this long (default 240 s). */
   timeoutMs?: number;
 }
@@ -45,6 +48,17 @@ export interface QueueRun {
   mbPerSec: number;
   /** Of the timed window: parking articles in the store and adding the extract jobs. */
   enqueueSeconds: number;
+  /** Jobs already queued (extract queue paused while adding), then resumed: the workers alone. */
+  drainSeconds: number;
+  drainArticlesPerSec: number;
+  drainMbPerSec: number;
+  /**
+   * CPU time per article during the drain, by process group (from /proc: worker processes, their
+   * sandboxed extraction children, the redis-server if this user can read it, this process).
+   * Where the queue's time goes, whatever else runs on the machine.
+   */
+  drainCpuMsPerArticle: { workers: number; extractChildren: number; redis: number | null; benchProcess: number };
+  /** JSONL lines counted when the end-to-end pass was done (warm passes included). */
   linesWritten: number;
   /** Peak RSS of each worker process and of its sandboxed extraction child (VmHWM, MiB). */
   workerRssMb: { worker: number; children: number[] }[];
@@ -52,11 +66,15 @@ export interface QueueRun {
 
 export interface QueueBenchResult {
   available: boolean;
+  sinkDir?: string;
   note?: string;
   inProcess?: { articles: number; seconds: number; articlesPerSec: number; mbPerSec: number };
   runs?: QueueRun[];
   ratioQueueVsInProcess: number | null;
+  /** 2 worker processes vs 1, draining a full queue (the workers' scaling). */
   ratioTwoVsOne: number | null;
+  /** 2 vs 1 end to end (bounded by the producer when it is the slower side). */
+  ratioTwoVsOneEndToEnd?: number | null;
   /** Largest peak RSS of any one process (a worker, or its sandboxed extraction child), MiB. */
   peakWorkerRssMb: number | null;
   /** Largest worker + its children, MiB. */
@@ -86,7 +104,7 @@ export async function runQueueBench(o: QueueBenchOptions): Promise<QueueBenchRes
     return none(`the ingestion modules do not load (${(err as Error).message}): queue path not measured`);
   }
   const bytes = o.articles.reduce((s, a) => s + a.bytes, 0);
-  const work = mkdtempSync(join(tmpdir(), 'newsnlp-bench-'));
+  const work = mkdtempSync(join(o.sinkDir ?? tmpdir(), 'newsnlp-bench-'));
   const prefixes: string[] = [];
   try {
     // ---- in-process runner: the same stages, MemoryStore, JSONL sink, one thread
@@ -112,24 +130,26 @@ export async function runQueueBench(o: QueueBenchOptions): Promise<QueueBenchRes
     const peakPair = Math.max(...runs.flatMap((r) => r.workerRssMb.map((w) => w.worker + w.children.reduce((a, b) => a + b, 0))));
     const rows: (string | number)[][] = [
       ['in-process runner (1 thread)', inProcess.articles, inProcess.seconds.toFixed(2), inProcess.articlesPerSec.toFixed(1), inProcess.mbPerSec.toFixed(3), ''],
-      ...runs.map((r) => [
-        r.label,
-        r.articles,
-        r.seconds.toFixed(2),
-        r.articlesPerSec.toFixed(1),
-        r.mbPerSec.toFixed(3),
-        r.workerRssMb.map((w) => `${w.worker.toFixed(0)}+${w.children.map((c) => c.toFixed(0)).join('+') || '0'}`).join(', '),
-      ]),
+      ...runs.flatMap((r) => {
+        const rss = r.workerRssMb.map((w) => `${w.worker.toFixed(0)}+${w.children.map((c) => c.toFixed(0)).join('+') || '0'}`).join(', ');
+        return [
+          [`${r.label}, end to end`, r.articles, r.seconds.toFixed(2), r.articlesPerSec.toFixed(1), r.mbPerSec.toFixed(3), rss],
+          [`${r.label}, drain`, r.articles, r.drainSeconds.toFixed(2), r.drainArticlesPerSec.toFixed(1), r.drainMbPerSec.toFixed(3), ''],
+        ];
+      }),
     ];
     return {
       available: true,
+      sinkDir: o.sinkDir ?? tmpdir(),
       note:
-        'queue rows: time from the first park to the last JSONL line; RSS "worker+child" = the worker process and its sandboxed extraction child. ' +
+        '"end to end": from the first park to the last JSONL line, parking and adding one article at a time as runQueued does; ' +
+        '"drain": all jobs queued first (extract queue paused), then the workers alone. RSS "worker+child" = the worker process and its sandboxed extraction child(ren). ' +
         'The in-process runner uses one thread; a queue run uses the worker(s), their sandboxed children, Redis and this producer, on all cores.',
       inProcess,
       runs,
       ratioQueueVsInProcess: one ? round(one.articlesPerSec / inProcess.articlesPerSec, 3) : null,
-      ratioTwoVsOne: one && two ? round(two.articlesPerSec / one.articlesPerSec, 3) : null,
+      ratioTwoVsOne: one && two ? round(two.drainArticlesPerSec / one.drainArticlesPerSec, 3) : null,
+      ratioTwoVsOneEndToEnd: one && two ? round(two.articlesPerSec / one.articlesPerSec, 3) : null,
       peakWorkerRssMb: Number.isFinite(peak) ? round(peak, 1) : null,
       peakWorkerWithChildRssMb: Number.isFinite(peakPair) ? round(peakPair, 1) : null,
       rows,
@@ -172,14 +192,45 @@ async function queueRun(
     failIfExited.catch(() => undefined);
     const until = (want: number) => Promise.race([waitLines(dir, want, timeoutMs), failIfExited]);
 
-    // Warm: every article once under other ids, untimed (also waits for the workers to be up).
-    await producer.enqueue(o.articles, 'w');
-    await until(o.articles.length);
+    // Warm, untimed (also waits for the workers to be up): one pass of the articles per worker
+    // process, under other ids, so that each extraction child has seen about a corpus' worth.
+    let expected = 0;
+    for (let k = 0; k < n; k++) {
+      await producer.enqueue(o.articles, `w${k}x`);
+      await until((expected += o.articles.length));
+    }
+    // End to end, as runQueued does it: park and add one article after the other while the
+    // workers take the jobs; the clock stops at the last JSONL line.
     const t0 = performance.now();
     await producer.enqueue(o.articles, 't');
     const enqueueSeconds = (performance.now() - t0) / 1000;
-    const lines = await until(2 * o.articles.length);
+    const lines = await until((expected += o.articles.length));
     const seconds = (performance.now() - t0) / 1000;
+    // Drain: the extract queue paused, every job parked and added (untimed), then resumed; the
+    // workers' own throughput, whatever the producer's speed.
+    await producer.pause();
+    await producer.enqueue(o.articles, 'd');
+    const cpuGroups = () => ({
+      workers: procs.map((p) => p.pid!),
+      extractChildren: procs.flatMap((p) => childPids(p.pid!)),
+      redis: redisPids(),
+    });
+    const groups = cpuGroups();
+    const cpu0 = cpuOf(groups);
+    const self0 = process.cpuUsage();
+    const t1 = performance.now();
+    await producer.resume();
+    await until((expected += o.articles.length));
+    const drainSeconds = (performance.now() - t1) / 1000;
+    const cpu1 = cpuOf(groups);
+    const self1 = process.cpuUsage(self0);
+    const per = (ms: number) => round(ms / o.articles.length, 3);
+    const drainCpuMsPerArticle = {
+      workers: per(cpu1.workers - cpu0.workers),
+      extractChildren: per(cpu1.extractChildren - cpu0.extractChildren),
+      redis: groups.redis.length ? per(cpu1.redis - cpu0.redis) : null,
+      benchProcess: per((self1.user + self1.system) / 1000),
+    };
     const workerRssMb = procs.map((p) => ({ worker: hwmMb(p.pid!), children: childPids(p.pid!).map(hwmMb) }));
     return {
       label: `BullMQ, ${n} worker process${n > 1 ? 'es' : ''}`,
@@ -189,7 +240,11 @@ async function queueRun(
       articlesPerSec: round(o.articles.length / seconds, 2),
       mbPerSec: round(bytes / MB / seconds, 4),
       enqueueSeconds: round(enqueueSeconds, 3),
-      linesWritten: lines - o.articles.length,
+      drainSeconds: round(drainSeconds, 3),
+      drainArticlesPerSec: round(o.articles.length / drainSeconds, 2),
+      drainMbPerSec: round(bytes / MB / drainSeconds, 4),
+      drainCpuMsPerArticle,
+      linesWritten: lines,
       workerRssMb,
     };
   } finally {
@@ -240,6 +295,40 @@ function hwmMb(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** utime + stime of a process, ms (0 when gone or unreadable). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
+/** Linux USER_HZ; 100 on every mainstream kernel build. */
+const CLK_TCK = 100;
+
+function cpuOf<K extends string>(g: Record<K, number[]>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const k of Object.keys(g) as K[]) out[k] = g[k].reduce((s, p) => s + cpuMs(p), 0);
+  return out;
+}
+
+/** redis-server processes visible in /proc (none when Redis runs elsewhere). */
+function redisPids(): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'redis-server') out.push(Number(d));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out;
 }
 
 /** Direct children of a process (the sandboxed extraction process BullMQ forks). */

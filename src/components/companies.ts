@@ -213,7 +213,8 @@ function baseRun(toks: Tok[], i: number): number {
 }
 
 function isDesignator(t: Tok | undefined): boolean {
-  return t !== undefined && DESIGNATORS.has(t.lower.replace(/\./g, ''));
+  // "Acme Mining NL" (Australian "no liability"; not "N.L.", initials)
+  return t !== undefined && (DESIGNATORS.has(t.lower.replace(/\./g, '')) || t.w === 'NL');
 }
 
 function spanKey(toks: Tok[], a: number, b: number): string {
@@ -295,7 +296,15 @@ function candidateSpans(toks: Tok[]): Span[] {
       const forBank = c?.w === 'for' && toks[b - 1]!.lower === 'bank';
       if (!c || !d || c.sent !== t.sent || !(c.w === 'and' || c.w === 'of' || c.w === '&' || forBank) || !d.cap || !d.word) break;
       if (toks[b - 1]!.poss) break;
-      const b2 = baseRun(toks, b + dot + 1);
+      let b2 = baseRun(toks, b + dot + 1);
+      // "the Securities and Exchange Commission Jones said" (a comma missing): a public body's name ends it
+      let cut = -1;
+      for (let k = b2 - 1; k >= b + dot + 2; k--)
+        if (isNotCompany(spanKey(toks, i, k))) {
+          cut = k;
+          break;
+        }
+      if (cut > 0) b2 = cut;
       const joinedKey = spanKey(toks, i, b2);
       const leftKey = spanKey(toks, i, b);
       let join = knownKey(joinedKey) || isNotCompany(joinedKey) || NON_COMPANY_HEADS.has(toks[b2 - 1]!.lower);
@@ -307,7 +316,9 @@ function candidateSpans(toks: Tok[]): Span[] {
           (b - i <= 2 && /^[A-Z]$/.test(toks[i]!.w) && /^[A-Z]$/.test(d.w)) ||
           // "Foo and Bar Publishers", "Acme Systems and Services Inc"; not "Foo Imports and Bar
           // Industries" (the left is a name already) nor "Acme Air and Acme Services" (two)
-          (isDesignator(toks[b2 - 1]) && !knownKey(leftKey) && d.lower !== toks[i]!.lower &&
+          // nor "Ruritania and Acme Company", nor "its Foo Lumber and Bar Wholesale units" (plural: two)
+          (isDesignator(toks[b2 - 1]) && !knownKey(leftKey) && d.lower !== toks[i]!.lower && !PLACES.has(leftKey) &&
+            !(toks[b2]?.word && !toks[b2]!.cap && PLURAL_HEADS.has(toks[b2]!.lower)) &&
             ((n) => n === 0 || (n === 1 && !isDesignator(toks[b - 1])))(
               toks.slice(b + dot + 1, b2).filter((x) => x.word && !isDesignator(x)).length,
             )) ||
@@ -319,13 +330,43 @@ function candidateSpans(toks: Tok[]): Span[] {
       } else if (!join && c.w === 'of') {
         const last = toks[b - 1]!;
         // "Acme Motor Co of Canada" names a company; "Acme Ltd of Ruritania" describes one.
-        const endsName = /^(?:inc|ltd|plc|llc|ag|sa|nv|gmbh|spa|ab|oy|oyj|asa|as|bv|kk|pty|bhd|se)\.?$/.test(last.lower);
+        const endsName = /^(?:inc|ltd|plc|llc|ag|sa|nv|gmbh|spa|ab|oy|oyj|asa|as|bv|kk|pty|bhd|se)$/.test(last.lower.replace(/\./g, ''));
         join =
           (last.lower === 'bank' || last.lower === 'banco' || (isDesignator(last) && !endsName) || NON_COMPANY_HEADS.has(last.lower)) &&
           b2 - b <= 4;
       }
       if (!join) break;
       b = b2;
+      if (cut > 0) break;
+    }
+    // "Goldman, Sachs and Co", "Foo, Bar, Baz, Inc": comma-separated partners' names end in "and Co"
+    // or ", Inc" (a list of companies would not)
+    if (toks[b]?.w === ',' && toks[b + 1]?.cap && toks[b + 1]!.sent === t.sent) {
+      let k = b;
+      let parts = 0;
+      while (toks[k]?.w === ',' && toks[k + 1]?.cap && toks[k + 1]!.word && !isDesignator(toks[k + 1]) && parts < 4) {
+        const e = baseRun(toks, k + 1);
+        if (e - (k + 1) > 2) break;
+        k = e;
+        parts++;
+      }
+      let end = -1;
+      const c = toks[k];
+      if (parts > 0 && (c?.w === 'and' || c?.w === '&') && toks[k + 1]?.cap) {
+        const e = baseRun(toks, k + 1);
+        if (/^(?:co|cos|company)\.?$/.test(toks[e - 1]!.lower)) end = e;
+        // "Foo, Bar and Baz, a New York brokerage partnership": one firm, described as one
+        else if (toks[e]?.w === ',' && (toks[e + 1]?.lower === 'a' || toks[e + 1]?.lower === 'an') && !knownKey(spanKey(toks, i, b))) {
+          for (let q = e + 2; q < e + 9 && toks[q]?.sent === t.sent; q++) {
+            const w = toks[q]!;
+            if (w.word && !w.cap && (HEAD_NOUNS.has(w.lower) || w.lower === 'partnership') && !WEAK_HEAD_NOUNS.has(w.lower)) {
+              end = e;
+              break;
+            }
+          }
+        }
+      } else if (parts > 0 && c?.w === ',' && /^(?:inc|ltd|co|corp)\.?$/.test(toks[k + 1]?.lower ?? '')) end = k + 2;
+      if (end > 0 && toks[end - 1]!.sent === t.sent) b = end;
     }
     spans.push({ a: i, b, angle: false, ticker: null, stripped: [], afterTitle: false });
     i = b;
@@ -345,7 +386,10 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
   const fullNames = new Set<string>();
   for (const sp of spans) {
     if (!isDesignator(toks[sp.b - 1]) || COUNTRY_CODE_RE.test(toks[sp.a]!.lower)) continue;
-    const k = spanKey(toks, sp.a, sp.b);
+    // "Its Acme Widget Co": the leading function word is no part of the name
+    let a0 = sp.a;
+    while (a0 < sp.b - 1 && LEADING_FUNCTION_WORDS.has(toks[a0]!.lower)) a0++;
+    const k = spanKey(toks, a0, sp.b);
     const words = k.split(' ');
     for (let n = 2; n <= words.length; n++) fullNames.add(words.slice(0, n).join(' '));
   }
@@ -407,7 +451,10 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
             toks[i + 1]?.w !== 'and' &&
             // "Swiss Re", "British Gas": too short a rest to be a name on its own
             !(sp.b - i === 2 && /^[A-Z][a-z]{0,2}$/.test(toks[i + 1]!.w)) &&
-            (!endsInDesignator || COUNTRY_CODE_RE.test(lower) || knownKey(spanKey(toks, i + 1, sp.b)))) ||
+            // "U.S. Acme Corp" -> "Acme Corp"; "U.S. Air Group" keeps its country: "Air Group" is no name
+            (!endsInDesignator ||
+              (COUNTRY_CODE_RE.test(lower) && !isCommonWord(toks[i + 1]!.lower) && !isLexiconWord(toks[i + 1]!.lower)) ||
+              knownKey(spanKey(toks, i + 1, sp.b)))) ||
           (lower === 'the' && !t.start);
         if (strip && (lower === 'the' || (!knownKey(wholeKey()) && !isNotCompany(wholeKey()) && !fullNames.has(wholeKey())))) {
           stripped.push(lower);
@@ -424,6 +471,9 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
   }
   return out;
 }
+
+/** "the Foo and Bar units": plural heads after a joined span say it names two. */
+const PLURAL_HEADS = new Set('units subsidiaries divisions companies firms banks businesses affiliates brands chains stores'.split(' '));
 
 /** Words that end no name: modals, determiners, "More" of "Acme More than ..." */
 const TRAILING_NON_NAME = new Set(
@@ -458,9 +508,16 @@ interface Cand {
 
 function nonCompanyShape(toks: Tok[], a: number, b: number, key: string): boolean {
   // "Xboxes", "iPods": plural of a product
-  if (isNotCompany(key) || isProduct(key) || isProduct(key.replace(/e?s$/, ''))) return true;
+  if (isNotCompany(key)) return true;
+  // "Acme Cola" is a product, "Acme Cola PLC" the company
+  const legal = b - a >= 2 && LEGAL_SUFFIXES.has(toks[b - 1]!.lower.replace(/\./g, '')) && !/^(?:group|holdings?)$/.test(toks[b - 1]!.lower);
+  if (!legal && (isProduct(key) || isProduct(key.replace(/e?s$/, '')))) return true;
   const last = toks[b - 1]!.lower;
-  if (companyHeadPair(toks, b)) return false;
+  // "Norwich Union": a curated company whatever its last word
+  if (companyHeadPair(toks, b) || curatedCompany(key) !== undefined) return false;
+  // "the Acme Interactive Entertainment committee": a body named after a company or trade
+  const nx = toks[b];
+  if (b - a >= 2 && nx?.word && !nx.cap && BODY_NOUNS_AFTER.has(nx.lower)) return true;
   if (NON_COMPANY_HEADS.has(last)) return true;
   if (NON_COMPANY_HEADS.has(toks[a]!.lower) && toks[a + 1]?.w === 'of') return true;
   for (let i = a; i < b - 1; i++) {
@@ -469,6 +526,12 @@ function nonCompanyShape(toks: Tok[], a: number, b: number, key: string): boolea
   }
   return false;
 }
+
+/** "Acme analyst Jane Doe": the employer of a named analyst. */
+const ANALYST_NOUNS = new Set(['analyst', 'economist', 'strategist']);
+
+/** Lower-case nouns after a name that make it a body: "the Foo Awards committee". */
+const BODY_NOUNS_AFTER = new Set('committee commission council panel ministry department taskforce tribunal'.split(' '));
 
 /** "Acme Savings and Loan Association", "Foo Building Society": a business despite its last word. */
 function companyHeadPair(toks: Tok[], b: number): boolean {
@@ -583,15 +646,22 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   if (next && next.word && next.sent === sent && !last.poss && !next.cap) {
     // "Acme shares", "Acme bosses", "Acme investment bank", "the Acme business"
     if (RIGHT_NOUNS.has(next.lower)) return { score: 0.65, cue: `right:${next.lower}` };
+    // "Acme Global Markets analyst Jane Doe" (not enough for an ordinary word: "City analyst")
+    if (ANALYST_NOUNS.has(next.lower) && next2?.cap) return { score: 0.55, cue: `right:${next.lower}` };
+    // "the Acme group"
+    if (next.lower === 'group' && prev?.lower === 'the' && prev.sent === sent && next2?.lower !== 'of') return { score: 0.6, cue: 'right-head' };
     // "Acme investment bank", "Acme oil group"; not "Spanish carrier Foo" (sentence-initial modifier)
     const modifier = first.start && b - a === 1;
-    if (!modifier && HEAD_NOUNS.has(next.lower) && !WEAK_HEAD_NOUNS.has(next.lower) && !next.tail) return { score: 0.6, cue: 'right-head' };
+    // not "Wifi firm Acme": a name after the head noun is the company, this is its trade
+    const nameAfter = next2?.cap === true && next2.word && next2.sent === sent;
+    if (!modifier && !nameAfter && HEAD_NOUNS.has(next.lower) && !WEAK_HEAD_NOUNS.has(next.lower) && !next.tail)
+      return { score: 0.6, cue: 'right-head' };
     if (!modifier && next2?.word && !next2.cap && HEAD_NOUNS.has(next2.lower) && (DESIGNATORS.has(next.lower) || SECTOR_WORDS.has(next.lower)))
       return { score: 0.6, cue: 'right-head' };
   }
   if (next?.w === ',' && next.sent === sent) {
     // "Acme, the world's biggest retailer", "Acme, Japan's second-largest bank"
-    for (let k = b + 1; k < b + 8 && k < toks.length; k++) {
+    for (let k = b + 1; k < b + 11 && k < toks.length; k++) {
       const t = toks[k]!;
       if (t.sent !== sent || (!t.word && t.w !== '-')) break;
       if (!t.cap && HEAD_NOUNS.has(t.lower) && !WEAK_HEAD_NOUNS.has(t.lower) && k > b + 1) {
@@ -690,6 +760,17 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const ofAt = toks.slice(sp.a, sp.b).findIndex((t) => t.w === 'of');
   const desigOf = ofAt > 1 && isDesignator(toks[sp.a + ofAt - 1]) && !NON_COMPANY_HEADS.has(toks[sp.a]!.lower);
   if (desigOf) return { ...base, gaz, kind: 'company', conf: 0.85, rule: 'suffix' };
+  // "U.S. Retail", "European Energy": places and trade words, no name; no context cue makes one
+  const words = toks.slice(sp.a, sp.b).filter((t) => t.word);
+  const isPlaceTok = (t: Tok) => PLACES.has(t.lower.replace(/\.$/, '')) || NATIONALITIES.has(t.lower);
+  if (
+    len >= 2 &&
+    (!gaz || gaz.rank > 1000) &&
+    (!isDesignator(last) || WEAK_DESIGNATORS.has(last.lower)) &&
+    words.some(isPlaceTok) &&
+    words.every((t) => isPlaceTok(t) || isDesignator(t) || (isCommonWord(t.lower) && t.w.length > 2))
+  )
+    return { ...base, kind: 'candidate', conf: 0.6, rule: 'generic', weak: true };
   if (len >= 2 && isDesignator(last)) {
     const strong = !WEAK_DESIGNATORS.has(last.lower);
     // "Acme Corp", "Foo Brewing": the designator alone is no name; "Federal Energy" needs more.
@@ -731,6 +812,8 @@ interface Ent {
 function initialsOf(surface: string): string {
   return surface
     .split(/[\s-]+/)
+    // "Acme (Pacific) Ltd" -> "apl"
+    .map((w) => w.replace(/^\(|\)$/g, ''))
     .filter((w) => w && w !== 'and' && w !== 'of' && w !== 'the' && w !== '&' && /^[A-Za-z]/.test(w))
     .map((w) => w[0]!.toLowerCase())
     .join('');
@@ -772,9 +855,17 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
   // "Office of Fair Dealing (OFD)" makes OFD a non-company too.
   const defined = new Map<string, string>();
   for (const c of cands) {
-    const o = toks[c.sp.b];
-    const ac = toks[c.sp.b + 1];
-    const cl = toks[c.sp.b + 2];
+    // "Acme Holdings Ltd <ACME.L> (AHL)", "<Acme (Pacific) Ltd> (APL)": step over a ticker or bracket
+    let p = c.sp.b;
+    if (toks[p]?.w === '>') p++;
+    if (toks[p]?.w === '<') {
+      let q = p + 1;
+      while (q < p + 6 && toks[q] && toks[q]!.w !== '>') q++;
+      if (toks[q]?.w === '>') p = q + 1;
+    }
+    const o = toks[p];
+    const ac = toks[p + 1];
+    const cl = toks[p + 2];
     if (o?.w !== '(' || !ac?.word || cl?.w !== ')' || !/^[A-Z][A-Za-z&]{1,7}$/.test(ac.w) || !/[A-Z].*[A-Z]/.test(ac.w)) continue;
     const k = nameKey(ac.w);
     if ((c.kind === 'other' && c.rule === 'not-company') || c.kind === 'person') {
@@ -921,6 +1012,9 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
   };
   const target = (key: string, lone: string | null): Ent | null => {
     let ent = alias.get(key) ?? null;
+    // "Acme.com" for "Acme"
+    const dot = /^(.+) (?:com|net|co uk)$/.exec(key);
+    if (!ent && dot && lone) ent = entOfKey.get(dot[1]!) ?? null;
     if (!ent && lone && /^[A-Z&]{2,6}$/.test(lone)) ent = initials.get(key) ?? null;
     if (!ent) ent = prefixOf.get(key) ?? null;
     // "Widgets" for "Widget Industries"
@@ -1025,10 +1119,14 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     for (const f of ent.forms) {
       const words = (x: string) => (x ? x.split(/\s+/).length : 0);
       if (/^[A-Z&.]{2,6}$/.test(f) && ent.curated) continue;
+      // "Acme" over "Acme.com" when the article uses both
+      if (/\.(?:com|net|co\.uk)$/i.test(f) && ent.forms.some((g) => !/\.(?:com|net|co\.uk)$/i.test(g))) continue;
       if (words(f) > words(best) || (words(f) === words(best) && f.length > best.length)) best = f;
     }
     // a curated company that absorbed a "Name + designator" form keeps its own name ("BT", not "BT Retail")
     if (ent.curated && best && curatedCompany(nameKey(best)) !== ent.curated) best = '';
+    // "Goldman, Sachs and Co" -> the curated "Goldman Sachs"
+    if (ent.curated && best.includes(',') && nameKey(best) === nameKey(ent.curated.name)) best = ent.curated.name;
     const name = best ? displayName(best) : (ent.curated?.name ?? displayName(ent.forms[0]!));
     // The SEC list is today's: trust its ticker for a large company or an exact name match only.
     const gazName = ent.gaz ? nameKey(ent.gaz.name) : '';

@@ -258,11 +258,17 @@ export async function park(
     const seqKey = key(ctx, 'simseq', articleId);
     const seq = Number(await ctx.store.claim(seqKey, String(await ctx.store.hincr(key(ctx, 'counters'), 'simseq', 1)), ctx.cfg.dedupeTtlSec));
     const bands = simhashBands(sig, ctx.cfg.nearDuplicateBits);
+    // Signatures go into time buckets one dedupe window long: register in the current bucket,
+    // look in it and the one before, so every signature of the last window is seen and old
+    // buckets expire whole (a set of members cannot expire one by one).
+    const windowMs = ctx.cfg.dedupeTtlSec * 1000;
+    const bucket = Math.floor((ctx.now?.() ?? new Date()).getTime() / windowMs);
     let best: { seq: number; id: string } | null = null;
     for (const band of bands) {
-      const setKey = key(ctx, 'sim', band);
-      await ctx.store.addToSet(setKey, [`${seq}@${articleId}@${sig}`], ctx.cfg.dedupeTtlSec);
-      for (const m of await ctx.store.members(setKey)) {
+      const setKey = key(ctx, 'sim', String(bucket), band);
+      await ctx.store.addToSet(setKey, [`${seq}@${articleId}@${sig}`], ctx.cfg.dedupeTtlSec * 2);
+      const members = [...(await ctx.store.members(setKey)), ...(await ctx.store.members(key(ctx, 'sim', String(bucket - 1), band)))];
+      for (const m of members) {
         const [otherSeq, otherId, otherSig] = m.split('@') as [string, string, string];
         if (otherId === articleId || Number(otherSeq) >= seq || !otherSig) continue;
         if (hamming(sig, otherSig) <= ctx.cfg.nearDuplicateBits && (!best || Number(otherSeq) < best.seq)) {

@@ -17,7 +17,9 @@ export const HEAD_NOUNS: ReadonlySet<string> = new Set(
     'miner refiner utility utilities dealer dealers exporter importer owner owners parent ' +
     'forecaster forecasters pollster pollsters consultant consultants titan titans behemoth behemoths multinational multinationals specialist specialists ' +
     // "analysts Foo Research", "researchers Acme Data": a plural (the singular is a person title)
-    'analysts researchers'
+    'analysts researchers ' +
+    // "Acme, the Ruritania-listed arm of Foo"
+    'arm shop'
   ).split(/\s+/),
 );
 
@@ -50,7 +52,7 @@ export const POSSESSIVE_NOUNS: ReadonlySet<string> = new Set(
 // "shares in Acme", "stake in Acme", "takeover of Acme", "bid for Acme", "analyst at Acme"
 export const LEFT_PHRASES: readonly (readonly string[])[] = [
   ['shares', 'in'], ['shares', 'of'], ['stake', 'in'], ['stakes', 'in'], ['holding', 'in'], ['interest', 'in'],
-  ['takeover', 'of'], ['acquisition', 'of'], ['purchase', 'of'], ['merger', 'of'], ['merger', 'with'],
+  ['holdings', 'in'], ['takeover', 'of'], ['acquisition', 'of'], ['purchase', 'of'], ['merger', 'of'], ['merger', 'with'],
   ['merge', 'with'], ['merging', 'with'], ['bid', 'for'], ['offer', 'for'], ['bids', 'for'], ['approach', 'to'],
   ['subsidiary', 'of'], ['unit', 'of'], ['division', 'of'], ['affiliate', 'of'], ['arm', 'of'],
   ['owned', 'by'], ['acquired', 'by'], ['bought', 'by'], ['controlled', 'by'], ['taken', 'over', 'by'],
@@ -74,7 +76,7 @@ export const LEFT_PHRASES: readonly (readonly string[])[] = [
 // "Acme said", "Acme reported", "Acme has agreed": weak, people do these too.
 export const RIGHT_VERBS: ReadonlySet<string> = new Set(
   (
-    'said says reported reports announced announces posted posts agreed agrees plans planned ' +
+    'said says reported reports announced announces posted posts agreed agrees plans planned filed ' +
     'acquired acquires bought buys sold sells owns owned launched launches employs makes ' +
     'rose fell jumped slipped gained dropped shed climbed'
   ).split(/\s+/),

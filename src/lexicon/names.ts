@@ -12,7 +12,7 @@
 export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(
   (
     'inc incorporated corp corporation co cos company companies ltd limited plc llc llp lp l p ' +
-    'ag sa nv bv se gmbh spa sarl srl oyj asa as ab kk pty bhd tbk sab cv de lc pc pllc plc. ' +
+    'ag sa nv bv se gmbh spa sarl srl oyj asa as ab kk pty bhd tbk sab cv de lc pc pllc plc. nl ' +
     'holding holdings group'
   ).split(/\s+/),
 );
@@ -40,13 +40,13 @@ export const DESIGNATORS: ReadonlySet<string> = new Set(
     'shipping logistics freight railways railroad railroads lines utilities power construction engineering ' +
     'management advisors advisers trust bancorporation ' +
     // "Acme Stockbrokers", "Foo Investment Managers", "Bar Services" (the last two weak, below)
-    'stockbrokers brokers managers services cruises hotels resorts casinos'
+    'stockbrokers brokers managers services cruises hotels resorts casinos bros'
   ).split(/\s+/),
 );
 
 /** Descriptive designators that are also common nouns of a government or place ("Energy", "Power"). */
 export const WEAK_DESIGNATORS: ReadonlySet<string> = new Set(
-  'energy power research management trust capital investment finance media entertainment retail food oil gas lines computer managers services'.split(
+  'energy power research management trust capital investment finance media entertainment retail food oil gas lines computer managers services financial'.split(
     ' ',
   ),
 );

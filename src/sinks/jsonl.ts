@@ -1,38 +1,113 @@
 /**
  * JSONL sink: one envelope per line, appended (O_APPEND, one write per batch). Idempotent on the
- * envelope id: the file itself is the index. Before each batch the sink reads whatever was
- * appended since it last looked (by itself or by another process on the same file) and skips
- * ids already there, so reading is linear in the file size over the sink's life. Lines start
- * with `{"id":"...` so the index is built without parsing whole records.
+ * envelope id: the files themselves are the index. Before each batch the sink reads whatever was
+ * appended since it last looked (by itself or by another writer) and skips ids already there, so
+ * reading is linear in the bytes written over the sink's life. Lines start with `{"id":"...` so the
+ * index is built without parsing whole records.
  *
- * Limits: two processes appending the same id at the same instant can both pass the check (the
- * window is one stat+read); a database driver with a unique key closes it.
+ * Writers on the same path take turns: each batch (index refresh + append) runs under a lock file
+ * (`<path>.lock`, created with O_EXCL, removed after the batch; one left by a crashed writer is
+ * taken over after `staleLockMs`), so two drivers, in one process or two, never write an id twice.
+ *
+ * Rotation (optional) writes segments beside the path instead of the path itself:
+ *   rotate: 'day'     out/records.ndjson -> out/records-2025-03-04.ndjson (UTC day of writing)
+ *   maxBytes: N       out/records-00001.ndjson, out/records-00002.ndjson, ... (a new segment when
+ *                     the batch would take the current one past N bytes; a batch is never split)
+ *   both              out/records-2025-03-04.00001.ndjson, ...
+ * Every segment of the path is indexed, so idempotency spans them. flush() fsyncs the open segment.
  */
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Envelope } from '../ingest/types.ts';
 import { SinkError } from './types.ts';
 import type { SinkDriver } from './types.ts';
 
 const ID_RE = /^\{"id":"((?:[^"\\]|\\.)*)"/;
 
+export interface JsonlOptions {
+  /** Start a new segment each UTC day. */
+  rotate?: 'day' | null;
+  /** Start a new segment when a batch would take the current one past this many bytes. */
+  maxBytes?: number | null;
+  /** Give up waiting for another writer's lock after this long. Default 10 s. */
+  lockTimeoutMs?: number;
+  /** A lock file older than this is a crashed writer's and is taken over. Default 30 s. */
+  staleLockMs?: number;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Parse "jsonl:<path>[?rotate=day&maxBytes=100mb]" options (the part after "?"). */
+export function parseJsonlSpec(rest: string): { path: string; options: JsonlOptions } {
+  const q = rest.lastIndexOf('?');
+  if (q < 0) return { path: rest, options: {} };
+  const params = new URLSearchParams(rest.slice(q + 1));
+  const options: JsonlOptions = {};
+  for (const [k, v] of params) {
+    if (k === 'rotate') {
+      if (v !== 'day') throw new SinkError('jsonl', `rotate=${v}: only rotate=day is known`);
+      options.rotate = 'day';
+    } else if (k === 'maxBytes') {
+      const m = /^(\d+)(b|kb|mb|gb)?$/i.exec(v);
+      if (!m) throw new SinkError('jsonl', `maxBytes=${v}: expected a size such as 50mb`);
+      const mult = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+      options.maxBytes = Number(m[1]) * mult;
+    } else throw new SinkError('jsonl', `unknown option ${k} in ${JSON.stringify(rest)}; known: rotate, maxBytes`);
+  }
+  return { path: rest.slice(0, q), options };
+}
+
 export class JsonlSink implements SinkDriver {
   readonly name: string;
   private fh: FileHandle | null = null;
+  private fhPath: string | null = null;
   private readonly ids = new Set<string>();
-  /** Bytes of the file already indexed. */
-  private indexed = 0;
+  /** Bytes of each file already indexed. */
+  private readonly indexed = new Map<string, number>();
   private chain: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  private readonly dir: string;
+  private readonly stem: string;
+  private readonly ext: string;
+  private readonly segmentRe: RegExp | null;
+  private readonly lockPath: string;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly opts: JsonlOptions = {},
+  ) {
     this.name = `jsonl:${path}`;
+    this.dir = dirname(path);
+    this.ext = extname(path);
+    this.stem = basename(path, this.ext);
+    this.lockPath = `${path}.lock`;
+    this.segmentRe =
+      opts.rotate || opts.maxBytes
+        ? new RegExp(`^${escapeRe(this.stem)}-(?:\\d{4}-\\d{2}-\\d{2}(?:\\.\\d{5})?|\\d{5})${escapeRe(this.ext)}$`)
+        : null;
+    if (opts.maxBytes != null && !(opts.maxBytes > 0)) throw new SinkError('jsonl', `${path}: maxBytes must be positive`);
   }
 
   /** Ids written so far (for tests and inspection). */
   get size(): number {
     return this.ids.size;
+  }
+
+  /** The files of this sink, oldest first (the path itself, or its segments). */
+  async files(): Promise<string[]> {
+    if (!this.segmentRe) return [this.path];
+    const names = await readdir(this.dir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [] as string[];
+      throw err;
+    });
+    return names
+      .filter((n) => this.segmentRe!.test(n))
+      .sort()
+      .map((n) => join(this.dir, n));
   }
 
   write(envelopes: readonly Envelope[]): Promise<number> {
@@ -50,55 +125,105 @@ export class JsonlSink implements SinkDriver {
     if (this.disposed) return;
     this.disposed = true;
     await this.chain;
+    await this.closeFile();
+  }
+
+  private async closeFile(): Promise<void> {
     const fh = this.fh;
     this.fh = null;
+    this.fhPath = null;
     if (fh) {
       await fh.datasync().catch(() => undefined);
       await fh.close();
     }
   }
 
-  private async handle(): Promise<FileHandle> {
-    if (this.disposed) throw new SinkError('jsonl', `${this.path}: sink is disposed`);
-    if (!this.fh) {
+  private async lock(): Promise<void> {
+    const timeout = this.opts.lockTimeoutMs ?? 10_000;
+    const stale = this.opts.staleLockMs ?? 30_000;
+    const t0 = Date.now();
+    for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
       try {
-        await mkdir(dirname(this.path), { recursive: true });
-        this.fh = await open(this.path, 'a+');
+        const fh = await open(this.lockPath, 'wx');
+        await fh.writeFile(`${process.pid}\n`).finally(() => fh.close());
+        return;
       } catch (err) {
-        throw new SinkError('jsonl', `${this.path}: cannot open (${(err as Error).message})`, { cause: err });
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
+      const st = await stat(this.lockPath).catch(() => null);
+      if (st && Date.now() - st.mtimeMs > stale) {
+        await unlink(this.lockPath).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() - t0 > timeout) {
+        throw new SinkError('jsonl', `${this.path}: lock ${this.lockPath} held by another writer for over ${timeout} ms`);
+      }
+      await sleep(wait + Math.random() * wait);
     }
-    return this.fh;
   }
 
-  /** Index the lines appended since the last look (complete lines only). */
-  private async refresh(fh: FileHandle): Promise<void> {
-    const { size } = await fh.stat();
-    if (size < this.indexed) {
-      // Truncated or replaced under us: index from scratch.
-      this.ids.clear();
-      this.indexed = 0;
+  /** Index the lines appended to `file` since the last look (complete lines only). */
+  private async refreshFile(file: string, fh: FileHandle | null): Promise<number> {
+    const own = fh ?? (await open(file, 'r').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err))));
+    if (!own) return 0;
+    try {
+      const { size } = await own.stat();
+      let done = this.indexed.get(file) ?? 0;
+      if (size < done) {
+        // Truncated or replaced under us: index from scratch (ids of other files stay).
+        done = 0;
+      }
+      if (size > done) {
+        const buf = Buffer.alloc(size - done);
+        const { bytesRead } = await own.read(buf, 0, buf.length, done);
+        const lastNl = buf.lastIndexOf(0x0a, bytesRead - 1);
+        if (lastNl >= 0) {
+          let start = 0;
+          while (start <= lastNl) {
+            const nl = buf.indexOf(0x0a, start);
+            const m = ID_RE.exec(buf.toString('utf8', start, Math.min(nl, start + 300)));
+            if (m) this.ids.add(JSON.parse(`"${m[1]}"`) as string);
+            start = nl + 1;
+          }
+          done += lastNl + 1;
+        }
+      }
+      this.indexed.set(file, done);
+      return size;
+    } finally {
+      if (!fh) await own.close();
     }
-    if (size === this.indexed) return;
-    const buf = Buffer.alloc(size - this.indexed);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, this.indexed);
-    const lastNl = buf.lastIndexOf(0x0a, bytesRead - 1);
-    if (lastNl < 0) return;
-    let start = 0;
-    while (start <= lastNl) {
-      const nl = buf.indexOf(0x0a, start);
-      const line = buf.toString('utf8', start, Math.min(nl, start + 300));
-      const m = ID_RE.exec(line);
-      if (m) this.ids.add(JSON.parse(`"${m[1]}"`) as string);
-      start = nl + 1;
-    }
-    this.indexed += lastNl + 1;
+  }
+
+  /** The segment this batch goes to, given the files there are now. */
+  private target(files: readonly string[], sizes: ReadonlyMap<string, number>, bytes: number): string {
+    if (!this.segmentRe) return this.path;
+    const day = this.opts.rotate === 'day' ? (this.opts.now?.() ?? new Date()).toISOString().slice(0, 10) : null;
+    const name = (seq: number | null) =>
+      join(this.dir, `${this.stem}-${[day, seq == null ? null : String(seq).padStart(5, '0')].filter(Boolean).join('.')}${this.ext}`);
+    if (!this.opts.maxBytes) return name(null);
+    const prefix = join(this.dir, `${this.stem}-${day ? day + '.' : ''}`);
+    const mine = files.filter((f) => f.startsWith(prefix) && /^\d{5}$/.test(f.slice(prefix.length, prefix.length + 5)));
+    const last = mine.at(-1);
+    if (!last) return name(1);
+    const seq = Number(last.slice(prefix.length, prefix.length + 5));
+    const size = sizes.get(last) ?? 0;
+    return size > 0 && size + bytes > this.opts.maxBytes ? name(seq + 1) : last;
   }
 
   private async writeNow(envelopes: readonly Envelope[]): Promise<number> {
-    const fh = await this.handle();
+    if (this.disposed) throw new SinkError('jsonl', `${this.path}: sink is disposed`);
     try {
-      await this.refresh(fh);
+      await mkdir(this.dir, { recursive: true });
+      await this.lock();
+    } catch (err) {
+      if (err instanceof SinkError) throw err;
+      throw new SinkError('jsonl', `${this.path}: cannot open (${(err as Error).message})`, { cause: err });
+    }
+    try {
+      const files = await this.files();
+      const sizes = new Map<string, number>();
+      for (const f of files) sizes.set(f, await this.refreshFile(f, f === this.fhPath ? this.fh : null));
       const lines: string[] = [];
       const fresh = new Set<string>();
       for (const e of envelopes) {
@@ -108,12 +233,23 @@ export class JsonlSink implements SinkDriver {
         const { id, ...rest } = e;
         lines.push(JSON.stringify({ id, ...rest }) + '\n');
       }
-      if (lines.length) await fh.write(lines.join(''));
+      if (lines.length) {
+        const data = lines.join('');
+        const target = this.target(files, sizes, Buffer.byteLength(data));
+        if (this.fhPath !== target) {
+          await this.closeFile();
+          this.fh = await open(target, 'a+');
+          this.fhPath = target;
+        }
+        await this.fh!.write(data);
+      }
       for (const id of fresh) this.ids.add(id);
       return lines.length;
     } catch (err) {
       if (err instanceof SinkError) throw err;
       throw new SinkError('jsonl', `${this.path}: write failed (${(err as Error).message})`, { cause: err });
+    } finally {
+      await unlink(this.lockPath).catch(() => undefined);
     }
   }
 }

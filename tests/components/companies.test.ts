@@ -174,3 +174,109 @@ describe('companies: seed article', () => {
     }
   });
 });
+
+describe('companies: classes found on unseen articles', () => {
+  it('keeps a bracketed word inside a name before its designator, and merges the short form', () => {
+    const doc = run(
+      'Quarrow Equity (Pacific) Ltd, a Hong Kong investment firm, said it raised its stake. ' +
+        'In a filing, Quarrow Equity, which is owned by Vettel Investments Ltd, bought more.',
+    );
+    expect(doc.companies.map((c) => [c.name, c.aliases])).toEqual([
+      ['Quarrow Equity (Pacific)', ['Quarrow Equity (Pacific) Ltd', 'Quarrow Equity']],
+      ['Vettel Investments', ['Vettel Investments Ltd']],
+    ]);
+    expect(names('Its parent Ltd said so.')).toEqual([]);
+  });
+
+  it('takes a name by its verb after an auxiliary and keeps a nationality joined by "&"', () => {
+    const doc = run(
+      "Italy's Brovelli Tarsano has agreed to buy 30% of Kessling, the largest wine maker in Spain. Brovelli will pay cash. " +
+        'Heineken, Carlsberg and Scottish & Whitlow have all invested.',
+    );
+    expect(doc.companies.map((c) => c.name)).toEqual(['Brovelli Tarsano', 'Kessling', 'Heineken', 'Carlsberg', 'Scottish & Whitlow']);
+    expect(byName(doc, 'Brovelli Tarsano').aliases).toEqual(['Brovelli Tarsano', 'Brovelli']);
+  });
+
+  it('does not take the place in "<Place>-based" for a company, and merges a near short form', () => {
+    const doc = run(
+      'The bid came from Boston-based investment firm Tallowfields Capital Management. ' +
+        'Tallowfield said it intends to take the Virginia-based firm private.',
+    );
+    expect(doc.companies.map((c) => [c.name, c.aliases])).toEqual([
+      ['Tallowfields Capital Management', ['Tallowfields Capital Management', 'Tallowfield']],
+    ]);
+  });
+
+  it('keeps a place-named unit apart from its parent', () => {
+    const doc = run("Dravik Europe's net earnings rose, said the chairman of Dravik Europe, the Dravik Motor Co unit.");
+    expect(doc.companies.map((c) => [c.name, c.parent])).toEqual([
+      ['Dravik Europe', null],
+      ['Dravik Motor', null],
+    ]);
+  });
+
+  it('reads thrift names, "Bank for Savings" and a short form shared by two names', () => {
+    const doc = run(
+      'Calder Five Cents Savings Bank said it and Morvan Bank for Savings agreed to merge, forming Calder Five Bancorp. ' +
+        'Calder Five said Morvan Bank holders would get shares. Far Ridge Savings and Loan Association was not involved.',
+    );
+    expect(doc.companies.map((c) => [c.name, c.aliases])).toEqual([
+      ['Calder Five Cents Savings Bank', ['Calder Five Cents Savings Bank', 'Calder Five']],
+      ['Morvan Bank for Savings', ['Morvan Bank for Savings', 'Morvan Bank']],
+      ['Calder Five Bancorp', ['Calder Five Bancorp']],
+      ['Far Ridge Savings and Loan Association', ['Far Ridge Savings and Loan Association']],
+    ]);
+  });
+
+  it('takes people for people: "investor X", hyphenated titles, a business head noun overrules a first name', () => {
+    expect(names('Samjex, formed by Dovrin Textile Inc and New York investor Asher Pellman, bid. Pellman and Dovrin declined.')).toEqual([
+      'Dovrin Textile',
+    ]);
+    expect(names('Vice-President Harold Quist said the budget was tight.')).toEqual([]);
+    expect(names('A report from investment firm Grant Soller values the shares higher.')).toEqual(['Grant Soller']);
+  });
+
+  it('merges the short form of an initialled name and of a possessive name', () => {
+    expect(run("K.L. Marbury LBO Inc is interested, a Marbury spokesman said. Marbury's offer was topped.").companies.map((c) => c.aliases)).toEqual([
+      ['K.L. Marbury LBO Inc', 'Marbury'],
+    ]);
+    expect(run("The group sold its shares in Hollin's Inc. A takeover of Hollin's failed.").companies.map((c) => c.name)).toEqual(["Hollin's"]);
+  });
+
+  it('reads lists with a country possessive, surnames and "firms such as"', () => {
+    expect(names("Rivals include Lufthansa, British Airways and Spain's Velmora.")).toEqual(['Lufthansa', 'British Airways', 'Velmora']);
+    expect(names('Makers such as Nokia, Sagem, Sony and Thomson are gearing up.')).toEqual(['Nokia', 'Sagem', 'Sony', 'Thomson']);
+    expect(names('It left the market to specialist firms such as Quellix, Varnost and Drebble Micro.')).toEqual([
+      'Quellix',
+      'Varnost',
+      'Drebble Micro',
+    ]);
+  });
+
+  it('splits two names joined by "and" when a designator or a plural head says so', () => {
+    expect(names('They do business as Plenmore Imports and K.T. Industries respectively.')).toEqual(['Plenmore Imports', 'K.T. Industries']);
+    expect(names('It will focus on its Carrow Lumber and Dessel Wholesale units.')).toEqual(['Carrow Lumber', 'Dessel Wholesale']);
+    expect(names('It plans to split into QV Fly and QV Services.')).toEqual(['QV Fly', 'QV Services']);
+    expect(names('Its Tarrin Systems and Services Inc unit agreed.')).toEqual(['Tarrin Systems and Services']);
+  });
+
+  it('reads comma-separated partnership names that end in "and Co" or ", Inc"', () => {
+    expect(names('Sumitomo Bank became a partner in Goldman, Sachs and Co.')).toEqual(['Sumitomo Bank', 'Goldman Sachs']);
+    expect(names('An analyst with Harlow, Weil, Brandt, Inc, said he was not surprised.')).toEqual(['Harlow, Weil, Brandt']);
+  });
+
+  it('does not take a country code plus trade words, a trade before "firm X", or a committee', () => {
+    expect(names('It is the top U.S. Retail brokerage, analysts said.')).toEqual([]);
+    expect(names('Jane Roe, head of MMS firm Adavance, said so.')).toEqual(['Adavance']);
+    expect(names("Kim Lee, chair of Bafta's Interactive Entertainment committee, said so.")).toEqual([]);
+  });
+
+  it('names a dot-com company after its plain form and strips a trailing function word', () => {
+    const doc = run('Website Zappix could be faked. A fake Zappix.com was registered with domain giant Verisign.');
+    expect(doc.companies.map((c) => [c.name, c.aliases])).toEqual([
+      ['Zappix', ['Zappix', 'Zappix.com']],
+      ['Verisign', ['Verisign']],
+    ]);
+    expect(names('Sales rose 26%, according to analysts Quorvant More than 1 million were sold.')).toEqual(['Quorvant']);
+  });
+});

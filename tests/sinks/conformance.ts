@@ -83,12 +83,14 @@ export interface SinkHarness {
    * cannot promise it says false (the test is then reported as skipped, not passed).
    */
   concurrentWriters: boolean;
+  /** Name of the describe block when a driver runs the suite in more than one configuration. */
+  label?: string;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function sinkConformance(driver: string, harness: SinkHarness): void {
-  describe(`sink conformance: ${driver}`, () => {
+  describe(`sink conformance: ${harness.label ?? driver}`, () => {
     let store: StoreUnderTest;
     const extra: SinkDriver[] = [];
     beforeEach(async () => {

@@ -75,8 +75,12 @@ describe('newsnlp feeds / jobs commands', () => {
     expect(health2.find((h) => h.id === 'missing')!.errorStreak).toBe(2);
 
     await cli('feeds', 'remove', 'missing');
+    await cli('feeds', 'add', srv.feedUrl('bbc-business'), '--id', 'added', '--every', '15m');
     const after = JSON.parse(await cli('feeds', 'list', '--json')) as FeedHealth[];
-    expect(after.map((h) => h.id)).toEqual(['good']);
+    expect(after.map((h) => [h.id, h.everyMs])).toEqual([
+      ['added', 900_000],
+      ['good', 3_600_000],
+    ]);
     expect(await running.deps.ctx.store.hgetall(feedStateKey(cfg.prefix, 'missing'))).toEqual({});
   });
 });

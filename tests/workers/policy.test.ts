@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/fetch/errors.ts';
 import { FeedError } from '../../src/feeds/errors.ts';
 import { loadConfig } from '../../src/ingest/config.ts';
-import { backoffStrategy, isFinalAttempt, parseStages, toJobError } from '../../src/ingest/queues.ts';
+import { backoffStrategy, checkRedisPolicy, isFinalAttempt, parseStages, toJobError } from '../../src/ingest/queues.ts';
+import { pino } from 'pino';
+import { Redis } from 'ioredis';
+import { REDIS_URL } from './redis-helpers.ts';
 
 const cfg = loadConfig({ backoffMs: 1000 }, {});
 
@@ -35,5 +38,35 @@ describe('retry policy', () => {
     expect(isFinalAttempt({ attemptsMade: 0, opts: { attempts: 5 } })).toBe(false);
     expect(parseStages('feed, article-fetch,extract,feed')).toEqual(['feed', 'fetch', 'extract']);
     expect(() => parseStages('feed,nope')).toThrow(/unknown queue "nope"/);
+  });
+});
+
+describe('Redis maxmemory-policy check', () => {
+  const capture = () => {
+    const lines: string[] = [];
+    return { lines, log: pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }) };
+  };
+
+  it('reads the policy of the real server', async () => {
+    const r = new Redis(REDIS_URL);
+    try {
+      const { lines, log } = capture();
+      const policy = await checkRedisPolicy(r, log);
+      expect(typeof policy).toBe('string');
+      if (policy === 'noeviction') expect(lines).toEqual([]);
+    } finally {
+      await r.quit();
+    }
+  });
+
+  it('warns on an evicting policy, and says so when CONFIG is refused (managed Redis)', async () => {
+    const evicting = { config: async () => ['maxmemory-policy', 'allkeys-lru'] } as unknown as Redis;
+    const c1 = capture();
+    expect(await checkRedisPolicy(evicting, c1.log)).toBe('allkeys-lru');
+    expect(c1.lines.join('')).toMatch(/allkeys-lru.*noeviction/);
+    const refusing = { config: async () => Promise.reject(new Error("ERR unknown command 'CONFIG'")) } as unknown as Redis;
+    const c2 = capture();
+    expect(await checkRedisPolicy(refusing, c2.log)).toBeNull();
+    expect(c2.lines.join('')).toMatch(/could not check Redis maxmemory-policy/);
   });
 });
