@@ -213,9 +213,12 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     );
 
   program
-    .command('ingest')
-    .description('one ingestion run over feeds and local inputs: through BullMQ with REDIS_URL, else in process')
-    .argument('[inputs...]', 'article files or folders')
+    .command('run')
+    .alias('ingest')
+    .description(
+      'the main job: one ingestion run over local inputs (default: seeds/ and fixtures/) and feeds, to out/records.ndjson; through BullMQ with REDIS_URL, else in process',
+    )
+    .argument('[inputs...]', 'article files or folders (default: seeds/ and fixtures/ when no --feeds)')
     .option('--feeds <file>', 'feed list to poll once (.yaml or .json)')
     .option('--out <file>', 'JSONL output (sets the sink to jsonl:<file>)')
     .option('--allow-private', 'let fetches reach private/loopback addresses')
@@ -223,6 +226,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
       action(async (inputs: string[], o: { feeds?: string; out?: string; allowPrivate?: boolean }) => {
         const cfg = cfgOf({ ...(o.out ? { sink: `jsonl:${o.out}` } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
         const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
+        if (inputs.length === 0 && feedList.length === 0) inputs = [join(ctx.root, 'seeds'), join(ctx.root, 'fixtures')];
         const { runIngest } = await import('./ingest/local.ts');
         // A TTY gets a one-line progress counter (and only warnings as logs); otherwise JSON logs.
         const tty = process.stderr.isTTY === true;
@@ -238,7 +242,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
         const s = await runIngest({ cfg, inputs, feeds: feedList, log: createLogger(tty ? 'warn' : 'info'), onEvent });
         if (tty) process.stderr.write('\n');
         err(
-          `newsnlp ingest (${s.mode}): ${s.feedsPolled} feeds polled (${s.feedsNotModified} not modified), ${s.articles} articles, ${s.written} written, ${s.duplicates} duplicates, ${s.failures.length} failures -> ${cfg.sink} in ${(s.ms / 1000).toFixed(1)}s`,
+          `newsnlp run (${s.mode}): ${s.feedsPolled} feeds polled (${s.feedsNotModified} not modified), ${s.articles} articles, ${s.written} written, ${s.duplicates} duplicates, ${s.failures.length} failures -> ${cfg.sink} in ${(s.ms / 1000).toFixed(1)}s`,
         );
         if (s.failures.length) process.exitCode = 1;
       }),

@@ -88,47 +88,6 @@ program
   });
 
 program
-  .command('run')
-  .description('the main job on the embedded default: run the pipeline over local inputs and write NDJSON records')
-  .argument('[inputs...]', 'files or folders (default: seeds/ and fixtures/)')
-  .option('--out <file>', 'output file', 'out/records.ndjson')
-  .action(async (inputs: string[], opts: { out: string }) => {
-    const sources = inputs.length ? inputs : [join(ROOT, 'seeds'), join(ROOT, 'fixtures')];
-    await mkdir(dirname(opts.out), { recursive: true });
-    const writer = recordWriter('ndjson', opts.out);
-    const t0 = performance.now();
-    let ok = 0;
-    let failed = 0;
-    const totals = { companies: 0, deals: 0, claims: 0 };
-    const seen = new Set<string>();
-    for await (const o of extractInputs(await expandInputs(sources))) {
-      if (!o.ok) {
-        failed++;
-        err(o.error.message);
-        continue;
-      }
-      // The same article under two inputs (a seed that is also a fixture) is written once.
-      if (seen.has(o.record.id)) continue;
-      seen.add(o.record.id);
-      ok++;
-      writer.write(o.record);
-      totals.companies += o.record.companies.length;
-      totals.deals += o.record.deals.length;
-      totals.claims += o.record.marketShareClaims.length;
-      const r = o.record;
-      err(
-        `${r.title.slice(0, 60).padEnd(60)}  ${r.companies.length} companies, ${r.deals.length} deals, ${r.marketShareClaims.length} share claims`,
-      );
-    }
-    await writer.close();
-    const secs = ((performance.now() - t0) / 1000).toFixed(1);
-    err(
-      `newsnlp run: ${ok} articles -> ${opts.out} in ${secs}s: ${totals.companies} companies, ${totals.deals} deals, ${totals.claims} market-share claims${failed ? `; ${failed} inputs failed` : ''}`,
-    );
-    if (failed) process.exitCode = 1;
-  });
-
-program
   .command('review')
   .description('compare current output with the golden records in fixtures/ (exit 1 on difference)')
   .option('--update', 'rewrite the golden records from current output (after reviewing the diff)')

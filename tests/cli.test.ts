@@ -10,8 +10,8 @@ const run = promisify(execFile);
 const BIN = new URL('../bin/newsnlp.js', import.meta.url).pathname;
 const SEED = new URL('../seeds/000_4eb8863552187eec.txt', import.meta.url).pathname;
 
-async function newsnlp(args: string[], input?: string) {
-  const child = run('node', [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+async function newsnlp(args: string[], input?: string, env: Record<string, string> = {}) {
+  const child = run('node', [BIN, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }
@@ -95,13 +95,15 @@ describe('newsnlp CLI', () => {
     }
   });
 
-  it('run writes out/records.ndjson style output with a summary on stderr only', async () => {
+  it('run (embedded, no REDIS_URL) writes each article once to the JSONL sink, a summary on stderr only', async () => {
     const out = join(dir, 'records.ndjson');
-    const { code, stdout, stderr } = await newsnlp(['run', SEED, SEED, '--out', out]);
+    const { code, stdout, stderr } = await newsnlp(['run', SEED, SEED, join(dir, 'good.json'), '--out', out], undefined, { REDIS_URL: '' });
     expect(code).toBe(0);
     expect(stdout).toBe('');
     const lines = (await readFile(out, 'utf8')).trim().split('\n');
-    expect(lines).toHaveLength(1); // the same article twice is written once
-    expect(stderr).toMatch(/newsnlp run: 1 articles ->/);
+    expect(lines).toHaveLength(2); // the same article twice is written once
+    const first = JSON.parse(lines[0]!) as { record: unknown };
+    expect(ArticleRecordSchema.parse(first.record).source).toBe('TechCrunch');
+    expect(stderr).toMatch(/newsnlp run \(embedded\): 0 feeds polled .* 3 articles, 2 written/);
   });
 });
