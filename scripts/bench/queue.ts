@@ -19,7 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -271,7 +271,15 @@ async function waitLines(dir: string, want: number, timeoutMs: number): Promise<
       const st = seen.get(path) ?? { offset: 0, lines: 0 };
       const size = statSync(path).size;
       if (size > st.offset) {
-        const buf = readFileSync(path).subarray(st.offset, size);
+        // Only the bytes appended since the last look (re-reading the file would cost the
+        // workers CPU as it grows).
+        const buf = Buffer.allocUnsafe(size - st.offset);
+        const fd = openSync(path, 'r');
+        try {
+          readSync(fd, buf, 0, buf.length, st.offset);
+        } finally {
+          closeSync(fd);
+        }
         const lastNl = buf.lastIndexOf(0x0a);
         if (lastNl >= 0) {
           for (let i = 0; i <= lastNl; i++) if (buf[i] === 0x0a) st.lines++;

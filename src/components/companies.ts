@@ -675,6 +675,9 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   }
   // "said Jane Doe at Acme Capital Partners", "an analyst at Foo Bar"
   if (prev?.lower === 'at' && prev2?.cap && prev2.sent === sent && b - a >= 2) return { score: 0.5, cue: 'person-at' };
+  // "economist Jane Doe of Acme Edwards & Sons"
+  if (prev?.lower === 'of' && prev2?.cap && prev2.sent === sent && b - a >= 2 && FIRST_NAMES.has(toks[a - 3]?.lower ?? ''))
+    return { score: 0.5, cue: 'person-of' };
   // "Acme with 11% of the market"
   if (next?.lower === 'with' && next2 && /^\d/.test(next2.w)) return { score: 0.5, cue: 'share' };
   // "Acme said", "Acme reported" (weak: people say things too)
@@ -749,7 +752,9 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const weak = len === 1 && first.start && (ordinary || !first.cap || /^[A-Z][a-z]+ly$/.test(first.w));
   const gaz = gazetteerLookup(key) ?? null;
   // short all-caps listings ("NU", "XP") are acronyms of too many things
-  const guarded = isGuarded(key) || ordinary || placeLike || (len === 1 && key.length <= 3);
+  // "Cable firm Acme", "In Nice last week": a listed name that is a dictionary word needs a cue
+  const dictionaryWord = len === 1 && isLexiconWord(lone) && !isAcronymTok(first);
+  const guarded = isGuarded(key) || ordinary || placeLike || dictionaryWord || (len === 1 && key.length <= 3);
   if (sp.angle) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'angle-brackets' };
   if (sp.ticker && !placeLike) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'ticker' };
   // "Target Corp.": a guarded name with a designator
@@ -872,6 +877,16 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       for (const x of cands) if (x.key === k) x.kind = 'other';
     } else if (ac.w[0]!.toLowerCase() === c.surface[0]!.toLowerCase() && c.sp.b - c.sp.a >= 2) defined.set(k, c.key);
   }
+  // "a personal video recorder (PVR)": an acronym of a common noun phrase is no name (nor its plural)
+  const commonAcronyms = new Set<string>();
+  for (let i = 1; i + 2 < toks.length; i++) {
+    const ac = toks[i + 1]!;
+    if (toks[i]!.w !== '(' || toks[i + 2]!.w !== ')' || !/^[A-Z]{2,6}$/.test(ac.w)) continue;
+    let ini = '';
+    for (let k = i - 1; k >= 0 && i - k <= ac.w.length + 1 && toks[k]!.word && !toks[k]!.cap; k--) ini = toks[k]!.w.split('-').map((x) => x[0]).join('') + ini;
+    if (ini.length >= ac.w.length && ini.endsWith(ac.lower)) commonAcronyms.add(ac.lower).add(ac.lower + 's');
+  }
+  for (const c of cands) if (commonAcronyms.has(c.key) && !c.curated) c.kind = 'other';
   // Pass 2: cues decide candidates; a key decided anywhere in the article holds everywhere.
   const companyKeys = new Map<string, { conf: number; rule: string }>();
   const blocked = new Set<string>();
@@ -1047,7 +1062,8 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     // "Acme Bank" is short for "Acme Bank for Savings"
     const forForm = into.key.startsWith(ent.key + ' for ');
     // "Acme Corp" is a company in its own right even beside "Acme Widget Inc"
-    if (!forForm && ent.forms.some((f) => / /.test(f) && DESIGNATORS.has(f.slice(f.lastIndexOf(' ') + 1).toLowerCase().replace(/\./g, ''))))
+    // (a legal form: "Acme Financial" is still short for "Acme Financial Management Corp")
+    if (!forForm && ent.forms.some((f) => / /.test(f) && LEGAL_END_RE.test(f.slice(f.lastIndexOf(' ') + 1).toLowerCase())))
       return false;
     if (ent.gaz && !ent.gaz.short && !ent.curated && !ent.key.includes(' ') && !into.forms.some((f) => /\s/.test(f))) return false;
     if (!ent.curated) return !(ent.gaz && !ent.gaz.short && !ent.key.includes(' ') && into.curated);

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 
@@ -42,7 +43,7 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     if (!m) throw new MigrationError(`[db] [migrate] ${file}: migration files are named NNNN_name.sql`);
     const version = Number(m[1]);
     if (out.some((x) => x.version === version)) throw new MigrationError(`[db] [migrate] ${file}: version ${version} used twice`);
-    const sql = readFileSync(new URL(file, `file://${dir.endsWith('/') ? dir : dir + '/'}`), 'utf8');
+    const sql = readFileSync(join(dir, file), 'utf8');
     out.push({ version, name: file, sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }
   return out;
@@ -51,6 +52,7 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 /** Apply the pending migrations of `migrations` (default: migrations/) over one client of `pool`. */
 export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = loadMigrations()): Promise<MigrateResult> {
   const client = await pool.connect();
+  let failure: Error | undefined;
   try {
     await client.query('BEGIN');
     const { rows: schemaRows } = await client.query<{ s: string | null }>('SELECT current_schema() AS s');
@@ -90,9 +92,10 @@ export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = 
     const version = Math.max(0, ...rows.map((r) => r.version), ...migrations.map((m) => m.version));
     return { applied, version };
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A client whose ROLLBACK fails is broken: release(err) drops it from the pool.
+    await client.query('ROLLBACK').catch((e: Error) => (failure = e));
     throw err;
   } finally {
-    client.release();
+    client.release(failure);
   }
 }

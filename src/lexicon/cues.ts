@@ -19,13 +19,13 @@ export const HEAD_NOUNS: ReadonlySet<string> = new Set(
     // "analysts Foo Research", "researchers Acme Data": a plural (the singular is a person title)
     'analysts researchers ' +
     // "Acme, the Ruritania-listed arm of Foo"
-    'arm shop'
+    'arm shop funds'
   ).split(/\s+/),
 );
 
 /** Head nouns that name a business only when a business word comes before them ("oil group"). */
 export const WEAK_HEAD_NOUNS: ReadonlySet<string> = new Set(
-  'group agency house investor investors fund owner owners parent partner partners specialist specialists'.split(' '),
+  'group agency house investor investors fund funds owner owners parent partner partners specialist specialists'.split(' '),
 );
 
 // "Acme shares rose", "Acme bosses told", "Acme chief Jane Doe", "Acme spokesman"
@@ -68,7 +68,7 @@ export const LEFT_PHRASES: readonly (readonly string[])[] = [
   // "specialist firms such as Acme", "rivals including Foo"
   ['firms', 'such', 'as'], ['companies', 'such', 'as'], ['makers', 'such', 'as'], ['operators', 'such', 'as'],
   ['retailers', 'such', 'as'], ['banks', 'such', 'as'], ['groups', 'such', 'as'], ['providers', 'such', 'as'],
-  ['firms', 'including'], ['companies', 'including'], ['rivals', 'including'], ['rivals', 'like'], ['firms', 'like'],
+  ['firms', 'including'], ['companies', 'including'], ['rivals', 'including'], ['rivals', 'like'], ['firms', 'like'], ['retailers', 'like'],
   // "a survey by Acme Research", "a study by Foo": research firms (public bodies are in notCompanies)
   ['survey', 'by'], ['study', 'by'], ['poll', 'by'], ['report', 'by'], ['research', 'by'],
 ];
@@ -145,7 +145,7 @@ export const NON_COMPANY_HEADS: ReadonlySet<string> = new Set(
     'government administration senate congress assembly party university college school institute ' +
     'academy hospital police army navy federation union unions association associations organisation ' +
     'organization foundation society club league church museum tribunal regulator watchdog ' +
-    'board exchange index average republic kingdom state states city county province embassy'
+    'board exchange index average republic kingdom state states city county province embassy confederation'
   ).split(/\s+/),
 );
 

@@ -40,7 +40,7 @@ export const DESIGNATORS: ReadonlySet<string> = new Set(
     'shipping logistics freight railways railroad railroads lines utilities power construction engineering ' +
     'management advisors advisers trust bancorporation ' +
     // "Acme Stockbrokers", "Foo Investment Managers", "Bar Services" (the last two weak, below)
-    'stockbrokers brokers managers services cruises hotels resorts casinos bros'
+    'stockbrokers brokers managers services cruises hotels resorts casinos bros sons'
   ).split(/\s+/),
 );
 
