@@ -10,7 +10,7 @@
  * (see bench/README.md for what each figure means).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -126,6 +126,8 @@ async function main() {
       cpuModel: cpus()[0]?.model ?? null,
       quick: o.quick,
       only: o.only,
+      // On a shared machine the figures are only as good as the cores left free: read this first.
+      loadAverageAtStart: loadavg().map((x) => round(x, 2)),
       units: 'MB = 1,000,000 bytes and KB = 1000 bytes of UTF-8 article text; RSS in MiB',
     },
   };
@@ -223,6 +225,7 @@ async function main() {
 
   results['targets'] = checks.map((c) => ({ ...c, verdict: verdict(c) }));
   results['totalSeconds'] = round((Date.now() - started) / 1000, 1);
+  (results['meta'] as Record<string, unknown>)['loadAverageAtEnd'] = loadavg().map((x) => round(x, 2));
   results['peakRssMbBenchProcess'] = round(peakRssMb(), 1);
   mkdirSync(dirname(o.out), { recursive: true });
   writeFileSync(o.out, `${JSON.stringify(results, null, 2)}\n`);
@@ -236,8 +239,13 @@ const pick = (t: Throughput) => ({ seconds: t.seconds, mbPerSec: t.mbPerSec, art
 
 function report(r: Record<string, unknown>, checks: TargetCheck[]): string {
   const lines: string[] = [];
-  const meta = r['meta'] as { corpus: { articles: number; bytes: number; meanBytes: number }; node: string; cpus: number };
-  lines.push('', `newsnlp bench  (node ${meta.node}, ${meta.cpus} cpus; ${meta.corpus.articles} articles, ${(meta.corpus.bytes / 1e6).toFixed(2)} MB, mean ${(meta.corpus.meanBytes / 1000).toFixed(1)} KB)`, '');
+  const meta = r['meta'] as { corpus: { articles: number; bytes: number; meanBytes: number }; node: string; cpus: number; loadAverageAtStart: number[] };
+  lines.push(
+    '',
+    `newsnlp bench  (node ${meta.node}, ${meta.cpus} cpus, load average ${meta.loadAverageAtStart[0]} at start; ` +
+      `${meta.corpus.articles} articles, ${(meta.corpus.bytes / 1e6).toFixed(2)} MB, mean ${(meta.corpus.meanBytes / 1000).toFixed(1)} KB)`,
+    '',
+  );
   const ex = r['extraction'] as (Throughput & { firstArticleMs: number; moduleLoadMs: number; coldPass: ReturnType<typeof pick> }) | undefined;
   const nv = r['naive'] as Throughput | undefined;
   if (ex && nv) {

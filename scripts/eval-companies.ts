@@ -6,6 +6,9 @@
  *                                                                 stories outside news-dev
  *   npx tsx scripts/eval-companies.ts --bench                    MB/s over bbc-news (best of 3)
  *   npx tsx scripts/eval-companies.ts --debug <id|file> [regex]  every candidate span and its class
+ *   npx tsx scripts/eval-companies.ts --judged <gold.json> [-v]   score hand-judged BBC/Reuters stories
+ *       gold.json: {"<url>": {"c": [["Name", "alias", ...], ...], "o": ["optional name", ...]}}, urls as in
+ *       --sample ("bbc:business/039.txt", "reuters21578:125"); a name matches when any form matches
  *
  * Scoring: names match case-insensitively ignoring corporate suffixes; gold aliases accepted;
  * optionalCompanies neutral; one-to-one per article. "name" mode matches only the predicted
@@ -83,8 +86,53 @@ if (argv[0] === '--debug') {
         console.log(`  ${c.name} [${c.rule} ${c.confidence}] ${c.aliases.join(' / ')}${c.ticker ? ' T=' + c.ticker : ''}${c.parent ? ' P=' + c.parent : ''}`);
     }
   }
+} else if (argv[0] === '--judged') {
+  judged(argv[1]!, argv.includes('-v'));
 } else {
   score();
+}
+
+/** Score hand-judged stories outside news-dev (see the file comment for the gold format). */
+function judged(goldFile: string, verbose: boolean): void {
+  const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as Record<string, { c: string[][]; o: string[] }>;
+  const texts = new Map<string, string>();
+  for (const a of bbcArticles()) texts.set(a.url, a.text);
+  for (const l of readFileSync(join(CORPUS, 'reuters-21578/articles.ndjson'), 'utf8').split('\n'))
+    if (l.trim()) {
+      const a = JSON.parse(l) as { url: string; text: string };
+      texts.set(a.url, a.text);
+    }
+  const SUF = new Set(['inc', 'corp', 'corporation', 'ltd', 'plc', 'llc', 'group', 'holdings', 'ag', 'sa', 'nv', 'co', 'cos', 'company', 'limited', 'se', 'spa', 'bv', 'oy']);
+  const norm = (x: string) => {
+    let w = x.toLowerCase().replace(/'s\b/g, '').replace(/[^a-z0-9&' -]/g, '').split(/\s+/).filter(Boolean);
+    while (w.length > 1 && SUF.has(w[w.length - 1]!)) w = w.slice(0, -1);
+    return w.join(' ');
+  };
+  const t = { tp: 0, fp: 0, fn: 0 };
+  for (const [url, g] of Object.entries(gold)) {
+    const text = texts.get(url);
+    if (text === undefined) throw new Error(`[eval-companies] ${goldFile}: no article ${url}`);
+    const opt = new Set(g.o.map(norm));
+    const used = new Set<number>();
+    const fps: string[] = [];
+    for (const p of run(text).companies) {
+      const n = norm(p.name);
+      const gi = g.c.findIndex((forms, i) => !used.has(i) && forms.map(norm).includes(n));
+      if (gi >= 0) {
+        used.add(gi);
+        t.tp++;
+      } else if (!opt.has(n)) {
+        t.fp++;
+        fps.push(p.name);
+      }
+    }
+    const fns = g.c.filter((_, i) => !used.has(i)).map((f) => f[0]!);
+    t.fn += fns.length;
+    if (verbose && (fps.length || fns.length)) console.log(`${url}  FP: ${fps.join(' | ')}  FN: ${fns.join(' | ')}`);
+  }
+  const p = t.tp / (t.tp + t.fp || 1);
+  const r = t.tp / (t.tp + t.fn || 1);
+  console.log(`judged: P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)} (tp ${t.tp} fp ${t.fp} fn ${t.fn})`);
 }
 
 function score(): void {

@@ -28,7 +28,7 @@ interface ConnOpts {
   schema?: string;
 }
 
-export function registerDbCommands(program: Command, config: DbCliConfig = { databaseUrl: process.env.DATABASE_URL }): Command {
+export function registerDbCommands(program: Command, config: DbCliConfig): Command {
   const log = config.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const urlOf = (o: ConnOpts): string => {
     const url = o.url || config.databaseUrl;

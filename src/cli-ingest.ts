@@ -221,10 +221,12 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .argument('[inputs...]', 'article files or folders (default: seeds/ and fixtures/ when no --feeds)')
     .option('--feeds <file>', 'feed list to poll once (.yaml or .json)')
     .option('--out <file>', 'JSONL output (sets the sink to jsonl:<file>)')
+    .option('--sink <spec...>', 'sinks to write to, e.g. --sink jsonl:out/records.ndjson --sink postgres:$DATABASE_URL')
     .option('--allow-private', 'let fetches reach private/loopback addresses')
     .action(
-      action(async (inputs: string[], o: { feeds?: string; out?: string; allowPrivate?: boolean }) => {
-        const cfg = cfgOf({ ...(o.out ? { sink: `jsonl:${o.out}` } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
+      action(async (inputs: string[], o: { feeds?: string; out?: string; sink?: string[]; allowPrivate?: boolean }) => {
+        const sinks = [...(o.out ? [`jsonl:${o.out}`] : []), ...(o.sink ?? [])];
+        const cfg = cfgOf({ ...(sinks.length ? { sink: sinks.join(' ') } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
         const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
         if (inputs.length === 0 && feedList.length === 0) inputs = [join(ctx.root, 'seeds'), join(ctx.root, 'fixtures')];
         const { runIngest } = await import('./ingest/local.ts');

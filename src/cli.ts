@@ -7,17 +7,21 @@ import { createWriteStream } from 'node:fs';
 import { dirname, join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { PUBLISHED_SCHEMAS } from './schema.ts';
-import { jsonSchemaOf } from './json-schema.ts';
+import { jsonSchemaOf, SCHEMAS } from './json-schema.ts';
 import type { SchemaName } from './json-schema.ts';
 import type { ArticleRecord } from './schema.ts';
 import { extractInputs } from './extract.ts';
 import { formatReview, review } from './review.ts';
 import { registerIngestCommands } from './cli-ingest.ts';
+import { registerDbCommands } from './cli-db.ts';
+import { flatten } from './flat.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The one place the CLI reads the environment. */
-const config = { devCorpus: process.env.NEWSNLP_DEV_CORPUS || undefined };
+const config = {
+  devCorpus: process.env.NEWSNLP_DEV_CORPUS || undefined,
+  databaseUrl: process.env.DATABASE_URL || undefined,
+};
 const err = (line: string) => process.stderr.write(line + '\n');
 
 // `newsnlp extract ... | head`: a closed pipe is the reader's choice, not an error.
@@ -73,17 +77,22 @@ program
   .argument('<files...>', 'input files or folders')
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson']).default('json'))
   .option('--out <file>', 'write to a file instead of stdout')
-  .action(async (files: string[], opts: { format: 'json' | 'ndjson'; out?: string }) => {
+  .option('--flat <file>', 'also write flat records (one per article, company, deal, claim; with type and articleId) as NDJSON')
+  .action(async (files: string[], opts: { format: 'json' | 'ndjson'; out?: string; flat?: string }) => {
     const writer = recordWriter(opts.format, opts.out);
+    const flat = opts.flat ? createWriteStream(opts.flat) : null;
     let failed = 0;
     for await (const o of extractInputs(await expandInputs(files))) {
-      if (o.ok) writer.write(o.record);
-      else {
+      if (o.ok) {
+        writer.write(o.record);
+        if (flat) for (const f of flatten(o.record)) flat.write(JSON.stringify(f) + '\n');
+      } else {
         failed++;
         err(o.error.message);
       }
     }
     await writer.close();
+    if (flat) await new Promise<void>((res, rej) => flat.end((e?: Error | null) => (e ? rej(e) : res())));
     if (failed) process.exitCode = 1;
   });
 
@@ -125,13 +134,13 @@ program
 program
   .command('schema')
   .description('print the JSON Schema of the records (generated from the zod schemas)')
-  .argument('[name]', `one of: ${Object.keys(PUBLISHED_SCHEMAS).join(', ')}`)
+  .argument('[name]', `one of: ${Object.keys(SCHEMAS).join(', ')}`)
   .action((name?: string) => {
-    const names = name ? [name] : Object.keys(PUBLISHED_SCHEMAS);
+    const names = name ? [name] : Object.keys(SCHEMAS);
     const out: Record<string, unknown> = {};
     for (const n of names) {
-      if (!(n in PUBLISHED_SCHEMAS)) {
-        err(`newsnlp schema: unknown schema "${n}"; known: ${Object.keys(PUBLISHED_SCHEMAS).join(', ')}`);
+      if (!(n in SCHEMAS)) {
+        err(`newsnlp schema: unknown schema "${n}"; known: ${Object.keys(SCHEMAS).join(', ')}`);
         process.exitCode = 2;
         return;
       }
@@ -141,5 +150,6 @@ program
   });
 
 registerIngestCommands(program, { root: ROOT });
+registerDbCommands(program, { databaseUrl: config.databaseUrl });
 
 await program.parseAsync(process.argv);

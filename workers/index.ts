@@ -89,7 +89,7 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
         })
       : undefined);
   const ownSink = !opts.sink && stages.includes('sink');
-  const sinkDriver = opts.sink ?? (ownSink ? openSink(cfg.sink) : undefined);
+  const sinkDriver = opts.sink ?? (ownSink ? openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate } }) : undefined);
   const ctx: StageContext = { cfg, store, log, ...(http ? { http } : {}), ...(sinkDriver ? { sink: sinkDriver } : {}) };
   const deps: WorkerDeps = { ctx, queues };
   const concurrency = opts.concurrency ?? cfg.concurrency;

@@ -45,7 +45,7 @@ function componentOf(frame: CallFrame, parent: string | null): string | null {
   const m = /\/src\/components\/([\w-]+)\.ts$/.exec(frame.url);
   if (m) return m[1]!;
   if (parent) return parent;
-  if (/\/src\/pipeline\.ts$/.test(frame.url) && frame.functionName === 'runDoc') return 'pipeline (ArticleSchema.parse, newDoc)';
+  if (/\/src\/pipeline\.ts$/.test(frame.url) && /^(runDoc|run)$/.test(frame.functionName)) return 'pipeline (ArticleSchema.parse, newDoc)';
   return null;
 }
 

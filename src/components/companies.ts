@@ -388,7 +388,7 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
     if (!isDesignator(toks[sp.b - 1]) || COUNTRY_CODE_RE.test(toks[sp.a]!.lower)) continue;
     // "Its Acme Widget Co": the leading function word is no part of the name
     let a0 = sp.a;
-    while (a0 < sp.b - 1 && LEADING_FUNCTION_WORDS.has(toks[a0]!.lower)) a0++;
+    while (a0 < sp.b - 1 && (LEADING_FUNCTION_WORDS.has(toks[a0]!.lower) || (toks[a0]!.start && /^[A-Z][a-z]+-[a-z]+$/.test(toks[a0]!.w)))) a0++;
     const k = spanKey(toks, a0, sp.b);
     const words = k.split(' ');
     for (let n = 2; n <= words.length; n++) fullNames.add(words.slice(0, n).join(' '));
@@ -441,6 +441,8 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
           t.start &&
           (endsInDesignator ? isFunctionWord(lower) || HEAD_NOUNS.has(lower) : isCommonWord(lower) || isLexiconWord(lower) || HEAD_NOUNS.has(lower));
         const strip =
+          // "Privately-held Acme Group", "Family-owned Foo Ltd": a hyphenated adjective opening the sentence
+          (t.start && /^[A-Z][a-z]+-[a-z]+$/.test(t.w)) ||
           isFunctionWord(lower) ||
           LEADING_FUNCTION_WORDS.has(lower) ||
           (ordinaryStart && !DESIGNATORS.has(toks[i + 1]!.lower)) ||
@@ -753,7 +755,7 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const gaz = gazetteerLookup(key) ?? null;
   // short all-caps listings ("NU", "XP") are acronyms of too many things
   // "Cable firm Acme", "In Nice last week": a listed name that is a dictionary word needs a cue
-  const dictionaryWord = len === 1 && isLexiconWord(lone) && !isAcronymTok(first);
+  const dictionaryWord = len === 1 && ((isLexiconWord(lone) && !isAcronymTok(first)) || (first.start && gazetteerLookup(key)?.short === true));
   const guarded = isGuarded(key) || ordinary || placeLike || dictionaryWord || (len === 1 && key.length <= 3);
   if (sp.angle) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'angle-brackets' };
   if (sp.ticker && !placeLike) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'ticker' };
@@ -1063,7 +1065,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     const forForm = into.key.startsWith(ent.key + ' for ');
     // "Acme Corp" is a company in its own right even beside "Acme Widget Inc"
     // (a legal form: "Acme Financial" is still short for "Acme Financial Management Corp")
-    if (!forForm && ent.forms.some((f) => / /.test(f) && LEGAL_END_RE.test(f.slice(f.lastIndexOf(' ') + 1).toLowerCase())))
+    if (!forForm && ent.forms.some((f) => / /.test(f) && LEGAL_SUFFIXES.has(f.slice(f.lastIndexOf(' ') + 1).toLowerCase().replace(/\./g, ''))))
       return false;
     if (ent.gaz && !ent.gaz.short && !ent.curated && !ent.key.includes(' ') && !into.forms.some((f) => /\s/.test(f))) return false;
     if (!ent.curated) return !(ent.gaz && !ent.gaz.short && !ent.key.includes(' ') && into.curated);

@@ -8,7 +8,8 @@
  *                           min(this, NEWSNLP_EXTRACT_PROCS) sandboxed processes
  *   NEWSNLP_EXTRACT_PROCS   sandboxed extraction processes per worker (default: 1)
  *   NEWSNLP_ALLOW_PRIVATE   "1"/"true" lets fetches reach loopback/private addresses (tests, mirrors)
- *   NEWSNLP_SINK            "jsonl:<path>" (default jsonl:out/records.ndjson)
+ *   NEWSNLP_SINK            "jsonl:<path>" or "postgres:<url>", several separated by spaces (default jsonl:out/records.ndjson)
+ *   NEWSNLP_DB_MIGRATE      "1" applies pending PostgreSQL migrations when a postgres sink opens
  *   NEWSNLP_GRACE_MS        shutdown grace period for in-flight jobs (default 30000)
  *   NEWSNLP_FEEDS           feed list file (default seeds/feeds.yaml)
  */
@@ -19,10 +20,11 @@ const bool = z
   .transform((v) => (typeof v === 'boolean' ? v : /^(1|true|yes|on)$/i.test(v.trim())));
 const int = (min: number) => z.coerce.number().int().min(min);
 
+const ONE_SINK = String.raw`(?:jsonl:\S+|postgres:postgres(?:ql)?://\S+|postgres(?:ql)?://\S+)`;
 export const SinkSpecSchema = z
   .string()
-  .regex(/^jsonl:.+/, 'sink must look like "jsonl:<path>"')
-  .describe('jsonl:<path>; a postgres:// driver can follow');
+  .regex(new RegExp(String.raw`^\s*${ONE_SINK}(?:\s+${ONE_SINK})*\s*$`), 'sink must look like "jsonl:<path>" or "postgres:<url>" (several separated by spaces)')
+  .describe('jsonl:<path> or postgres:<postgres://url>; several separated by spaces write to each');
 
 export const IngestConfigSchema = z.object({
   redisUrl: z
@@ -38,6 +40,7 @@ export const IngestConfigSchema = z.object({
   concurrency: int(1).default(4),
   extractProcesses: int(1).default(1),
   allowPrivate: bool.default(false),
+  dbMigrate: bool.default(false),
   sink: SinkSpecSchema.default('jsonl:out/records.ndjson'),
   graceMs: int(0).default(30_000),
   feedsFile: z.string().min(1).default('seeds/feeds.yaml'),
@@ -70,6 +73,7 @@ const ENV_KEYS: Readonly<Record<string, keyof IngestConfig>> = {
   NEWSNLP_CONCURRENCY: 'concurrency',
   NEWSNLP_EXTRACT_PROCS: 'extractProcesses',
   NEWSNLP_ALLOW_PRIVATE: 'allowPrivate',
+  NEWSNLP_DB_MIGRATE: 'dbMigrate',
   NEWSNLP_SINK: 'sink',
   NEWSNLP_GRACE_MS: 'graceMs',
   NEWSNLP_FEEDS: 'feedsFile',

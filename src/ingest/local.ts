@@ -38,7 +38,7 @@ export interface IngestRunOptions {
   feeds?: FeedSpec[];
   /** Local article files and folders (.txt .json .ndjson .jsonl .html .htm). */
   inputs?: string[];
-  /** Default: openSink(cfg.sink), disposed at the end. */
+  /** Default: openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate } }), disposed at the end. */
   sink?: SinkDriver;
   http?: HttpClient;
   /** Embedded mode only; default a fresh MemoryStore. */
@@ -150,7 +150,7 @@ export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSumma
   const store = opts.store ?? new MemoryStore();
   const needHttp = (opts.feeds?.length ?? 0) > 0;
   const http = opts.http ?? (needHttp ? httpFor(cfg) : undefined);
-  const sinkDriver = opts.sink ?? openSink(cfg.sink);
+  const sinkDriver = opts.sink ?? openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate } });
   const ctx: StageContext = { cfg, store, log, sink: sinkDriver, ...(http ? { http } : {}) };
   const summary: IngestSummary = {
     mode: 'embedded',

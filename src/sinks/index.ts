@@ -23,7 +23,39 @@ export interface OpenSinkOptions {
   postgres?: PostgresSinkOptions;
 }
 
+/**
+ * Open the sinks of a spec. Several specs separated by white space ("jsonl:out/r.ndjson
+ * postgres:postgres://db/news") write every batch to each, in order; a failure in any fails the
+ * write, so a queue job retries (each driver is idempotent, so the ones that succeeded see no-ops).
+ */
 export function openSink(spec: string, opts: OpenSinkOptions = {}): SinkDriver {
+  const specs = spec.trim().split(/\s+/).filter(Boolean);
+  if (specs.length > 1) return new FanoutSink(specs.map((one) => openOne(one, opts)));
+  return openOne(specs[0] ?? spec, opts);
+}
+
+/** Several drivers behind one: each batch goes to every driver. */
+export class FanoutSink implements SinkDriver {
+  readonly name: string;
+  constructor(private readonly drivers: readonly SinkDriver[]) {
+    this.name = drivers.map((d) => d.name).join('+');
+  }
+  async write(envelopes: Parameters<SinkDriver['write']>[0]): Promise<number> {
+    let fresh = 0;
+    for (const d of this.drivers) fresh = Math.max(fresh, await d.write(envelopes));
+    return fresh;
+  }
+  async flush(): Promise<void> {
+    for (const d of this.drivers) await d.flush();
+  }
+  async dispose(): Promise<void> {
+    const errors: unknown[] = [];
+    for (const d of this.drivers) await d.dispose().catch((e: unknown) => errors.push(e));
+    if (errors.length) throw errors[0];
+  }
+}
+
+function openOne(spec: string, opts: OpenSinkOptions): SinkDriver {
   if (spec.startsWith('jsonl:')) {
     const { path, options } = parseJsonlSpec(spec.slice('jsonl:'.length));
     return new JsonlSink(path, options);

@@ -280,3 +280,23 @@ describe('companies: classes found on unseen articles', () => {
     expect(names('Sales rose 26%, according to analysts Quorvant More than 1 million were sold.')).toEqual(['Quorvant']);
   });
 });
+
+describe('companies: more classes from unseen wire and BBC copy', () => {
+  it('reads "NL" as a designator, a product name with PLC as a company, and a body name ending a run', () => {
+    expect(names('<Quorra Creek Consolidated NL> said the consortium will pay cash.')).toEqual(['Quorra Creek Consolidated']);
+    expect(names('He would buy Guinness PLC <GUIN.L>\'s brewery division.')).toEqual(['Guinness']);
+    expect(names('In a filing with the Securities and Exchange Commission Moller said he bought 65,000 Zentrix Corp shares.')).toEqual([
+      'Zentrix',
+    ]);
+  });
+
+  it('takes comma-separated partners described as one firm, and skips an acronym of a common noun phrase', () => {
+    expect(names('Spear, Marlow and Keck, a New York brokerage partnership, said it bought shares.')).toEqual(['Spear, Marlow and Keck']);
+    expect(names("Cable firm Telewest will offer a personal video recorder (PVR). Telewest's PVR will offer 160GB.")).toEqual(['Telewest']);
+  });
+
+  it('strips a hyphenated adjective opening the sentence, and needs a cue for a dictionary word in the SEC list', () => {
+    expect(names('Privately-held Varlo Group bought two brands.')).toEqual(['Varlo Group']);
+    expect(names('In Nice last week, the summit opened.')).toEqual([]);
+  });
+});

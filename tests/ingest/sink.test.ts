@@ -57,6 +57,6 @@ describe('JSONL sink', () => {
   });
 
   it('names an unknown driver', () => {
-    expect(() => openSink('postgres://db/x')).toThrow(/\[sink\] \[postgres\] unknown sink spec/);
+    expect(() => openSink('mysql://db/x')).toThrow(/\[sink\] \[mysql\] unknown sink spec/);
   });
 });
