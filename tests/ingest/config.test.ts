@@ -22,7 +22,8 @@ describe('ingestion config', () => {
     expect(() => loadConfig({}, { REDIS_URL: 'http://x' })).toThrow(ConfigError);
     expect(() => loadConfig({}, { REDIS_URL: 'http://x' })).toThrow(/redisUrl \(REDIS_URL\)/);
     expect(() => loadConfig({}, { NEWSNLP_QUEUE_PREFIX: 'a:b' })).toThrow(/NEWSNLP_QUEUE_PREFIX/);
-    expect(() => loadConfig({}, { NEWSNLP_SINK: 'postgres://db' })).toThrow(/jsonl:<path>/);
+    expect(() => loadConfig({}, { NEWSNLP_SINK: 'mysql://db' })).toThrow(/NEWSNLP_SINK.*jsonl:<path>/);
+    expect(loadConfig({}, { NEWSNLP_SINK: 'jsonl:a.ndjson postgres:postgres://db/x' }).sink).toBe('jsonl:a.ndjson postgres:postgres://db/x');
   });
 
   it('parses durations', () => {
