@@ -159,18 +159,20 @@ async function main() {
     const firstMs = warm(corpus, runners.newsnlp, 1);
     // The first pass over real text runs at about half speed (regexps compile and tier up, the
     // JIT warms, lazy tables fill); a worker lives for millions of articles, so the figures that
-    // count are the second pass. The first is kept as `coldPass`. (Not a cache: articles never
+    // count are the later passes. The first is kept as `coldPass`. (Not a cache: articles never
     // seen run at the second-pass rate.)
     log('extraction: newsnlp, first pass (cold) ...');
     const cold = timeRun(corpus, runners.newsnlp);
-    log('extraction: newsnlp, second pass (steady) ...');
-    extraction = timeRun(corpus, runners.newsnlp);
+    // Two steady passes; the faster is the figure (a burst of load from elsewhere slows one).
+    log('extraction: newsnlp, second and third passes (steady) ...');
+    const steady = [timeRun(corpus, runners.newsnlp), timeRun(corpus, runners.newsnlp)];
+    extraction = steady[0]!.seconds <= steady[1]!.seconds ? steady[0]! : steady[1]!;
     const naiveItems = o.naiveLimit ? spread(corpus, o.naiveLimit) : corpus;
     const naiveFirstMs = warm(naiveItems, runners.naive, 50);
     log(`extraction: naive compromise over ${naiveItems.length} articles ...`);
     const naive = timeRun(naiveItems, runners.naive);
     const ratio = naive.mbPerSec > 0 ? extraction.mbPerSec / naive.mbPerSec : null;
-    results['extraction'] = { ...extraction, moduleLoadMs: round(loadMs, 1), firstArticleMs: firstMs, coldPass: pick(cold) };
+    results['extraction'] = { ...extraction, moduleLoadMs: round(loadMs, 1), firstArticleMs: firstMs, coldPass: pick(cold), steadyPasses: steady.map(pick) };
     results['naive'] = { ...naive, firstArticleMs: naiveFirstMs };
     results['ratioVsNaive'] = ratio === null ? null : round(ratio, 2);
     if (extraction.errors) log(`WARNING: ${extraction.errors} articles failed in newsnlp, e.g. ${extraction.failed[0]?.id}: ${extraction.failed[0]?.error}`);
@@ -181,24 +183,37 @@ async function main() {
   // ------------------------------------------------------------ length ladder
   if (o.only.includes('ladder')) {
     const runners = await import('./bench/runners.ts');
-    const rungs = buildLadder(bbc.map((a) => a.article.text), o.ladderBudget);
+    // Two rounds, each running half of every rung (the 1 MB rung has two articles): a burst of
+    // load from elsewhere on the machine hits one round of a rung, and the faster round is kept.
+    const ROUNDS = 2;
+    const rungs = buildLadder(bbc.map((a) => a.article.text), o.ladderBudget, undefined, ROUNDS);
     // Warm as the extraction part does (one untimed pass of the smallest rung) when it has not run.
     if (!extraction) warm(rungs[0]!.articles, runners.newsnlp, rungs[0]!.articles.length);
-    const out: Record<string, unknown>[] = [];
-    for (const r of rungs) {
-      log(`ladder: ${r.label} x ${r.articles.length} ...`);
-      const t = timeRun(r.articles, runners.newsnlp);
-      out.push({
+    const rounds = rungs.map(() => [] as Throughput[]);
+    for (let k = 0; k < ROUNDS; k++) {
+      rungs.forEach((r, i) => {
+        const part = r.articles.filter((_, j) => j % ROUNDS === k);
+        log(`ladder: round ${k + 1}/${ROUNDS}, ${r.label} x ${part.length} ...`);
+        rounds[i]!.push(timeRun(part, runners.newsnlp));
+      });
+    }
+    const msPerKb = (t: Throughput) => (t.seconds * 1000) / (t.bytes / 1000);
+    const out: Record<string, unknown>[] = rungs.map((r, i) => {
+      const rs = rounds[i]!;
+      const best = rs.reduce((a, b) => (msPerKb(b) < msPerKb(a) ? b : a));
+      const bytes = rs.reduce((s, t) => s + t.bytes, 0);
+      return {
         rung: r.label,
         targetBytes: r.target,
         articles: r.articles.length,
-        meanBytes: Math.round(t.bytes / t.articles),
-        seconds: t.seconds,
-        msPerKb: round((t.seconds * 1000) / (t.bytes / 1000), 4),
-        mbPerSec: t.mbPerSec,
-        errors: t.errors,
-      });
-    }
+        meanBytes: Math.round(bytes / r.articles.length),
+        seconds: round(rs.reduce((s, t) => s + t.seconds, 0), 3),
+        msPerKb: round(msPerKb(best), 4),
+        msPerKbRounds: rs.map((t) => round(msPerKb(t), 4)),
+        mbPerSec: best.mbPerSec,
+        errors: rs.reduce((s, t) => s + t.errors, 0),
+      };
+    });
     const perKb = (i: number) => (out[i]?.['msPerKb'] as number | undefined) ?? NaN;
     const ratio = perKb(out.length - 1) / perKb(0);
     results['ladder'] = { rungs: out, ratioLargestToSmallest: round(ratio, 3) };

@@ -81,15 +81,20 @@ const labelOf = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000} MB` : `${n / 
  * as in the corpus) and cutting each piece at the last paragraph end before the target size (or a
  * sentence end when a paragraph is longer). Each rung holds about `budget` bytes in total, so the
  * 1 KB rung has many short articles and the 1 MB rung one or two: every rung costs about the same
- * to run and per-KB figures compare like with like. Pieces start at different places of the
+ * to run and per-KB figures compare like with like (at least `minPerRung` each). Pieces start at different places of the
  * corpus, so a 1 KB article is not just the first kilobyte again.
  */
-export function buildLadder(bodies: readonly string[], budget: number, sizes: readonly number[] = LADDER_SIZES): Rung[] {
+export function buildLadder(
+  bodies: readonly string[],
+  budget: number,
+  sizes: readonly number[] = LADDER_SIZES,
+  minPerRung = 1,
+): Rung[] {
   const paragraphs = bodies.flatMap((b) => b.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean));
   if (!paragraphs.length) throw new Error('[bench] ladder: no text to build from');
   const rungs: Rung[] = [];
   for (const target of sizes) {
-    const count = Math.max(1, Math.round(budget / target));
+    const count = Math.max(minPerRung, Math.round(budget / target));
     const articles: BenchArticle[] = [];
     // Spread the starting paragraphs over the corpus.
     const stride = Math.max(1, Math.floor(paragraphs.length / count));

@@ -1145,7 +1145,9 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     if (ent.curated && best && curatedCompany(nameKey(best)) !== ent.curated) best = '';
     // "Goldman, Sachs and Co" -> the curated "Goldman Sachs"
     if (ent.curated && best.includes(',') && nameKey(best) === nameKey(ent.curated.name)) best = ent.curated.name;
-    const name = best ? displayName(best) : (ent.curated?.name ?? displayName(ent.forms[0]!));
+    // A curated company always takes its curated name, so one company has one id across articles
+    // ("Google Cloud" whether an article says "Google Cloud" or "Google Cloud Platform").
+    const name = ent.curated?.name ?? (best ? displayName(best) : displayName(ent.forms[0]!));
     // The SEC list is today's: trust its ticker for a large company or an exact name match only.
     const gazName = ent.gaz ? nameKey(ent.gaz.name) : '';
     const exact = ent.forms.some((f) => nameKey(f) === gazName && displayName(f).toLowerCase() === ent.gaz!.name.toLowerCase());

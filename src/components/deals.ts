@@ -343,7 +343,8 @@ function findName(sentence: string, parties: readonly string[], from: number, to
 }
 
 /** "The acquisition is subject to regulatory approval." "The deal is valued at $2bn." */
-const FOLLOW_UP = /^(?:the|this|that|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:acquisition|merger|takeover|deal|transaction|purchase|sale|agreement|offer|bid|buyout|venture|tender offer)\b/i;
+// ("The $1.75bn (900m) deal will ...": amounts and an aside may stand before the noun)
+const FOLLOW_UP = /^(?:the|this|that|its|their)\s+(?:[a-z-]+\s+|[$\u00a3\u20ac\u00a5]?[\d.,]+\s*(?:bn|m|k|billion|million|mln|bln)?\s+|\([^)]{0,30}\)\s+){0,3}?(?:acquisition|merger|takeover|deal|transaction|purchase|sale|agreement|offer|bid|buyout|venture|tender offer)\b/i;
 
 /**
  * A sentence that only talks about "the deal" just reported adds its status or value to it:
@@ -513,6 +514,14 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
       continue;
     }
     const text = doc.norm.slice(base + g[0], base + g[1]);
+    // "invested in the Canadian firm Widget": an anaphor-like noun in apposition to a name is that name
+    const next = /^\s*(?:<)?/.exec(ctx.masked.slice(base + g[1], base + g[1] + 3))![0].length + base + g[1];
+    const apposed = ctx.masked[next] === CO_HEAD && !/^(?:it|they|both)$/i.test(text) ? mentionsIn(ctx, next, next + 1)[0] : undefined;
+    if (apposed && !named.has(apposed.name)) {
+      slotNames.set(s, [apposed.name]);
+      named.add(apposed.name);
+      continue;
+    }
     const resolved = resolveAnaphor(ctx, si, base + g[0], text, base + g[0] < trigger, named);
     if (resolved.length === 0) return null;
     anaphoric = true;
@@ -644,6 +653,10 @@ function valuesDiffer(a: Candidate['value'], b: Candidate['value']): boolean {
 }
 const STATUS_RANK: Record<DealStatus, number> = { completed: 5, cancelled: 5, rejected: 5, pending: 4, announced: 3, rumored: 2 };
 
+/** Rules that only mention an agreement ("its partnership with X"), and rules that report one being made. */
+const MENTION_RULES = new Set(['pact.noun.with', 'pact.noun.between']);
+const SIGNING_RULES = new Set(['pact.signed.clause', 'pact.plural', 'pact.object-relative']);
+
 /** Merge reports of one transaction: compatible type, same party set, no conflicting value. */
 function mergeCandidates(cands: Candidate[]): Candidate[] {
   cands.sort((x, y) => x.start - y.start || x.trigger - y.trigger);
@@ -668,6 +681,12 @@ function mergeCandidates(cands: Candidate[]): Candidate[] {
     if (twin.generic && !c.generic) {
       twin.type = c.type;
       twin.generic = false;
+    }
+    // "Acme announced a shift in its partnership with Widget ... Acme has signed a new agreement that
+    // gives it ... Widget's ...": the signing is the reported event; a mention of the standing
+    // relationship only names it. The event's type and evidence represent the deal.
+    if (MENTION_RULES.has(twin.rule) && SIGNING_RULES.has(c.rule) && sameFamily(twin.type, c.type)) {
+      Object.assign(twin, { type: c.type, start: c.start, end: c.end, trigger: c.trigger, rule: c.rule, text: c.text });
     }
     twin.value ??= c.value;
     twin.name ??= c.name;

@@ -202,9 +202,13 @@ export function extractMarketShares(doc: Doc): MarketShareClaim[] {
       const found = classify(doc, sent, p, left, leftStart, right, ms, claimedInSentence);
       if (!found) continue;
 
-      const owner: Owner | null = found.listMention
+      let owner: Owner | null = found.listMention
         ? { mention: found.listMention, anaphor: null }
         : resolveOwner(doc, sent, p.start, ms, last);
+      if (!owner) {
+        attributions ??= findAttributions(doc, sent, ms);
+        owner = speakersSales(doc, sent, p.start, attributions);
+      }
       if (!owner) continue;
       const entity: CompanyEntity = owner.mention ? owner.mention.entity : owner.anaphor!.entity;
       const { company, brand } = creditOf(entity);
@@ -504,6 +508,24 @@ function resolveOwner(
   if (!entity) return null;
   const start = sent.start + an.index;
   return { mention: null, anaphor: { entity, start, end: start + an[0].length } };
+}
+
+/**
+ * "Sales in 1986 represented 11.8 per cent of the European market, Whipple said": a bare "sales"
+ * subject, no company named before the figure, and a speaker who speaks for a company (its
+ * chairman, its spokesman, the company itself): the sales are that company's.
+ */
+const BARE_SALES = /^\s*(?:(?:its|their)\s+)?(?:sales|deliveries|shipments|registrations|unit\s+sales|volume|output)\b/i;
+function speakersSales(doc: Doc, sent: Sentence, pos: number, atts: readonly Attribution[]): Owner | null {
+  const head = doc.norm.slice(sent.start, pos);
+  const m = BARE_SALES.exec(head);
+  if (!m) return null;
+  const named = atts.find((a) => a.source !== '' && a.source !== 'SELF');
+  if (!named) return null;
+  const entity = doc.companies.find((e) => e.name === named.source);
+  if (!entity) return null;
+  const start = sent.start + m.index + (m[0].length - m[0].trimStart().length);
+  return { mention: null, anaphor: { entity, start, end: sent.start + m.index + m[0].length } };
 }
 
 /** The company the article is about so far: most mentions before `pos`, earliest first on ties. */

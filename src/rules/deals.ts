@@ -348,7 +348,9 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'invest.verb',
     type: 'investment',
-    pattern: '{a+} {_}\\b(?<v><INVEST_V>) {w}(?:in|into) {w}{b}',
+    // (the target follows "in" within a few words, and not past an industry or a market: "invested in
+    // the Chinese beer industry in the last two years and now Acme ..." names no target)
+    pattern: '{a+} {_}\\b(?<v><INVEST_V>) {w}(?:in|into) (?:(?!(?:industry|industries|sector|sectors|market|markets|economy|country|region|years?|months?)\\b)[^\\s\\u0001\\u0002<;]+\\s+){0,4}?{b}',
     parties: ['a', 'b'],
     confidence: 0.8,
   },
