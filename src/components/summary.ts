@@ -46,7 +46,7 @@ export function summarize(doc: Doc, max = 3): Sentence[] {
     for (const w of new Set(t)) score += tfidf.idf(w) * Math.log(1 + (freq.get(w) ?? 0));
     score /= Math.sqrt(t.length + 1);
     const position = 1 + 1 / (1 + i); // the lead carries the story in news
-    const facts = factSentences.has(s.index) ? 1.3 : 1;
+    const facts = factSentences.has(s.index) ? 1.6 : 1;
     return { s, score: score * position * facts };
   });
   scored.sort((a, b) => b.score - a.score || a.s.start - b.s.start);
