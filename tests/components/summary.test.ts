@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getPipeline } from '../../src/pipeline.ts';
+import { articleFromText } from '../../src/input/read.ts';
 
 describe('summary', () => {
   it('picks 1-3 verbatim sentences, in text order, favouring the lead and the sentences with facts', () => {
     const text = readFileSync(new URL('../../seeds/000_4eb8863552187eec.txt', import.meta.url), 'utf8');
-    const r = getPipeline().run({ title: 'seed', text });
+    const r = getPipeline().run(articleFromText(text, 'seed.txt'));
     expect(r.summary.length).toBeGreaterThanOrEqual(1);
     expect(r.summary.length).toBeLessThanOrEqual(3);
     for (const s of r.summary) expect(r.text.slice(s.start, s.end)).toBe(s.text);
