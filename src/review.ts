@@ -50,6 +50,8 @@ function label(v: Json): string | null {
     if (typeof o.company === 'string' && typeof o.share === 'number') return `${o.company} ${o.share}%`;
     if (typeof o.type === 'string' && Array.isArray(o.parties)) return `${o.type}: ${o.parties.join(' + ')}`;
     if (typeof o.id === 'string') return o.id;
+    // a summary sentence: by its index in the article
+    if (typeof o.index === 'number' && typeof o.text === 'string') return `sentence ${o.index}`;
   }
   return null;
 }

@@ -2,49 +2,61 @@ import { createRequire } from 'node:module';
 import type { Component } from '../pipeline.ts';
 import type { Doc, Sentence } from '../doc.ts';
 
-// Import only the parts of natural we use: its root module loads storage back ends that print
-// dotenv banners on stdout.
+// Import only the parts of natural we use (its root module loads storage back ends that print
+// dotenv banners on stdout): the Porter stemmer and the English stop-word list.
 const require = createRequire(import.meta.url);
-interface TfIdfLike {
-  addDocument(terms: string[]): void;
-  idf(term: string): number;
-}
-const { TfIdf } = require('natural/lib/natural/tfidf/index.js') as { TfIdf: new () => TfIdfLike };
-const stopwords: string[] = require('natural/lib/natural/util/stopwords.js').words;
-const STOP = new Set(stopwords);
+const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+const STOP = new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words);
 
 const WORD = /[A-Za-z][A-Za-z'-]+|\d+(?:\.\d+)?/g;
+/** Sentences considered: the first MAX_CANDIDATES (news puts the story first) plus those with facts. */
+const MAX_CANDIDATES = 60;
 
-function terms(text: string): string[] {
-  return (text.match(WORD) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length > 1 && !STOP.has(w));
+/** Stemmed content terms of a sentence; stems memoised per document (its vocabulary is small). */
+function terms(text: string, stems: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase();
+    if (w.length < 2 || STOP.has(w)) continue;
+    let s = stems.get(w);
+    if (s === undefined) {
+      s = /^\d/.test(w) ? w : PorterStemmer.stem(w);
+      stems.set(w, s);
+    }
+    out.push(s);
+  }
+  return out;
 }
 
 /**
- * Rank sentences by TF-IDF weight of their terms (each sentence a document, so terms that recur
- * across the article but not everywhere score), boosted for an early position and for naming the
- * facts the pipeline found; keep 1-3, in text order. Headings and fragments are never chosen.
+ * Rank sentences by TF-IDF (each sentence a document: idf = 1 + ln(N / (1 + df)), weighted by how
+ * often the stem recurs in the article, so terms central to the story but not in every sentence
+ * score), boosted for an early position and for stating a fact the pipeline found; keep 1-3, in
+ * text order. Headings and fragments are never chosen. Linear in the text: document frequencies
+ * are counted in one pass.
  */
 export function summarize(doc: Doc, max = 3): Sentence[] {
-  const candidates = doc.sentences.filter((s) => {
-    const words = s.text.split(/\s+/).length;
-    return words >= 8 && /[.!?"')]$/.test(s.text);
-  });
-  if (candidates.length === 0) return doc.sentences.slice(0, 1);
-  const tfidf = new TfIdf();
-  const docTerms = candidates.map((s) => terms(s.text));
-  for (const t of docTerms) tfidf.addDocument(t);
-  // Article-level term frequency: a sentence scores for terms central to the whole article.
-  const freq = new Map<string, number>();
-  for (const t of docTerms) for (const w of t) freq.set(w, (freq.get(w) ?? 0) + 1);
   const factSentences = new Set<number>([
     ...doc.marketShareClaims.map((c) => c.evidence.sentence.index),
     ...doc.deals.map((d) => d.evidence.sentence.index),
   ]);
+  const candidates = doc.sentences.filter(
+    (s) =>
+      (s.index < MAX_CANDIDATES || factSentences.has(s.index)) && s.text.split(/\s+/).length >= 8 && /[.!?"')]$/.test(s.text),
+  );
+  if (candidates.length === 0) return doc.sentences.slice(0, 1);
+  const stems = new Map<string, string>();
+  const docTerms = candidates.map((s) => terms(s.text, stems));
+  const docSets = docTerms.map((t) => new Set(t));
+  const freq = new Map<string, number>();
+  const df = new Map<string, number>();
+  for (const t of docTerms) for (const w of t) freq.set(w, (freq.get(w) ?? 0) + 1);
+  for (const set of docSets) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = candidates.length;
   const scored = candidates.map((s, i) => {
-    const t = docTerms[i]!;
     let score = 0;
-    for (const w of new Set(t)) score += tfidf.idf(w) * Math.log(1 + (freq.get(w) ?? 0));
-    score /= Math.sqrt(t.length + 1);
+    for (const w of docSets[i]!) score += (1 + Math.log(n / (1 + df.get(w)!))) * Math.log(1 + freq.get(w)!);
+    score /= Math.sqrt(docTerms[i]!.length + 1);
     const position = 1 + 1 / (1 + i); // the lead carries the story in news
     const facts = factSentences.has(s.index) ? 1.6 : 1;
     return { s, score: score * position * facts };
@@ -56,6 +68,7 @@ export function summarize(doc: Doc, max = 3): Sentence[] {
     .sort((a, b) => a.start - b.start);
 }
 
+// "Acme agreed to buy Widget for $5bn. ..." -> the lead and the sentences stating deals and shares.
 export const summary: Component = {
   name: 'summary',
   requires: ['sentences', 'marketShareClaims', 'deals'],
