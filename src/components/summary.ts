@@ -12,8 +12,13 @@ const WORD = /[A-Za-z][A-Za-z'-]+|\d+(?:\.\d+)?/g;
 /** Sentences considered: the first MAX_CANDIDATES (news puts the story first) plus those with facts. */
 const MAX_CANDIDATES = 60;
 
-/** Stemmed content terms of a sentence; stems memoised per document (its vocabulary is small). */
-function terms(text: string, stems: Map<string, string>): string[] {
+/** Stems memoised across documents (news vocabulary repeats); cleared when it grows past a bound. */
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 100_000;
+
+/** Stemmed content terms of a sentence. */
+function terms(text: string, stems: Map<string, string> = STEMS): string[] {
+  if (stems.size > MAX_STEMS) stems.clear();
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const w = m[0].toLowerCase();
@@ -45,8 +50,7 @@ export function summarize(doc: Doc, max = 3): Sentence[] {
       (s.index < MAX_CANDIDATES || factSentences.has(s.index)) && s.text.split(/\s+/).length >= 8 && /[.!?"')]$/.test(s.text),
   );
   if (candidates.length === 0) return doc.sentences.slice(0, 1);
-  const stems = new Map<string, string>();
-  const docTerms = candidates.map((s) => terms(s.text, stems));
+  const docTerms = candidates.map((s) => terms(s.text));
   const docSets = docTerms.map((t) => new Set(t));
   const freq = new Map<string, number>();
   const df = new Map<string, number>();
