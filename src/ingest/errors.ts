@@ -7,7 +7,6 @@ import { ZodError } from 'zod';
 import { FetchError } from '../fetch/errors.ts';
 import { FeedError } from '../feeds/errors.ts';
 import { InputError } from '../input/errors.ts';
-import { PipelineBuildError } from '../pipeline.ts';
 
 /** An ingestion fault that a retry cannot fix (a parked article expired, a bad payload). */
 export class PermanentError extends Error {
@@ -30,7 +29,8 @@ export function classify(err: unknown): Classified {
     err instanceof InputError ||
     err instanceof PermanentError ||
     err instanceof ZodError ||
-    err instanceof PipelineBuildError
+    // by name: importing src/pipeline.ts here would load the lexicons into every process
+    (err instanceof Error && err.name === 'PipelineBuildError')
   ) {
     return { permanent: true, retryAfterMs: undefined, message };
   }

@@ -18,7 +18,6 @@ import { FEED_ACCEPT, HTML_ACCEPT } from '../fetch/http.ts';
 import { charsetFromContentType, decodeFeedBytes } from '../feeds/decode.ts';
 import { articleFromHtml } from '../input/html.ts';
 import { normaliseDate } from '../input/date.ts';
-import { getPipeline } from '../pipeline.ts';
 import type { Pipeline } from '../pipeline.ts';
 import type { SinkDriver } from '../sinks/types.ts';
 import type { IngestConfig } from './config.ts';
@@ -318,7 +317,9 @@ export interface ExtractResult {
 export async function extract(ctx: StageContext, p: ExtractPayload): Promise<ExtractResult> {
   const parked = await ctx.store.getJson<ParkedArticle>(p.articleKey);
   if (!parked) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
-  const pipeline = ctx.pipeline ?? getPipeline();
+  // Loaded on first use: processes that never extract (the worker parent, feed and fetch workers)
+  // do not hold the lexicons in memory.
+  const pipeline = ctx.pipeline ?? (await import('../pipeline.ts')).getPipeline();
   const record = parked.ingest.duplicateOf ? null : pipeline.run(parked.article);
   const envelope: Envelope = { id: p.articleId, record, ingest: parked.ingest };
   const recordKey = key(ctx, 'record', p.articleId);
