@@ -10,14 +10,13 @@ import { EvalReportSchema, FIELDS } from '../../src/eval/schema.ts';
 import type { LabelFile } from '../../src/eval/schema.ts';
 import { defaultCorpusDir, formatReport, loadCorpus, runEval } from '../../src/eval/run.ts';
 import type { Predictor } from '../../src/eval/run.ts';
+import { expectAtOrAboveFloors, readFloors } from './floors.ts';
 
 // Like the CLI, let NEWSNLP_DEV_CORPUS point at a relocated corpus.
 const corpusDir = defaultCorpusDir(process.env['NEWSNLP_DEV_CORPUS']);
 const haveCorpus = existsSync(`${corpusDir}/labels`) && existsSync(`${corpusDir}/articles`);
 
-const Floor = z.strictObject({ precision: z.number().optional(), recall: z.number().optional(), f1: z.number().optional() });
-const FloorsSchema = z.strictObject({ overall: z.record(z.enum(FIELDS), Floor), splits: z.record(z.string(), z.record(z.enum(FIELDS), Floor)).optional() });
-const floors = FloorsSchema.parse(JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')));
+const floors = readFloors(new URL('./floors.json', import.meta.url));
 
 describe.skipIf(!haveCorpus)(`dev corpus (${corpusDir}${haveCorpus ? '' : ': missing, skipped'})`, () => {
   it('an oracle made from the labels scores 1.0 on every field (the scorer agrees with itself)', async () => {
@@ -90,19 +89,6 @@ describe.skipIf(!haveCorpus)(`dev corpus (${corpusDir}${haveCorpus ? '' : ': mis
     console.log(formatReport(report));
     expect(() => EvalReportSchema.parse(report)).not.toThrow();
     expect(report.failures, 'the pipeline threw on these articles').toEqual([]);
-    const check = (where: string, fields: Record<string, { precision: number; recall: number; f1: number }>, f: typeof floors.overall) => {
-      for (const field of FIELDS) {
-        for (const [metric, floor] of Object.entries(f[field] ?? {})) {
-          const got = fields[field]![metric as 'precision' | 'recall' | 'f1'];
-          expect(got, `${where} ${field}.${metric} = ${got.toFixed(3)} < floor ${floor}`).toBeGreaterThanOrEqual(floor - 1e-9); // floating-point slack: 22/25 is 0.8799999...
-        }
-      }
-    };
-    check('overall', report.overall.fields, floors.overall);
-    for (const [name, f] of Object.entries(floors.splits ?? {})) {
-      const s = report.splits[name];
-      expect(s, `split ${name} in floors.json is not in the report`).toBeDefined();
-      check(name, s!.fields, f);
-    }
+    expectAtOrAboveFloors(report, floors);
   });
 });
