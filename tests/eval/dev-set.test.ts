@@ -3,10 +3,9 @@
  * the floors in floors.json (raise them as the extractors improve; never lower them silently).
  * Also checks the harness itself end to end: an oracle built from the labels scores 1.0.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { EvalReportSchema, FIELDS } from '../../src/eval/schema.ts';
+import { EvalReportSchema } from '../../src/eval/schema.ts';
 import type { LabelFile } from '../../src/eval/schema.ts';
 import { defaultCorpusDir, formatReport, loadCorpus, runEval } from '../../src/eval/run.ts';
 import type { Predictor } from '../../src/eval/run.ts';
