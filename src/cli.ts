@@ -2,15 +2,15 @@
  * The `newsnlp` command line. Commands that print JSON print only JSON on stdout; everything
  * else (logs, progress, summaries) goes to stderr.
  */
-import { mkdir, readdir, stat } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import { dirname, join, extname } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { jsonSchemaOf, SCHEMAS } from './json-schema.ts';
 import type { SchemaName } from './json-schema.ts';
 import type { ArticleRecord } from './schema.ts';
 import { extractInputs } from './extract.ts';
+import { expandInputs } from './input/expand.ts';
 import { formatReview, review } from './review.ts';
 import { registerIngestCommands } from './cli-ingest.ts';
 import { registerDbCommands } from './cli-db.ts';
@@ -45,26 +45,6 @@ function recordWriter(format: 'json' | 'ndjson', out?: string) {
       if (stream !== process.stdout) await new Promise<void>((res, rej) => (stream as NodeJS.WritableStream).end((e?: Error) => (e ? rej(e) : res())));
     },
   };
-}
-
-/** Expand folders into the article files they hold (sorted; golden records left out). */
-async function expandInputs(inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    if (input === '-') {
-      out.push(input);
-      continue;
-    }
-    const st = await stat(input).catch(() => null);
-    if (st?.isDirectory()) {
-      const names = (await readdir(input)).sort();
-      for (const n of names) {
-        if (n.endsWith('.golden.json') || !['.txt', '.json', '.html', '.htm', '.ndjson', '.jsonl'].includes(extname(n))) continue;
-        out.push(join(input, n));
-      }
-    } else out.push(input);
-  }
-  return out;
 }
 
 const program = new Command('newsnlp')
