@@ -16,6 +16,7 @@
  * taken as Latin-1 code points) become the windows-1252 characters; characters illegal in XML
  * 1.0 are removed; the declaration's encoding is dropped so no parser decodes again.
  */
+import { utf8SequenceAt } from '../input/utf8.ts';
 import { gunzipSync } from 'node:zlib';
 
 export interface DecodedFeed {
@@ -100,43 +101,14 @@ function canonicalEncoding(label: string): string | null {
 function utf8Verdict(b: Uint8Array, from: number): 'ascii' | 'multibyte' | 'invalid' {
   let valid = 0;
   let invalid = 0;
-  const n = b.length;
-  let i = from;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else {
+  for (let i = from; i < b.length; ) {
+    const len = utf8SequenceAt(b, i);
+    if (len === 0) {
       invalid++;
       i++;
-      continue;
-    }
-    let cp = c & (0x3f >> need);
-    let ok = i + need < n;
-    for (let k = 1; ok && k <= need; k++) {
-      const cc = b[i + k]!;
-      if ((cc & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (cc & 0x3f);
-    }
-    if (ok && cp >= min && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
-      valid++;
-      i += need + 1;
     } else {
-      invalid++;
-      i++;
+      if (len > 1) valid++;
+      i += len;
     }
   }
   if (invalid === 0) return valid === 0 ? 'ascii' : 'multibyte';
