@@ -8,6 +8,7 @@ import type { IngestConfig } from '../../src/ingest/config.ts';
 import { configToEnv } from '../../src/ingest/config.ts';
 import { localArticleId } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
+import { ExtractProducer } from '../../src/ingest/producer.ts';
 import { Queues } from '../../src/ingest/queues.ts';
 import { extract, park, sink } from '../../src/ingest/stages.ts';
 import type { StageContext } from '../../src/ingest/stages.ts';
@@ -58,9 +59,10 @@ export function workerEnv(redisUrl: string, prefix: string, sinkPath: string): R
 }
 
 /**
- * Parks articles in the Redis store and adds their extract jobs, one article after the other (as
- * runQueued does). Each pass parks under its own store prefix (`<prefix><tag>`), so the content
- * dedupe does not mark the timed pass as duplicates of the warm one.
+ * Parks articles in the Redis store and adds their extract jobs as runQueued does (ExtractProducer:
+ * several articles parked at once, jobs added in batches). Each pass parks under its own store
+ * prefix (`<prefix><tag>`), so the content dedupe does not mark the timed pass as duplicates of
+ * the warm one.
  */
 export function producer(redisUrl: string, prefix: string) {
   const cfg = cfgOf({ redisUrl, prefix });
@@ -70,12 +72,12 @@ export function producer(redisUrl: string, prefix: string) {
     async enqueue(articles: readonly BenchArticle[], tag: string): Promise<void> {
       const storeCfg = { ...cfg, prefix: `${prefix}${tag}` };
       const ctx: StageContext = { cfg: storeCfg, store, log: silentLogger() };
+      const producer = new ExtractProducer(ctx, queues);
       for (let i = 0; i < articles.length; i++) {
         const a = articles[i]!;
-        const id = idOf(tag, i, a);
-        await park(ctx, id, a.article, parkOptions(a));
-        await queues.addExtract({ articleId: id, articleKey: storeKey(storeCfg.prefix, 'article', id) });
+        await producer.add(idOf(tag, i, a), a.article, parkOptions(a));
       }
+      await producer.drain();
     },
     /** Stop workers taking extract jobs (BullMQ global pause) / let them go on. */
     pause: () => queues.extract.pause(),

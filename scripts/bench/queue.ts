@@ -142,7 +142,7 @@ export async function runQueueBench(o: QueueBenchOptions): Promise<QueueBenchRes
       available: true,
       sinkDir: o.sinkDir ?? tmpdir(),
       note:
-        '"end to end": from the first park to the last JSONL line, parking and adding one article at a time as runQueued does; ' +
+        '"end to end": from the first park to the last JSONL line, the producer parking and adding jobs as runQueued does (ExtractProducer: up to 64 articles parked at once, extract jobs added 50 at a time); ' +
         '"drain": all jobs queued first (extract queue paused), then the workers alone. RSS "worker+child" = the worker process and its sandboxed extraction child(ren). ' +
         'The in-process runner uses one thread; a queue run uses the worker(s), their sandboxed children, Redis and this producer, on all cores.',
       inProcess,
@@ -199,7 +199,7 @@ async function queueRun(
       await producer.enqueue(o.articles, `w${k}x`);
       await until((expected += o.articles.length));
     }
-    // End to end, as runQueued does it: park and add one article after the other while the
+    // End to end, as runQueued does it (ExtractProducer: parks in flight, jobs added in batches) while the
     // workers take the jobs; the clock stops at the last JSONL line.
     const t0 = performance.now();
     await producer.enqueue(o.articles, 't');

@@ -72,6 +72,19 @@ interface Tok {
 const TOKEN_RE = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['&.\-/][\p{L}\p{N}]+)*|\S/gu;
 // "Acme", "eBay", "iPod", "3Com", "7digital" (not "10am", "5th", "3bn")
 const CAP_RE = /^(?:[A-Z]|[a-z]{1,2}[A-Z]|\d+(?!(?:am|pm|th|st|nd|rd|s|m|bn|k|km|kg|mb|gb|mph|ft|in|p)$)[A-Za-z]*[a-z])/;
+/** CAP_RE.test(w), with the letter cases answered from the character codes (digits go to the regexp). */
+function isCapWord(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  if (c0 >= 65 && c0 <= 90) return true; // "Acme"
+  if (c0 >= 97 && c0 <= 122) {
+    // "eBay", "iPod", "voIP"
+    const c1 = w.charCodeAt(1);
+    if (c1 >= 65 && c1 <= 90) return true;
+    const c2 = w.charCodeAt(2);
+    return c1 >= 97 && c1 <= 122 && c2 >= 65 && c2 <= 90;
+  }
+  return c0 >= 48 && c0 <= 57 && CAP_RE.test(w);
+}
 /** "NEws": a typing slip, not a name. */
 const GARBLED_RE = /^[A-Z]{2}[a-z]+$/;
 
@@ -81,6 +94,22 @@ const TAILS = new Set([
   ...'based born listed run made registered headquartered style like related focused bound friendly sized wide dominated built designed'.split(' '),
 ]);
 
+/** "Macy's" is a name; "GM's" is GM's: a listed or curated name that ends in "'s". */
+function isKnownName(x: string): boolean {
+  const k = nameKey(x);
+  return gazetteerLookup(k) !== undefined || curatedCompany(k) !== undefined;
+}
+
+const WORD_START_RE = /[\p{L}\p{N}]/u;
+const HYPHEN_TAIL_RE = /^(.*[A-Za-z0-9])-([a-z]+)$/;
+
+/** Does a token start with a letter or digit? ASCII answered without the Unicode regexp. */
+function startsWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_START_RE.test(w[0]!);
+}
+
 function tokenize(doc: Doc): Tok[] {
   const norm = doc.norm;
   const sents = doc.sentences;
@@ -88,24 +117,25 @@ function tokenize(doc: Doc): Tok[] {
   let si = 0;
   let lastSent = -1;
   let prevWord: Tok | null = null;
-  for (const m of norm.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(norm); m !== null; m = TOKEN_RE.exec(norm)) {
     const s = m.index;
-    let e = s + m[0].length;
     let w = m[0];
+    let e = s + w.length;
     while (si < sents.length && s >= sents[si]!.end) si++;
     const sent = si < sents.length && s >= sents[si]!.start ? si : Math.max(0, si - 1);
-    const word = /[\p{L}\p{N}]/u.test(w[0]!);
+    const word = startsWord(w);
     let poss = false;
     let tail = '';
     if (word) {
-      if (/'s$/i.test(w) && w.length > 2) {
+      const n = w.length;
+      if (n > 2 && w.charCodeAt(n - 2) === 39 /* ' */ && (w[n - 1] === 's' || w[n - 1] === 'S')) {
         // "Acme's shares" -> "Acme" + possessive; but in "Foo's, Bar's and Baz's" (shop names)
         // the "'s" belongs to the name: nothing follows that it could own.
         const after = norm.slice(e, e + 6);
         const listed = /^\s*(?:[,;]|and\b|or\b)/.test(after);
         // "Macy's" is a name; "GM's" is GM's
-        const isKnown = (x: string) => gazetteerLookup(nameKey(x)) !== undefined || curatedCompany(nameKey(x)) !== undefined;
-        const known = isKnown(w) && !isKnown(w.slice(0, -2));
+        const known = !listed && isKnownName(w) && !isKnownName(w.slice(0, -2));
         if (!listed && !known) {
           poss = true;
           w = w.slice(0, -2);
@@ -113,7 +143,7 @@ function tokenize(doc: Doc): Tok[] {
         }
       }
       // "Acme-owned", "London-based": split off a lower-case tail after a capitalised head.
-      const h = /^(.*[A-Za-z0-9])-([a-z]+)$/.exec(w);
+      const h = w.includes('-') ? HYPHEN_TAIL_RE.exec(w) : null;
       if (h && CAP_RE.test(h[1]!) && (TAILS.has(h[2]!) || /(?:ed|ing)$/.test(h[2]!))) {
         tail = h[2]!;
         w = h[1]!;
@@ -126,7 +156,7 @@ function tokenize(doc: Doc): Tok[] {
       (sent !== lastSent ||
         prevWord === null ||
         (prev !== undefined && !prev.word && (prev.w === '"' || prev.w === ':' || prev.w === '(' || prev.w === '-')));
-    const t: Tok = { s, e, w, lower: w.toLowerCase(), word, cap: word && CAP_RE.test(w) && !GARBLED_RE.test(w), poss, tail, sent, start };
+    const t: Tok = { s, e, w, lower: w.toLowerCase(), word, cap: word && isCapWord(w) && !GARBLED_RE.test(w), poss, tail, sent, start };
     toks.push(t);
     if (word) {
       prevWord = t;
@@ -214,7 +244,7 @@ function baseRun(toks: Tok[], i: number): number {
 
 function isDesignator(t: Tok | undefined): boolean {
   // "Acme Mining NL" (Australian "no liability"; not "N.L.", initials)
-  return t !== undefined && (DESIGNATORS.has(t.lower.replace(/\./g, '')) || t.w === 'NL');
+  return t !== undefined && (DESIGNATORS.has(t.lower.includes('.') ? t.lower.replace(/\./g, '') : t.lower) || t.w === 'NL');
 }
 
 function spanKey(toks: Tok[], a: number, b: number): string {
@@ -400,34 +430,29 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
     }
     let a = sp.a;
     let afterTitle = isTitleTok(toks[a - 1]);
-    // the key of the rest of the run, computed when first needed after each cut
+    // the key of the rest of the run (toks a..sp.b), computed when first needed after each cut
     let wholeFrom = -1;
     let whole = '';
-    const wholeKey = () => {
-      if (wholeFrom !== a) {
-        wholeFrom = a;
-        whole = spanKey(toks, a, sp.b);
-      }
-      return whole;
-    };
     const endsInDesignator = isDesignator(toks[sp.b - 1]) || companyHeadPair(toks, sp.b);
     // "Scottish and Newcastle (S&N)": a name its own acronym defines stays whole
     const acr = acronymAfter(toks, sp.b);
     const defines = acr !== null && acr === initialsOf(textOf(toks, sp.a, sp.b)).replace(/[^a-z]/g, '');
-    const flush = (x: number, y: number, stripped: string[], title: boolean) => {
-      if (y > x) out.push({ a: x, b: y, angle: false, ticker: y === sp.b ? sp.ticker : null, stripped, afterTitle: title });
-    };
     let stripped: string[] = [];
     for (let i = sp.a; i < sp.b; i++) {
       const t = toks[i]!;
       if (!t.word) continue;
       const lower = t.lower;
       // "Chairman Jane Doe" splits; "General Mills Inc" and "U.S. General Electric" do not
-      const breaker =
-        DATE_WORDS.has(lower) ||
-        (isTitleTok(t) && i < sp.b - 1 && !endsInDesignator && !knownKey(wholeKey()) && !knownKey(spanKey(toks, i, sp.b)));
+      let breaker = DATE_WORDS.has(lower);
+      if (!breaker && isTitleTok(t) && i < sp.b - 1 && !endsInDesignator) {
+        if (wholeFrom !== a) {
+          wholeFrom = a;
+          whole = spanKey(toks, a, sp.b);
+        }
+        breaker = !knownKey(whole) && !knownKey(spanKey(toks, i, sp.b));
+      }
       if (breaker) {
-        flush(a, i, stripped, afterTitle);
+        flushSpan(out, sp, a, i, stripped, afterTitle);
         a = i + 1;
         stripped = [];
         afterTitle = isTitleTok(t);
@@ -458,7 +483,11 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
               (COUNTRY_CODE_RE.test(lower) && !isCommonWord(toks[i + 1]!.lower) && !isLexiconWord(toks[i + 1]!.lower)) ||
               knownKey(spanKey(toks, i + 1, sp.b)))) ||
           (lower === 'the' && !t.start);
-        if (strip && (lower === 'the' || (!knownKey(wholeKey()) && !isNotCompany(wholeKey()) && !fullNames.has(wholeKey())))) {
+        if (strip && lower !== 'the' && wholeFrom !== a) {
+          wholeFrom = a;
+          whole = spanKey(toks, a, sp.b);
+        }
+        if (strip && (lower === 'the' || (!knownKey(whole) && !isNotCompany(whole) && !fullNames.has(whole)))) {
           stripped.push(lower);
           a = i + 1;
           continue;
@@ -469,9 +498,14 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
     // function word (a source typo, a missing full stop) ends no name
     let z = sp.b;
     while (z - a > 1 && TRAILING_NON_NAME.has(toks[z - 1]!.lower) && !knownKey(spanKey(toks, a, z))) z--;
-    flush(a, z, stripped, afterTitle);
+    flushSpan(out, sp, a, z, stripped, afterTitle);
   }
   return out;
+}
+
+/** Push toks x..y of the run `sp` as a span of its own (nothing when empty). */
+function flushSpan(out: Span[], sp: Span, x: number, y: number, stripped: string[], afterTitle: boolean): void {
+  if (y > x) out.push({ a: x, b: y, angle: false, ticker: y === sp.b ? sp.ticker : null, stripped, afterTitle });
 }
 
 /** "the Foo and Bar units": plural heads after a joined span say it names two. */
@@ -523,6 +557,7 @@ function nonCompanyShape(toks: Tok[], a: number, b: number, key: string): boolea
   if (NON_COMPANY_HEADS.has(last)) return true;
   if (NON_COMPANY_HEADS.has(toks[a]!.lower) && toks[a + 1]?.w === 'of') return true;
   for (let i = a; i < b - 1; i++) {
+    if (!NON_COMPANY_PAIR_FIRST.has(toks[i]!.lower)) continue;
     const pair = `${toks[i]!.lower} ${toks[i + 1]!.lower}`;
     if (NON_COMPANY_PAIRS.has(pair)) return true;
   }
@@ -535,10 +570,24 @@ const ANALYST_NOUNS = new Set(['analyst', 'economist', 'strategist']);
 /** Lower-case nouns after a name that make it a body: "the Foo Awards committee". */
 const BODY_NOUNS_AFTER = new Set('committee commission council panel ministry department taskforce tribunal'.split(' '));
 
+// Indexes over the pair and phrase tables, built once: a token that starts no pair (ends no
+// phrase) is passed over without building the pair's string.
+const NON_COMPANY_PAIR_FIRST: ReadonlySet<string> = new Set([...NON_COMPANY_PAIRS].map((p) => p.slice(0, p.indexOf(' '))));
+const HEAD_PAIR_LAST: ReadonlySet<string> = new Set([...COMPANY_HEAD_PAIRS].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
+/** LEFT_PHRASES by their last word, in table order, each with its cue name. */
+const LEFT_PHRASES_BY_LAST = new Map<string, { ph: readonly string[]; cue: string }[]>();
+for (const ph of LEFT_PHRASES) {
+  const lastWord = ph[ph.length - 1]!;
+  const list = LEFT_PHRASES_BY_LAST.get(lastWord) ?? [];
+  list.push({ ph, cue: `left:${ph.join(' ')}` });
+  LEFT_PHRASES_BY_LAST.set(lastWord, list);
+}
+const NO_PHRASES: { ph: readonly string[]; cue: string }[] = [];
+
 /** "Acme Savings and Loan Association", "Foo Building Society": a business despite its last word. */
 function companyHeadPair(toks: Tok[], b: number): boolean {
   const x = toks[b - 2];
-  return x !== undefined && b >= 2 && COMPANY_HEAD_PAIRS.has(`${x.lower} ${toks[b - 1]!.lower}`);
+  return x !== undefined && b >= 2 && HEAD_PAIR_LAST.has(toks[b - 1]!.lower) && COMPANY_HEAD_PAIRS.has(`${x.lower} ${toks[b - 1]!.lower}`);
 }
 
 /** Lower-case tails that place a company somewhere: "Ruritania-based", "Foo-born". The head is a place. */
@@ -624,7 +673,7 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   if (prevTail === 'based' || prevTail === 'headquartered' || prevTail === 'listed') return { score: 0.6, cue: 'based' };
   if (last.tail && OWNERSHIP_SUFFIXES.has(last.tail)) return { score: 0.7, cue: 'owner' };
   // "stake in Acme", "analyst at Acme"
-  for (const ph of LEFT_PHRASES) {
+  for (const { ph, cue } of (prev && LEFT_PHRASES_BY_LAST.get(prev.lower)) || NO_PHRASES) {
     let ok = true;
     for (let k = 0; k < ph.length; k++) {
       const t = toks[a - ph.length + k];
@@ -633,7 +682,7 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
         break;
       }
     }
-    if (ok) return { score: 0.65, cue: `left:${ph.join(' ')}` };
+    if (ok) return { score: 0.65, cue };
   }
   const next = toks[b];
   const next2 = toks[b + 1];
@@ -711,35 +760,64 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   return { score: 0, cue: '' };
 }
 
+/** A classified span; one object shape for every outcome (no spreads: this runs per candidate). */
+function mkCand(
+  sp: Span,
+  key: string,
+  surface: string,
+  kind: Kind,
+  conf: number,
+  rule: string,
+  curated: CuratedCompany | null,
+  gaz: GazetteerEntry | null,
+  weak: boolean,
+): Cand {
+  return { sp, key, surface, kind, conf, rule, curated, gaz, weak };
+}
+
+/** Every word token of toks[a..b) passes `test` (punctuation is skipped). */
+function allWords(toks: Tok[], a: number, b: number, test: (t: Tok) => boolean): boolean {
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if (t.word && !test(t)) return false;
+  }
+  return true;
+}
+
+const isLegalSuffixTok = (t: Tok) => LEGAL_SUFFIXES.has(t.lower.replace(/\./g, ''));
+const isPlaceTok = (t: Tok) => PLACES.has(t.lower.replace(/\.$/, '')) || NATIONALITIES.has(t.lower);
+const isNotPlaceTok = (t: Tok) => !isPlaceTok(t);
+const isGenericTok = (t: Tok) => isPlaceTok(t) || isDesignator(t) || (isCommonWord(t.lower) && t.w.length > 2);
+const isPlaceWord = (w: string) => PLACES.has(w) || DEMONYMS.has(w);
+
 function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const surface = textOf(toks, sp.a, sp.b);
   const key = nameKey(surface);
   const len = sp.b - sp.a;
   const first = toks[sp.a]!;
   const last = toks[sp.b - 1]!;
-  const base = { sp, key, surface, curated: null, gaz: null, weak: false };
-  if (!key || !/[a-z]/.test(key)) return { ...base, kind: 'other', conf: 0, rule: '' };
-  if (nonCompanyShape(toks, sp.a, sp.b, key)) return { ...base, kind: 'other', conf: 0, rule: 'not-company' };
+  if (!key || !/[a-z]/.test(key)) return mkCand(sp, key, surface, 'other', 0, '', null, null, false);
+  if (nonCompanyShape(toks, sp.a, sp.b, key)) return mkCand(sp, key, surface, 'other', 0, 'not-company', null, null, false);
   // "Ltd", "Holdings": a legal form alone names nothing
-  if (toks.slice(sp.a, sp.b).every((t) => !t.word || LEGAL_SUFFIXES.has(t.lower.replace(/\./g, ''))))
-    return { ...base, kind: 'other', conf: 0, rule: 'designator-only' };
+  if (allWords(toks, sp.a, sp.b, isLegalSuffixTok)) return mkCand(sp, key, surface, 'other', 0, 'designator-only', null, null, false);
   // "the Ruritania-based firm": the place that qualifies a company is not one
-  if (last.tail && LOCATIVE_TAILS.has(last.tail)) return { ...base, kind: 'other', conf: 0, rule: 'place' };
+  if (last.tail && LOCATIVE_TAILS.has(last.tail)) return mkCand(sp, key, surface, 'other', 0, 'place', null, null, false);
   // "Acme Savings and Loan Association"
-  if (len >= 3 && companyHeadPair(toks, sp.b)) return { ...base, kind: 'company', conf: 0.85, rule: 'suffix' };
+  if (len >= 3 && companyHeadPair(toks, sp.b)) return mkCand(sp, key, surface, 'company', 0.85, 'suffix', null, null, false);
   const curated = curatedCompany(key) ?? null;
   // "Foobar.com", "Acme.co.uk": a dot-com name
   if (!curated && len === 1 && /^[A-Za-z][A-Za-z0-9-]*\.(?:com|net|co\.uk)$/.test(first.w))
-    return { ...base, kind: 'company', conf: 0.75, rule: 'dotcom' };
-  if (curated && !isGuarded(key)) return { ...base, curated, kind: 'company', conf: 0.95, rule: 'alias' };
+    return mkCand(sp, key, surface, 'company', 0.75, 'dotcom', null, null, false);
+  if (curated && !isGuarded(key)) return mkCand(sp, key, surface, 'company', 0.95, 'alias', curated, null, false);
   // "Orange", "Apple": a curated name that is also a word counts when capitalised mid-sentence
-  if (curated && !first.start && first.cap && toks[sp.b]?.w !== 'of') return { ...base, curated, kind: 'company', conf: 0.85, rule: 'alias' };
+  if (curated && !first.start && first.cap && toks[sp.b]?.w !== 'of')
+    return mkCand(sp, key, surface, 'company', 0.85, 'alias', curated, null, false);
   // "Jane Doe" is a person, "Sal Acme investment bank" is not
   // "investment firm Grant Fooson" is no person
   const prevTok = toks[sp.a - 1];
   const businessHead = prevTok?.word === true && !prevTok.cap && prevTok.sent === first.sent && BUSINESS_ONLY_HEADS.has(prevTok.lower);
   if (looksLikePerson(toks, sp, key, persons) && !businessHead && cueScore(toks, sp).cue !== 'right-head')
-    return { ...base, kind: 'person', conf: 0, rule: 'person' };
+    return mkCand(sp, key, surface, 'person', 0, 'person', null, null, false);
   const lone = len === 1 ? first.lower : '';
   const ordinary =
     len === 1 &&
@@ -749,57 +827,60 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const placeLike =
     PLACES.has(key) ||
     DEMONYMS.has(key) ||
-    (len > 1 && !isDesignator(last) && key.split(' ').every((w) => PLACES.has(w) || DEMONYMS.has(w)));
+    (len > 1 && !isDesignator(last) && key.split(' ').every(isPlaceWord));
   // "Additionally, ...", "Overall, ...": sentence adverbs
   const weak = len === 1 && first.start && (ordinary || !first.cap || /^[A-Z][a-z]+ly$/.test(first.w));
   const gaz = gazetteerLookup(key) ?? null;
-  // short all-caps listings ("NU", "XP") are acronyms of too many things
-  // "Cable firm Acme", "In Nice last week": a listed name that is a dictionary word needs a cue
-  const dictionaryWord = len === 1 && ((isLexiconWord(lone) && !isAcronymTok(first)) || (first.start && gazetteerLookup(key)?.short === true));
-  const guarded = isGuarded(key) || ordinary || placeLike || dictionaryWord || (len === 1 && key.length <= 3);
-  if (sp.angle) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'angle-brackets' };
-  if (sp.ticker && !placeLike) return { ...base, gaz, curated, kind: 'company', conf: 0.9, rule: 'ticker' };
+  if (sp.angle) return mkCand(sp, key, surface, 'company', 0.9, 'angle-brackets', curated, gaz, false);
+  if (sp.ticker && !placeLike) return mkCand(sp, key, surface, 'company', 0.9, 'ticker', curated, gaz, false);
   // "Target Corp.": a guarded name with a designator
-  if (curated && len >= 2 && isDesignator(last)) return { ...base, curated, kind: 'company', conf: 0.9, rule: 'alias+suffix' };
-  if (curated) return { ...base, curated, weak, kind: 'candidate', conf: 0.9, rule: 'alias' };
-  if (placeLike) return { ...base, kind: 'other', conf: 0, rule: 'place' };
+  if (curated && len >= 2 && isDesignator(last)) return mkCand(sp, key, surface, 'company', 0.9, 'alias+suffix', curated, null, false);
+  if (curated) return mkCand(sp, key, surface, 'candidate', 0.9, 'alias', curated, null, weak);
+  if (placeLike) return mkCand(sp, key, surface, 'other', 0, 'place', null, null, false);
   // "Acme Motor Co of Canada": a designator before "of <place>"
-  const ofAt = toks.slice(sp.a, sp.b).findIndex((t) => t.w === 'of');
+  let ofAt = -1;
+  for (let i = sp.a; i < sp.b; i++)
+    if (toks[i]!.w === 'of') {
+      ofAt = i - sp.a;
+      break;
+    }
   const desigOf = ofAt > 1 && isDesignator(toks[sp.a + ofAt - 1]) && !NON_COMPANY_HEADS.has(toks[sp.a]!.lower);
-  if (desigOf) return { ...base, gaz, kind: 'company', conf: 0.85, rule: 'suffix' };
+  if (desigOf) return mkCand(sp, key, surface, 'company', 0.85, 'suffix', null, gaz, false);
   // "U.S. Retail", "European Energy": places and trade words, no name; no context cue makes one
-  const words = toks.slice(sp.a, sp.b).filter((t) => t.word);
-  const isPlaceTok = (t: Tok) => PLACES.has(t.lower.replace(/\.$/, '')) || NATIONALITIES.has(t.lower);
   if (
     len >= 2 &&
     (!gaz || gaz.rank > 1000) &&
     (!isDesignator(last) || WEAK_DESIGNATORS.has(last.lower)) &&
-    words.some(isPlaceTok) &&
-    words.every((t) => isPlaceTok(t) || isDesignator(t) || (isCommonWord(t.lower) && t.w.length > 2))
+    !allWords(toks, sp.a, sp.b, isNotPlaceTok) &&
+    allWords(toks, sp.a, sp.b, isGenericTok)
   )
-    return { ...base, kind: 'candidate', conf: 0.6, rule: 'generic', weak: true };
+    return mkCand(sp, key, surface, 'candidate', 0.6, 'generic', null, null, true);
   if (len >= 2 && isDesignator(last)) {
     const strong = !WEAK_DESIGNATORS.has(last.lower);
     // "Acme Corp", "Foo Brewing": the designator alone is no name; "Federal Energy" needs more.
-    const allDesignators = toks.slice(sp.a, sp.b).every((t) => !t.word || isDesignator(t));
+    const allDesignators = allWords(toks, sp.a, sp.b, isDesignator);
     if (!allDesignators) {
-      if (strong || gaz) return { ...base, gaz, kind: 'company', conf: gaz ? 0.95 : 0.85, rule: gaz ? 'gazetteer+suffix' : 'suffix' };
+      if (strong || gaz)
+        return mkCand(sp, key, surface, 'company', gaz ? 0.95 : 0.85, gaz ? 'gazetteer+suffix' : 'suffix', null, gaz, false);
       // "Renaissance Capital", "Acme Energy": a distinctive first word carries a weak designator
       const f = first.lower;
       const plain = !isCommonWord(f) && !DEMONYMS.has(f) && !PLACES.has(f) && !FIRST_NAMES.has(f) && !isLexiconWord(f);
-      if (plain) return { ...base, gaz, kind: 'company', conf: 0.7, rule: 'suffix' };
-      return { ...base, gaz, kind: 'candidate', conf: 0.7, rule: 'suffix' };
+      return mkCand(sp, key, surface, plain ? 'company' : 'candidate', 0.7, 'suffix', null, gaz, false);
     }
     // "Retail Consulting Group": designators only, a name only with a cue
-    return { ...base, kind: 'candidate', conf: 0.6, rule: 'designators', weak: first.start };
+    return mkCand(sp, key, surface, 'candidate', 0.6, 'designators', null, null, first.start);
   }
+  // short all-caps listings ("NU", "XP") are acronyms of too many things
+  // "Cable firm Acme", "In Nice last week": a listed name that is a dictionary word needs a cue
+  const dictionaryWord = len === 1 && ((isLexiconWord(lone) && !isAcronymTok(first)) || (first.start && gaz?.short === true));
+  const guarded = isGuarded(key) || ordinary || placeLike || dictionaryWord || (len === 1 && key.length <= 3);
   if (gaz && !guarded) {
     const conf = gaz.short ? 0.8 : 0.85;
-    return { ...base, gaz, weak, kind: 'company', conf, rule: gaz.short ? 'gazetteer-short' : 'gazetteer' };
+    return mkCand(sp, key, surface, 'company', conf, gaz.short ? 'gazetteer-short' : 'gazetteer', null, gaz, weak);
   }
-  if (gaz) return { ...base, gaz, weak, kind: 'candidate', conf: 0.8, rule: 'gazetteer' };
-  if (len === 1 && LEXICON_ORGS.has(lone) && !ordinary) return { ...base, weak, kind: 'candidate', conf: 0.7, rule: 'lexicon-org' };
-  return { ...base, weak: weak || (len === 1 && ordinary), kind: 'candidate', conf: 0.6, rule: 'context' };
+  if (gaz) return mkCand(sp, key, surface, 'candidate', 0.8, 'gazetteer', null, gaz, weak);
+  if (len === 1 && LEXICON_ORGS.has(lone) && !ordinary) return mkCand(sp, key, surface, 'candidate', 0.7, 'lexicon-org', null, null, weak);
+  return mkCand(sp, key, surface, 'candidate', 0.6, 'context', null, null, weak || (len === 1 && ordinary));
 }
 
 // ---------------------------------------------------------------------------------------------

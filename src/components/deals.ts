@@ -53,7 +53,9 @@ const ANAPHOR_RE =
   `the two(?= (?:are|were|have|had|will|would|agreed|plan|plans|said|also|could|may|might|should|then|later)\\b)|` +
   `both(?: (?:companies|firms|groups|banks|sides|carriers|airlines))?|` +
   `the (?:[a-z-]+ ){0,2}(?:${ANAPHOR_NOUNS}))\\b`;
-const SLOT_RE = `(?:<?${COMPANY_RE}|${ANAPHOR_RE})`;
+// (wire copy brackets names: "<Widget Inc>", "(Widget Inc)")
+// (and "Widget Corp. by ...": an abbreviation's period after the name)
+const SLOT_RE = `(?:[<(]?${COMPANY_RE}(?:\\.(?=\\s))?[>)]?|${ANAPHOR_RE})`;
 const ANAPHOR_TEST = new RegExp(ANAPHOR_RE, 'i');
 /** Between two companies of a list: "X, Y and Z", "X <XX.N> and French firm Y", "X and a unit of Y". */
 const LIST_SEP =
@@ -63,7 +65,9 @@ const LIST_SEP =
   `(?:(?!(?:said|says|agreed|will|would|to|has|have|had|is|was|were|are|which|who|that|others?|more|several|many|various)\\b)[A-Za-z][\\w.'-]*,?\\s+){0,3}<?`;
 /** A subject does not reach over a subordinate clause: "The two held talks after X bought Y". */
 const SUBORDINATE = '(?:after|before|when|while|because|since|although|though|unless|until|whereas)\\b';
-const GAP_CHAR = `(?!\\b${SUBORDINATE})[^${CO_HEAD}${CO_TAIL};\\n]`;
+/** ...nor over a relative clause about people: "the two brothers, who took over control of Y" (their deal, not the subject's). */
+const PEOPLE_WHO = 'who\\b(?<=\\b(?:brothers|sons|family|investors|individuals|executives|managers|officials|people|men|partners|parties|shareholders|holders),?\\s+who)';
+const GAP_CHAR = `(?!\\b${SUBORDINATE}|${PEOPLE_WHO})[^${CO_HEAD}${CO_TAIL};\\n]`;
 /** ...and after an aside, no relative clause: "X, which was bought by Y, a firm that is merging with Z". */
 const TAIL_CHAR = `(?!\\b(?:${SUBORDINATE}|that\\b|which\\b|who\\b))[^${CO_HEAD}${CO_TAIL};\\n]`;
 /** A gap: no company, no ";"; or one comma-delimited aside that may name companies ("X, which owns Y, agreed"). */
@@ -71,7 +75,8 @@ const GAP = `(?:(?:${GAP_CHAR}){0,90}?|,[^;\\n,]{1,100}?,(?:${TAIL_CHAR}){0,60}?
 /** Words that end an object phrase: the next clause or another argument starts. */
 // ("to" inside a range of a stake is no stop: "bought a three to five pct share of Widget")
 const OBJECT_STOP = '(?:from|to(?!\\s+[\\w.]+\\s*(?:pct|percent|per cent|%))|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against)\\b';
-const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\s+){0,8}?`;
+// (up to ten words: "2,400,000 shares of eight pct convertible preferred stock of Widget")
+const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\s+){0,10}?`;
 
 /** Compile a rule template (syntax in src/rules/deals.ts) to a RegExp with indices. */
 export function compileTemplate(template: string): RegExp {
@@ -87,7 +92,7 @@ export function compileTemplate(template: string): RegExp {
   src = src.replace(/(?:\\b)?\(\?<v>/g, '(?<![\\w-])(?<v>');
   src = src
     .replace(/\{([absu])!\}/g, (_m, s: string) => `(?<${s}><?${COMPANY_RE})`)
-    .replace(/\{([absu])\+\}/g, (_m, s: string) => `(?<${s}>${SLOT_RE}(?:${LIST_SEP}${COMPANY_RE})*)`)
+    .replace(/\{([absu])\+\}/g, (_m, s: string) => `(?<${s}>${SLOT_RE}(?:${LIST_SEP}${COMPANY_RE}[>)]?)*)`)
     .replace(/\{([absu])\}/g, (_m, s: string) => `(?<${s}>${SLOT_RE})`)
     .replace(/\{_\}/g, GAP)
     .replace(/\{w\}/g, OBJECT_WORDS);
@@ -128,7 +133,7 @@ const COMPILED: readonly CompiledRule[] = DEAL_RULES.map((rule) => {
 
 /** A sentence is tried only when it holds one of these words. */
 const TRIGGER_ANY =
-  /\b(?:acqui|buy|bought|purchas|take|took|snap|swallow|absorb|sale|sell|sold|divest|dispos|unload|spin|spun|bid|offer|approach|proposal|merg|combin|amalgam|tie-up|invest|inject|pump|stake|holding|interest|order|lease|supply|supplie|provid|equip|deliver|build|built|won|win|secur|land|award|gave|give|hand|venture|partner|alliance|collaborat|agree|accord|pact|deal|memorandum|licen|contract|team|join|allied|tied|ties|link|joint|co-?operation|refusal|round|led by|pool)/i;
+  /\b(?:acqui|buy|bought|purchas|take|took|snap|swallow|absorb|sale|sell|sold|divest|dispos|unload|spin|spun|bid|offer|approach|proposal|merg|combin|amalgam|tie-up|invest|inject|pump|stake|holding|interest|order|lease|supply|supplie|provid|equip|deliver|build|built|won|win|secur|land|award|gave|give|hand|venture|partner|alliance|collaborat|agree|accord|pact|deal|memorandum|licen|contract|team|join|allied|tied|ties|link|joint|co-?operation|refusal|round|led by|pool|control|sought|court|wooed|pursued|suitor|contender|lost out|losing out|beaten|outbid|pulled out|dropped out|withdr|quit|becom|tender|letter of intent|transfer)/i;
 
 // ---------------------------------------------------------------------------------------------
 // Per-document helpers
@@ -199,6 +204,10 @@ interface Ctx {
   firstMention: Int32Array;
   /** The last deal found and its sentence: "it" in "... and in May it bought Y" is its buyer. */
   recent: { parties: string[]; sentence: number } | null;
+  /** Candidates found so far, in reading order (for "X's offer was topped by Y": X's target). */
+  cands: Candidate[];
+  /** The article's topic: its most-mentioned company when it clearly dominates (see topicOf), or null. */
+  topic: string | null;
 }
 
 function mentionsIn(ctx: Ctx, start: number, end: number): Mention[] {
@@ -217,7 +226,7 @@ function mentionsIn(ctx: Ctx, start: number, end: number): Mention[] {
  * object anaphors ("offered to buy the company") take the nearest company before them. Plural
  * anaphors ("the two companies", "both") take the two most recent distinct companies.
  */
-function resolveAnaphor(ctx: Ctx, si: number, start: number, text: string, subject: boolean, exclude: Set<string>): string[] {
+function resolveAnaphor(ctx: Ctx, si: number, start: number, text: string, subject: boolean, exclude: Set<string>, reach = 3): string[] {
   const before = lowerBound(ctx.mentions, start) - 1;
   if (PLURAL_ANAPHOR.test(text)) {
     const names: string[] = [];
@@ -232,7 +241,7 @@ function resolveAnaphor(ctx: Ctx, si: number, start: number, text: string, subje
   if (subject) {
     const r = ctx.recent;
     if (r && r.sentence >= si - 1 && r.parties[0] && !exclude.has(r.parties[0])) return [r.parties[0]];
-    for (let s = si; s >= Math.max(0, si - 3); s--) {
+    for (let s = si; s >= Math.max(0, si - reach); s--) {
       const fi = ctx.firstMention[s]!;
       if (fi < 0) continue;
       for (let i = fi; i < ctx.mentions.length; i++) {
@@ -265,6 +274,8 @@ function isGoods(obj: string): boolean {
 
 /** A purchase of a minority stake is an investment; of a majority or all shares, an acquisition. */
 function stakeType(obj: string): DealType | null {
+  // ("offered 30 dlrs a share for Widget": a price per share, not a stake)
+  obj = obj.replace(/\b(?:a|per|each|an?\s+(?:ordinary|common))\s+share\b/gi, ' ');
   if (!STAKE_WORDS.test(obj)) return null;
   if (MAJORITY_WORDS.test(obj)) return 'acquisition';
   const pct = /(\d+(?:\.\d+)?)\s*(?:%|pct|percent|per cent)/i.exec(obj);
@@ -459,14 +470,101 @@ function matchSentence(ctx: Ctx, si: number, out: Candidate[]): void {
       const c = candidateFrom(ctx, si, rule, m, sent.start);
       if (c && !seenTrigger.has(c.trigger)) {
         seenTrigger.add(c.trigger);
-        out.push(c);
+        for (const one of distribute(c)) out.push(one);
         ctx.recent = { parties: c.parties, sentence: si };
       }
     }
   }
 }
 
-function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray, base: number): Candidate | null {
+/** "The bidders were X and Y": one candidate per company of the rule's `each` slot. */
+function distribute(c: Candidate & { each?: string[] }): Candidate[] {
+  const each = c.each;
+  delete c.each;
+  if (!each || each.length < 2) return [c];
+  const rest = c.parties.filter((p) => !each.includes(p));
+  return each.map((p) => ({ ...c, parties: [p, ...rest] }));
+}
+
+/** Demonyms of "the German firm", with the words that mark a company of that country. */
+const NATIONALITY: readonly (readonly [RegExp, RegExp])[] = [
+  [/^(?:german|west german)$/i, /\b(?:German|Germany|West German)\b/],
+  [/^(?:us|u\.s\.|american)$/i, /\b(?:US|U\.S\.|American|America)\b/],
+  [/^(?:british|uk|u\.k\.)$/i, /\b(?:British|Britain|UK|U\.K\.)\b/],
+  [/^french$/i, /\b(?:French|France)\b/],
+  [/^japanese$/i, /\b(?:Japanese|Japan)\b/],
+  [/^italian$/i, /\b(?:Italian|Italy)\b/],
+  [/^swiss$/i, /\b(?:Swiss|Switzerland)\b/],
+  [/^dutch$/i, /\b(?:Dutch|Netherlands|Holland)\b/],
+  [/^spanish$/i, /\b(?:Spanish|Spain)\b/],
+  [/^swedish$/i, /\b(?:Swedish|Sweden)\b/],
+  [/^chinese$/i, /\b(?:Chinese|China)\b/],
+  [/^indian$/i, /\b(?:Indian|India)\b/],
+  [/^(?:australian)$/i, /\b(?:Australian|Australia)\b/],
+  [/^(?:canadian)$/i, /\b(?:Canadian|Canada)\b/],
+  [/^(?:korean|south korean)$/i, /\b(?:Korean|Korea)\b/],
+  [/^russian$/i, /\b(?:Russian|Russia)\b/],
+];
+/** How far back (in sentences) "the German firm" may point. */
+const NATIONALITY_REACH = 8;
+
+/**
+ * "The German firm wanted to buy X": the company last introduced with that nationality
+ * ("German carmaker Y", "Germany's Y"), if any, within a few sentences.
+ */
+function resolveNationality(ctx: Ctx, si: number, start: number, text: string, exclude: Set<string>): string | null {
+  const adj = /^the\s+((?:west |south )?[A-Za-z.]+)\s/i.exec(text)?.[1];
+  if (!adj) return null;
+  const entry = NATIONALITY.find(([demonym]) => demonym.test(adj));
+  if (!entry) return null;
+  const floor = ctx.doc.sentences[Math.max(0, si - NATIONALITY_REACH)]?.start ?? 0;
+  for (let i = lowerBound(ctx.mentions, start) - 1; i >= 0; i--) {
+    const m = ctx.mentions[i]!;
+    if (m.start < floor) break;
+    if (exclude.has(m.name)) continue;
+    const sentStart = ctx.doc.sentences[m.sentence]?.start ?? 0;
+    const prevEnd = i > 0 ? ctx.mentions[i - 1]!.end : 0;
+    const before = ctx.doc.norm.slice(Math.max(sentStart, prevEnd, m.start - 40), m.start);
+    // the cue must stand right before the name ("German carmaker Y", "Germany's Y") or right after it ("Y of Germany")
+    const lead = /(?:[^\s,;()]+\s+){0,3}$/.exec(before)?.[0] ?? '';
+    const tail = /^\s+of\s+(?:West\s+|South\s+)?\S+/.exec(ctx.doc.norm.slice(m.end, m.end + 24))?.[0] ?? '';
+    if (entry[1].test(lead) || entry[1].test(tail)) return m.name;
+  }
+  return null;
+}
+
+/** How many recent candidates targetOf looks back over (keeps the component linear in the text). */
+const TARGET_LOOKBACK = 24;
+
+/** The target of the latest acquisition whose buyer is `bidder` ("X's offer was topped by Y"). */
+function targetOf(ctx: Ctx, bidder: string | null): string | null {
+  for (let i = ctx.cands.length - 1; i >= Math.max(0, ctx.cands.length - TARGET_LOOKBACK); i--) {
+    const c = ctx.cands[i]!;
+    if (c.type !== 'acquisition' && c.type !== 'merger' && c.type !== 'investment') continue;
+    if (bidder === null || c.parties[0] === bidder) return c.parties[1] ?? null;
+  }
+  return null;
+}
+
+/** Between two mentions: the first owns the second ("Acme Corp's <AC> French subsidiary <Widget>"). */
+const OWNER_OF_NEXT = /^(?:\s+(?:Inc|Corp|Co|Ltd|Plc|AG|SA|NV)\.?)?'s?(?:\s*<[^>\n]{1,14}>)?\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|division|arm|affiliate)\s*<?$/i;
+
+/** Two names of one group: the same first word ("Acme" and "Acme Petroleum International"). */
+function sameGroup(x: string, y: string): boolean {
+  const first = (n: string) => /^[^\s,]+/.exec(n)?.[0].toLowerCase() ?? n;
+  const fx = first(x);
+  return fx.length > 2 && fx === first(y) && !/^(?:the|first|united|general|national|american|international|new|royal|british|western|eastern|northern|southern|central|pacific|atlantic|continental|security|union|allied|bank)$/i.test(fx);
+}
+
+/** "Widget managers", "Widget's shareholders": people of a company, not the company, act. */
+const PEOPLE_OF = /^(?:'s)?\s+(?:managers|management|executives|employees|shareholders|stockholders|holders|directors|officials|officers|founders?|chairman|president)\b/i;
+
+/** A possessive bidder: "X's offer", "X's $5 a share bid". */
+const POSSESSIVE_BID = /^'s?\s+(?:[\w$.,-]+\s+){0,4}?(?:offer|bid|proposal|approach|tender)\b/i;
+/** Words that may stand right before an object pronoun ("to sell it to X", "bought it from X"). */
+const PRONOUN_HEAD = /^\s*$|(?:^|\s)(?:to|from|with|by|for|of|into|in|on|and|or|than|as|that|between|among|about|over|against|at|including|involving|via|under|upon|towards?)\s*$/i;
+
+function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray, base: number): (Candidate & { each?: string[] }) | null {
   const { doc } = ctx;
   const sent = doc.sentences[si]!;
   const idx = m.indices?.groups ?? {};
@@ -485,9 +583,25 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     const g = idx[s];
     if (!g) continue;
     const ms = mentionsIn(ctx, base + g[0], base + g[1]);
-    const names = ms.map((x) => x.name);
+    // "Acme Corp's French subsidiary Widget and Gadget bid": the unit, not its owner, is the party
+    // ("an offer made by Widget managers and Acme": the managers, not Widget, bid)
+    const names = ms
+      .filter((x, i) => !(s === 'a' && ms[i + 1] && OWNER_OF_NEXT.test(doc.norm.slice(x.end, ms[i + 1]!.start))))
+      .filter((x) => !(x.start > trigger && PEOPLE_OF.test(doc.norm.slice(x.end, x.end + 20))))
+      .map((x) => x.name);
     slotNames.set(s, names);
     for (const n of names) named.add(n);
+  }
+  // "X said it and Y agreed to merge": a list that starts with a pronoun holds the subject too
+  for (const s of ['a', 'b'] as const) {
+    const g = idx[s];
+    const names = slotNames.get(s);
+    if (!g || !names || names.length === 0 || base + g[0] >= trigger) continue;
+    if (!/^(?:it|they)\s*(?:,|and\b)/i.test(doc.norm.slice(base + g[0], base + g[1]))) continue;
+    const lead = resolveAnaphor(ctx, si, base + g[0], 'it', true, named)[0];
+    if (!lead) continue;
+    slotNames.set(s, [lead, ...names]);
+    named.add(lead);
   }
   let anaphoric = false;
   // "Planemaker's great European competitor is to sell ...": the subject is not Planemaker.
@@ -522,7 +636,11 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
       named.add(apposed.name);
       continue;
     }
-    const resolved = resolveAnaphor(ctx, si, base + g[0], text, base + g[0] < trigger, named);
+    // "bought 20% of Widget from the firm's deputy chairman": the seller is a person of the firm
+    if (s === 's' && /^'s?\s/.test(doc.norm.slice(base + g[1], base + g[1] + 3))) return null;
+    // "sold the units, to buyers it did not name": a pronoun after a noun starts a relative clause
+    if (base + g[0] > triggerEnd && /^(?:it|they)$/i.test(text) && !PRONOUN_HEAD.test(doc.norm.slice(triggerEnd, base + g[0]))) return null;
+    const resolved = [resolveNationality(ctx, si, base + g[0], text, named) ?? resolveAnaphor(ctx, si, base + g[0], text, base + g[0] < trigger, named, rule.reach)].flat();
     if (resolved.length === 0) return null;
     anaphoric = true;
     slotNames.set(s, resolved);
@@ -532,7 +650,8 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     // "bought 60% of Widget's US affiliate Gadget" -> [buyer, Gadget]; "... of Widget's Gadget unit" -> [buyer, Gadget, Widget]
     const between = plain(ctx.masked.slice(base + idx['b'][1], base + idx['u'][0]));
     const after = doc.norm.slice(base + idx['u'][1], base + idx['u'][1] + 24);
-    if (!UNIT_WORDS.test(between) && !/^\s+(?:unit|division|subsidiary|arm)\b/i.test(after)) slotNames.set('b', []);
+    // ("acquire Widget's 13 pct stake in Gadget": Widget sells its stake, it stays a party)
+    if (!UNIT_WORDS.test(between) && !/\b(?:stake|holding|shareholding)\b/i.test(between) && !/^\s+(?:unit|units|division|divisions|subsidiary|arm|business|businesses|operations)\b/i.test(after)) slotNames.set('b', []);
   }
   const parties: string[] = [];
   for (const spec of rule.parties as readonly PartySpec[]) {
@@ -545,15 +664,29 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
         const mm = ctx.mentions[i]!;
         if (mm.sentence !== si || mm.start > trigger || trigger - mm.start > 160) break;
         if (!named.has(mm.name)) {
-          names = [mm.name];
+          // "X's offer was topped by an offer from Y": X is a bidder; Y bids for X's target
+          if (POSSESSIVE_BID.test(doc.norm.slice(mm.end, mm.end + 50))) {
+            const t = targetOf(ctx, mm.name);
+            names = t && !named.has(t) ? [t] : [];
+          } else names = [mm.name];
           spanStart = Math.min(spanStart, mm.start);
           break;
         }
       }
+    } else if (names.length === 0 && (fallback === 'R' || fallback === 'T')) {
+      const last = fallback === 'R' && ctx.cands.length ? ctx.cands[ctx.cands.length - 1]! : null;
+      const recent = last && sentenceAt(doc, last.start) >= si - 2 ? targetOf(ctx, null) : null;
+      const t = recent && !named.has(recent) ? recent : ctx.topic;
+      if (t && !named.has(t)) names = [t];
     }
     for (const n of names) if (!parties.includes(n)) parties.push(n);
   }
   if (parties.length < 2) return null;
+  // "Acme Petroleum will become a subsidiary of Acme": a group reorganising itself makes no deal
+  // (only for this rule: buying out the minority of one's own affiliate is a deal)
+  if (rule.name === 'acq.become-unit' && parties.length === 2 && sameGroup(parties[0]!, parties[1]!)) return null;
+  // "X and Y pulled out of the bidding": each bidder needs a target besides the bidders
+  if (rule.each && parties.every((p) => (slotNames.get(rule.each!) ?? []).includes(p))) return null;
 
   // The object phrase: from the trigger to the last slot after it.
   let objEnd = triggerEnd;
@@ -569,12 +702,28 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     const k = idx['k'];
     const kind = k ? doc.norm.slice(base + k[0], base + k[1]) : 'agreement';
     ({ type, generic } = kindType(kind, sentText));
+    if (generic && type === 'agreement') {
+      // "IBM sold its PC unit to Lenovo. The $1.75bn agreement Lenovo signed with IBM ...": a bare
+      // "agreement" is a takeover, merger or stake when the sentence before, else the headline, says so
+      // (a partnership or an order there says nothing new: those are kinds of agreement already)
+      const prev = doc.sentences[si - 1];
+      const context = [prev ? doc.norm.slice(prev.start, prev.end) : '', doc.article.title];
+      for (const text of context) {
+        const t = kindType(kind, text);
+        if (t.type === 'acquisition' || t.type === 'merger' || t.type === 'investment') {
+          type = t.type;
+          break;
+        }
+      }
+    }
   } else type = rule.type;
   // "bought the Widget shares": the stake words may follow the company
   const target = idx['b'] ?? idx['u'];
   const afterTarget = target ? doc.norm.slice(base + target[1], base + target[1] + 30) : '';
   const stakeAfter = /^(?:'s)?\s+(?:common\s+|ordinary\s+|preferred\s+)?(?:shares|stock|stake|holding|shareholding)\b/i.exec(afterTarget);
-  const objForType = stakeAfter ? obj + ' ' + stakeAfter[0] : obj;
+  // "buy the shares in Widget it does not already own": the rest of the company, a takeover
+  const restOf = /^\s+(?:that\s+|which\s+)?(?:it|they|the\s+company|the\s+group)\s+(?:does|do|did)\s+not\s+(?:already\s+)?own/i.test(doc.norm.slice(base + (target?.[1] ?? 0), base + (target?.[1] ?? 0) + 50));
+  const objForType = (stakeAfter ? obj + ' ' + stakeAfter[0] : obj) + (restOf ? ' remaining' : '');
   const goods = isGoods(obj);
   switch (rule.object) {
     case 'goods':
@@ -593,7 +742,9 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     case 'asset': {
       const unitNamed = (slotNames.get('u') ?? []).length > 0;
       if (goods) return null;
-      if (!unitNamed && !STAKE_WORDS.test(obj) && !UNIT_WORDS.test(obj) && !/\bCO\b/.test(obj)) return null;
+      // ("bought Utah from GE": an object that is a bare proper name is a business the company list missed)
+      const properName = rule.name === 'acq.verb.from' && /^\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\s*$/.test(obj.replace(/\s+from\s*$/, ''));
+      if (!unitNamed && !properName && !STAKE_WORDS.test(obj) && !UNIT_WORDS.test(obj) && !/\bCO\b/.test(obj)) return null;
       type = stakeType(obj) ?? type;
       break;
     }
@@ -626,7 +777,9 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
   const valueStart = pre ? trigger - pre[0].length : Math.min(matchStart, trigger);
   const value = findValue(ctx, Math.min(valueStart, matchStart), clauseEnd);
   const confidence = Math.round(rule.confidence * (anaphoric ? 0.8 : 1) * (st.hedged ? 0.9 : 1) * 100) / 100;
+  const eachSlot = rule.each ? slotNames.get(rule.each) : undefined;
   return {
+    ...(eachSlot && eachSlot.length > 1 ? { each: eachSlot } : {}),
     type,
     generic,
     parties,
@@ -699,6 +852,26 @@ function mergeCandidates(cands: Candidate[]): Candidate[] {
   return out;
 }
 
+/**
+ * The article's topic: the most-mentioned company, when it clearly dominates (named at least twice,
+ * and at least twice as often as any other). A story about two rivals has no single topic: null.
+ */
+function topicOf(mentions: readonly Mention[]): string | null {
+  const count = new Map<string, number>();
+  for (const m of mentions) count.set(m.name, (count.get(m.name) ?? 0) + 1);
+  let best: string | null = null;
+  let bestN = 0;
+  let second = 0;
+  for (const [name, n] of count) {
+    if (n > bestN) {
+      second = bestN;
+      best = name;
+      bestN = n;
+    } else if (n > second) second = n;
+  }
+  return best !== null && bestN >= 2 && bestN >= 2 * second ? best : null;
+}
+
 /** Find the deals of a document. Pure over the Doc's sentences, companies and money. */
 export function findDeals(doc: Doc): Deal[] {
   const mentions = collectMentions(doc);
@@ -712,8 +885,8 @@ export function findDeals(doc: Doc): Deal[] {
     m.sentence = s;
     if (s >= 0) firstMention[s] = i;
   }
-  const ctx: Ctx = { doc, mentions, masked: maskText(doc, mentions, money), money, firstMention, recent: null };
   const cands: Candidate[] = [];
+  const ctx: Ctx = { doc, mentions, masked: maskText(doc, mentions, money), money, firstMention, recent: null, cands, topic: topicOf(mentions) };
   let pending: PendingOffer | null = null;
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;

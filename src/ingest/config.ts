@@ -7,6 +7,8 @@
  *   NEWSNLP_CONCURRENCY     jobs in flight per worker (feed polls, page fetches); extraction uses
  *                           min(this, NEWSNLP_EXTRACT_PROCS) sandboxed processes
  *   NEWSNLP_EXTRACT_PROCS   sandboxed extraction processes per worker (default: 1)
+ *   NEWSNLP_SINK_CONCURRENCY sink jobs in flight per worker (default 32): their writes are
+ *                           grouped into one append and one sync per batch
  *   NEWSNLP_ALLOW_PRIVATE   "1"/"true" lets fetches reach loopback/private addresses (tests, mirrors)
  *   NEWSNLP_SINK            "jsonl:<path>" or "postgres:<url>", several separated by spaces (default jsonl:out/records.ndjson)
  *   NEWSNLP_DB_MIGRATE      "1" applies pending PostgreSQL migrations when a postgres sink opens
@@ -39,6 +41,8 @@ export const IngestConfigSchema = z.object({
     .default('newsnlp'),
   concurrency: int(1).default(4),
   extractProcesses: int(1).default(1),
+  /** Sink jobs in flight per worker; the sink groups their writes (one append and one sync per batch). */
+  sinkConcurrency: int(1).default(32),
   allowPrivate: bool.default(false),
   dbMigrate: bool.default(false),
   sink: SinkSpecSchema.default('jsonl:out/records.ndjson'),
@@ -72,6 +76,7 @@ const ENV_KEYS: Readonly<Record<string, keyof IngestConfig>> = {
   NEWSNLP_QUEUE_PREFIX: 'prefix',
   NEWSNLP_CONCURRENCY: 'concurrency',
   NEWSNLP_EXTRACT_PROCS: 'extractProcesses',
+  NEWSNLP_SINK_CONCURRENCY: 'sinkConcurrency',
   NEWSNLP_ALLOW_PRIVATE: 'allowPrivate',
   NEWSNLP_DB_MIGRATE: 'dbMigrate',
   NEWSNLP_SINK: 'sink',

@@ -63,17 +63,34 @@ export function contentHash(text: string): string {
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 
-/** 64-bit FNV-1a of a string (BigInt arithmetic, masked). */
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK64 = (1n << 64n) - 1n;
-function fnv1a64(s: string): bigint {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) {
-    h ^= BigInt(s.charCodeAt(i));
-    h = (h * FNV_PRIME) & MASK64;
+/**
+ * 64-bit FNV-1a over the words words[i..i+k) joined by single spaces, without building the string:
+ * the hash in two 32-bit halves on plain numbers (BigInt arithmetic costs ~10x more, and this runs
+ * for every shingle of every article the producer parks). FNV prime 2^40 + 0x1b3, so
+ * h * prime = h * 0x1b3 + (h << 40) (mod 2^64). Same values as the textbook BigInt version.
+ */
+const FNV_OFFSET_HI = 0xcbf29ce4;
+const FNV_OFFSET_LO = 0x84222325;
+const TWO_32 = 4294967296;
+let fnvHi = 0;
+let fnvLo = 0;
+function fnv1a64Shingle(words: readonly string[], i: number, k: number): void {
+  let hi = FNV_OFFSET_HI;
+  let lo = FNV_OFFSET_LO;
+  for (let w = i; w < i + k; w++) {
+    const word = words[w]!;
+    for (let j = -1; j < word.length; j++) {
+      // A space before every word but the first.
+      if (j < 0 && w === i) continue;
+      lo = (lo ^ (j < 0 ? 32 : word.charCodeAt(j))) >>> 0;
+      const p = lo * 0x1b3;
+      const carry = Math.floor(p / TWO_32);
+      hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
+      lo = p >>> 0;
+    }
   }
-  return h;
+  fnvHi = hi;
+  fnvLo = lo;
 }
 
 /**
@@ -87,9 +104,9 @@ export function simhash64(text: string, shingle = 3): string | null {
   // Two 32-bit halves of weights keep the inner loop on plain numbers.
   const v = new Int32Array(64);
   for (let i = 0; i + k <= words.length; i++) {
-    const h = fnv1a64(words.slice(i, i + k).join(' '));
-    const lo = Number(h & 0xffffffffn);
-    const hi = Number(h >> 32n);
+    fnv1a64Shingle(words, i, k);
+    const lo = fnvLo;
+    const hi = fnvHi;
     for (let b = 0; b < 32; b++) {
       v[b]! += (lo >>> b) & 1 ? 1 : -1;
       v[b + 32]! += (hi >>> b) & 1 ? 1 : -1;

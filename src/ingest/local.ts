@@ -23,6 +23,7 @@ import { articleIdOf, canonicalUrl } from './dedupe.ts';
 import { classify } from './errors.ts';
 import type { FeedSpec } from './feed-list.ts';
 import { createLogger } from './log.ts';
+import { ExtractProducer } from './producer.ts';
 import type { Logger } from './log.ts';
 import { extract, fetchArticle, park, pollFeed, sink } from './stages.ts';
 import type { Attempt, StageContext } from './stages.ts';
@@ -288,16 +289,14 @@ export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSumm
     for (const feed of opts.feeds ?? []) {
       await running.queues.feed.add('poll', { feedId: feed.id, url: feed.url }, { jobId: `run-${runId}-${feed.id}` });
     }
-    const ctx = running.deps.ctx;
+    // Articles are parked several at a time and their extract jobs added in batches.
+    const producer = new ExtractProducer(running.deps.ctx, running.queues);
     await forEachLocalArticle(
       opts.inputs ?? [],
-      async (a, path) => {
-        const id = localArticleId(a);
-        await park(ctx, id, a, localParkOptions(a, path));
-        await running.queues.addExtract({ articleId: id, articleKey: storeKey(cfg.prefix, 'article', id) });
-      },
+      (a, path) => producer.add(localArticleId(a), a, localParkOptions(a, path)),
       (path, err) => summary.failures.push({ stage: 'read', id: path, error: err.message }),
     );
+    await producer.drain();
     await waitIdle(running.queues);
   } finally {
     await running.close();

@@ -116,6 +116,11 @@ export class Queues {
   async addExtract(data: ExtractPayload): Promise<void> {
     await this.extract.add('extract', data, { jobId: `x-${data.articleId}` });
   }
+  /** Many extract jobs in one round trip (the producer's batches). */
+  async addExtracts(payloads: readonly ExtractPayload[]): Promise<void> {
+    if (!payloads.length) return;
+    await this.extract.addBulk(payloads.map((data) => ({ name: 'extract', data, opts: { jobId: `x-${data.articleId}` } })));
+  }
   async addSink(data: SinkPayload): Promise<void> {
     await this.sink.add('sink', data, { jobId: `s-${data.articleId}` });
   }

@@ -247,7 +247,12 @@ export async function park(
   const sig = simhash64(article.text);
   let duplicateOf: string | null = null;
   let duplicateKind: IngestMeta['duplicateKind'] = null;
-  const owner = await ctx.store.claim(key(ctx, 'content', hash), articleId, ctx.cfg.dedupeTtlSec);
+  // Round trips that do not depend on each other go out together (one pipeline on Redis): the
+  // producer parks many articles a second, and each sequential round trip costs it a wait.
+  const [owner, feeds] = await Promise.all([
+    ctx.store.claim(key(ctx, 'content', hash), articleId, ctx.cfg.dedupeTtlSec),
+    ctx.store.members(key(ctx, 'sources', 'url', articleId)),
+  ]);
   if (owner !== articleId) {
     duplicateOf = owner;
     duplicateKind = 'content';
@@ -262,11 +267,14 @@ export async function park(
     // buckets expire whole (a set of members cannot expire one by one).
     const windowMs = ctx.cfg.dedupeTtlSec * 1000;
     const bucket = Math.floor((ctx.now?.() ?? new Date()).getTime() / windowMs);
+    const current = bands.map((band) => key(ctx, 'sim', String(bucket), band));
+    const previous = bands.map((band) => key(ctx, 'sim', String(bucket - 1), band));
+    // Every band registered before any is looked at (the order the rule above needs).
+    const member = `${seq}@${articleId}@${sig}`;
+    await Promise.all(current.map((k) => ctx.store.addToSet(k, [member], ctx.cfg.dedupeTtlSec * 2)));
+    const lists = await Promise.all([...current, ...previous].map((k) => ctx.store.members(k)));
     let best: { seq: number; id: string } | null = null;
-    for (const band of bands) {
-      const setKey = key(ctx, 'sim', String(bucket), band);
-      await ctx.store.addToSet(setKey, [`${seq}@${articleId}@${sig}`], ctx.cfg.dedupeTtlSec * 2);
-      const members = [...(await ctx.store.members(setKey)), ...(await ctx.store.members(key(ctx, 'sim', String(bucket - 1), band)))];
+    for (const members of lists) {
       for (const m of members) {
         const [otherSeq, otherId, otherSig] = m.split('@') as [string, string, string];
         if (otherId === articleId || Number(otherSeq) >= seq || !otherSig) continue;
@@ -282,7 +290,6 @@ export async function park(
   }
   // Every feed that listed this URL counts as a source of the story (and of its original).
   const story = duplicateOf ?? articleId;
-  const feeds = await ctx.store.members(key(ctx, 'sources', 'url', articleId));
   const sources = await ctx.store.addToSet(key(ctx, 'sources', 'story', story), [o.source, ...feeds], ctx.cfg.dedupeTtlSec);
   const parked: ParkedArticle = {
     articleId,

@@ -78,8 +78,35 @@ function joinInitials(t: string[]): string[] {
   return out;
 }
 
+/**
+ * Keys already computed: the recogniser asks for the key of the same surface forms over and over
+ * (within an article and across articles), and a key is a pure function of the text. Bounded: the
+ * cache is dropped whole when it grows past KEY_CACHE_MAX entries, so memory stays flat however
+ * many articles a worker sees.
+ */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_MAX = 50_000;
+
 /** The comparison key of a company name (see the file comment). */
 export function nameKey(name: string): string {
+  let k = KEY_CACHE.get(name);
+  if (k === undefined) {
+    k = computeNameKey(name);
+    if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.clear();
+    KEY_CACHE.set(detached(name), detached(k));
+  }
+  return k;
+}
+
+/**
+ * A copy of `s` that holds no reference to the article it was cut from: V8 keeps the whole parent
+ * of a sliced string alive, and a cached "Acme Widget Holdings" must not keep a 1 MB article.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+function computeNameKey(name: string): string {
   let t = joinInitials(keyTokens(name));
   // "The Acme Group", "NV Acme" (Dutch order)
   while ((t[0] === 'the' || t[0] === 'nv') && t.length > 1) t = t.slice(1);

@@ -164,6 +164,9 @@ export function parseScaled(s: string): number {
 
 /** Remove binary floating-point noise: 2.38 * 1e9 -> 2380000000, 1.2 / 100 -> 0.012. */
 export function roundFloat(x: number): number {
+  // A whole number of up to 12 digits is its own 12-digit rounding (the common case: no string
+  // round trip). Zero goes the long way, so -0 still comes out as 0.
+  if (Number.isInteger(x) && x !== 0 && x < 1e12 && x > -1e12) return x;
   return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
 }
 

@@ -65,6 +65,9 @@ const YEAR_AFTER_CAPITAL = new Set(
  * Named groups say which form matched.
  */
 const PERIOD_RE = new RegExp(
+  // Every form below starts with a digit or one of these letters (the text is case-folded first):
+  // a cheap first-character test lets the engine skip the other positions without trying each form.
+  '(?=[0-9fstlnpcaoyQHFJMASOND])(?:' +
   [
     // "the 1986 fourth quarter", "fiscal third-quarter", "the third quarter of fiscal 2004", "Q3 of 2004"
     String.raw`(?<q>(?:(?<qy1>${YEAR})\s+)?(?:(?<qfisc>fiscal)\s+)?(?<qo>${ORD})[- ](?:quarter|qtr)\b(?:\s+(?:of|in)\s+(?:(?<qfisc2>fiscal)\s+(?:year\s+)?)?(?<qy2>${YEAR})\b)?)`,
@@ -86,15 +89,24 @@ const PERIOD_RE = new RegExp(
     String.raw`(?<y>(?<![\w$£€¥#.,/:'])(?<!\d-)(?<!\d[.,])(?<yy>${YEAR})(?![\w%/-]|[.,:]\d))`,
     // "last year", "this quarter", "the previous year", "a year earlier", "year-ago", "year-earlier"
     String.raw`(?<rel>\b(?:(?:last|this|next|previous|prior|past|current|coming)\s+(?:fiscal\s+)?(?:year|quarter|month)|(?:a|one)\s+year\s+(?:earlier|ago|before)|year[- ](?:earlier|ago))\b)`,
-  ].join('|'),
-  'gd',
+  ].join('|') +
+  ')',
+  'g',
 );
 
 interface Raw extends PeriodMatch {
   /** Year to name the value with, when the text gives it; null to borrow the nearest year. */
   year: number | null;
-  /** Builds the value once the year is known. */
-  build: ((year: number | null) => string) | null;
+  /**
+   * The value once the year is known is `${pre}${year}${post}` ("Q3 " + 2004, 2004 + "-12");
+   * pre is null when the value needs no year.
+   */
+  pre: string | null;
+  post: string;
+}
+
+function raw(start: number, end: number, kind: PeriodKind, value: string, year: number | null, pre: string | null, post: string): Raw {
+  return { start, end, value, kind, year, pre, post };
 }
 
 /** Sentences as spans; without them a simple split at ". " + capital and at newlines is used. */
@@ -119,18 +131,19 @@ export function findPeriods(norm: string, sentences?: readonly SpanLike[]): Peri
     const r = classify(norm, g, start, end, surface);
     if (!r) continue;
     if (r.year !== null) years.push({ pos: start, year: r.year });
-    for (const k of ['qy1', 'hy1'] as const) {
-      const v = g[k];
-      if (v !== undefined && r.kind !== 'year') years.push({ pos: m.indices!.groups![k]![0], year: Number(v) });
+    // "2004 fourth quarter", "2004 first half": the year opens the match (groups qy1, hy1)
+    if (r.kind !== 'year') {
+      if (g.qy1 !== undefined) years.push({ pos: start, year: Number(g.qy1) });
+      if (g.hy1 !== undefined) years.push({ pos: start, year: Number(g.hy1) });
     }
     raws.push(r);
   }
   years.sort((a, b) => a.pos - b.pos);
   const sents = sentences && sentences.length ? sentences : splitRough(norm);
   return raws.map((r) => {
-    if (!r.build) return { start: r.start, end: r.end, value: r.value, kind: r.kind };
+    if (r.pre === null) return { start: r.start, end: r.end, value: r.value, kind: r.kind };
     const y = r.year ?? nearestYear(years, sents, r.start);
-    return { start: r.start, end: r.end, value: y === null ? r.value : r.build(y), kind: r.kind };
+    return { start: r.start, end: r.end, value: y === null ? r.value : `${r.pre}${y}${r.post}`, kind: r.kind };
   });
 }
 
@@ -139,47 +152,84 @@ export function findPeriods(norm: string, sentences?: readonly SpanLike[]): Peri
  * forms that may start a sentence ("Fiscal 1987", "Last year", "First-half") are folded to lower
  * case here. One pass, same length, so offsets hold.
  */
-const CASE_FOLD_RE = new RegExp(
-  String.raw`\b(?:fiscal|last|this|next|previous|prior|past|current|coming|first|second|third|fourth|final|` +
-    String.raw`[1-4](?:st|nd|rd|th)|half|quarter|qtr|year|of|in|ago|earlier|before|a|one)\b`,
-  'gi',
-);
+const CASE_FOLD_WORDS: ReadonlySet<string> = new Set([
+  ...('fiscal last this next previous prior past current coming first second third fourth final ' +
+    'half quarter qtr year of in ago earlier before a one').split(' '),
+  // "1st" ... "4th" (any suffix after 1-4, as the regex had it)
+  ...['1', '2', '3', '4'].flatMap((d) => ['st', 'nd', 'rd', 'th'].map((x) => d + x)),
+]);
+const CASE_FOLD_MAX = Math.max(...[...CASE_FOLD_WORDS].map((w) => w.length));
+
+/** [A-Za-z0-9_]: a regexp's \w without the u flag. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Lower-case every whole word (a maximal run of \w, as `\bword\b` would match) that is one of
+ * CASE_FOLD_WORDS in any case; a word with no capital is left as it is. A plain scan of the
+ * character codes: no regexp, no string built unless a word changes.
+ */
 function caseFold(s: string): string {
-  return s.replace(CASE_FOLD_RE, (w) => w.toLowerCase());
+  let out = '';
+  let last = 0;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let upper = false;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (!isWordCode(c)) break;
+      if (c >= 65 && c <= 90) upper = true;
+    }
+    if (upper && j - i <= CASE_FOLD_MAX) {
+      const w = s.slice(i, j).toLowerCase();
+      if (CASE_FOLD_WORDS.has(w)) {
+        out += s.slice(last, i) + w;
+        last = j;
+      }
+    }
+    i = j;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 function classify(norm: string, g: Record<string, string | undefined>, start: number, end: number, surface: string): Raw | null {
-  const base = { start, end, value: surface };
   if (g.q !== undefined) {
     const n = ORDINALS[g.qo!.toLowerCase()]!;
     const fiscal = g.qfisc !== undefined || g.qfisc2 !== undefined;
     const yv = g.qy2 ?? g.qy1;
-    const build = (y: number | null) => `Q${n} ${fiscal && g.qy2 ? 'FY' : ''}${y}`;
-    return { ...base, kind: 'quarter', year: yv ? Number(yv) : null, build, value: yv ? build(Number(yv)) : surface };
+    const pre = `Q${n} ${fiscal && g.qy2 ? 'FY' : ''}`;
+    return raw(start, end, 'quarter', yv ? `${pre}${Number(yv)}` : surface, yv ? Number(yv) : null, pre, '');
   }
   if (g.h !== undefined) {
     const n = ORDINALS[g.ho!.toLowerCase()]!;
     const yv = g.hy2 ?? g.hy1;
-    const build = (y: number | null) => `H${n} ${y}`;
-    return { ...base, kind: 'half', year: yv ? Number(yv) : null, build, value: yv ? build(Number(yv)) : surface };
+    const pre = `H${n} `;
+    return raw(start, end, 'half', yv ? `${pre}${Number(yv)}` : surface, yv ? Number(yv) : null, pre, '');
   }
   if (g.qc !== undefined) {
     const n = g.qcn ?? g.qcn2!;
     const yv = g.qcy ?? g.qcy2 ?? g.qcfy;
-    const build = (y: number | null) => `Q${n} ${g.qcfy ? 'FY' : ''}${y}`;
+    const pre = `Q${n} ${g.qcfy ? 'FY' : ''}`;
     const y = yv ? fullYear(yv) : null;
-    return { ...base, kind: 'quarter', year: y, build, value: y ? build(y) : surface };
+    return raw(start, end, 'quarter', y ? `${pre}${y}` : surface, y, pre, '');
   }
   if (g.hc !== undefined) {
     const n = g.hcn ?? g.hcn2!;
     const yv = g.hcy ?? g.hcy2;
-    const build = (y: number | null) => `H${n} ${y}`;
+    const pre = `H${n} `;
     const y = yv ? fullYear(yv) : null;
-    return { ...base, kind: 'half', year: y, build, value: y ? build(y) : surface };
+    return raw(start, end, 'half', y ? `${pre}${y}` : surface, y, pre, '');
   }
   if (g.fy !== undefined) {
     const y = fullYear(g.fyy ?? g.fyy2!);
-    return { ...base, kind: 'fiscal_year', year: y, build: null, value: `FY${y}` };
+    return raw(start, end, 'fiscal_year', `FY${y}`, y, null, '');
   }
   if (g.dm !== undefined || g.mo !== undefined) {
     const monthWord = (g.dmm ?? g.mom)!.replace(/\.$/, "");
@@ -189,8 +239,8 @@ function classify(norm: string, g: Record<string, string | undefined>, start: nu
     if (!monthOk(norm, start, monthWord, dayStr !== undefined || yv !== undefined)) return null;
     const mm = String(month).padStart(2, '0');
     const day = dayStr ? `-${dayStr.padStart(2, '0')}` : '';
-    const build = (y: number | null) => `${y}-${mm}${day}`;
-    return { ...base, kind: dayStr ? 'date' : 'month', year: yv ? Number(yv) : null, build, value: yv ? build(Number(yv)) : surface };
+    const post = `-${mm}${day}`;
+    return raw(start, end, dayStr ? 'date' : 'month', yv ? `${Number(yv)}${post}` : surface, yv ? Number(yv) : null, '', post);
   }
   if (g.yr !== undefined) {
     if (!yearContextOk(norm, start, end)) return null;
@@ -199,14 +249,14 @@ function classify(norm: string, g: Record<string, string | undefined>, start: nu
     const y2 = y2raw.length === 2 ? Math.floor(y1 / 100) * 100 + Number(y2raw) : Number(y2raw);
     // "1986-87" is a span of two years; "1986-12" or "1987-86" are not.
     if (y2 !== y1 + 1 && !(y2 > y1 && y2 - y1 <= 10 && y2raw.length === 4)) return null;
-    return { ...base, kind: 'year_range', year: y1, build: null, value: `${y1}/${y2}` };
+    return raw(start, end, 'year_range', `${y1}/${y2}`, y1, null, '');
   }
   if (g.y !== undefined) {
     if (!yearContextOk(norm, start, end)) return null;
-    return { ...base, kind: 'year', year: Number(g.yy), build: null, value: g.yy! };
+    return raw(start, end, 'year', g.yy!, Number(g.yy), null, '');
   }
   if (g.rel !== undefined) {
-    return { ...base, kind: 'relative', year: null, build: null, value: surface };
+    return raw(start, end, 'relative', surface, null, null, '');
   }
   return null;
 }
@@ -236,8 +286,10 @@ function yearContextOk(norm: string, start: number, end: number): boolean {
   const cap = /(?:^|[^\w'])([A-Z][A-Za-z]*)\s$/.exec(before);
   if (cap && !YEAR_AFTER_CAPITAL.has(cap[1]!.toLowerCase()) && !(cap[1]!.toLowerCase() in MONTHS)) {
     // ...unless the capital starts the sentence: "Sales in 1986" vs "Sales 1986" is rare enough.
-    const prev = norm.slice(0, start - cap[1]!.length - 1).trimEnd();
-    const sentenceStart = prev === '' || /[.!?:\n"]$/.test(prev);
+    // the last character before the capital and its white space (a backward scan: no copy of the text before)
+    let k = start - cap[1]!.length - 1;
+    while (k > 0 && /\s/.test(norm[k - 1]!)) k--;
+    const sentenceStart = k === 0 || /[.!?:\n"]/.test(norm[k - 1]!);
     if (!sentenceStart) return false;
   }
   return true;

@@ -19,12 +19,16 @@
  *
  * parties lists slots in output order (buyer / investor / acquirer first). A slot name followed by
  * "|S" falls back to the sentence subject (its first company) when the slot did not match, e.g. the
- * bidder in "Y rejected a higher offer from X" is X and the target Y is the subject.
+ * bidder in "Y rejected a higher offer from X" is X and the target Y is the subject. "|R" falls back to
+ * the target of the acquisition reported just before (within two sentences), else to the article's
+ * topic company (its most-mentioned company): the target of "The other bidders were X and Y" is the
+ * company being bid for. "|T" falls back to the topic company alone ("an attempted merger with X
+ * failed" in a story about Y).
  */
 import type { DealStatus, DealType } from '../schema.ts';
 
 export type SlotName = 'a' | 'b' | 's' | 'u';
-export type PartySpec = SlotName | `${SlotName}|S`;
+export type PartySpec = SlotName | `${SlotName}|S` | `${SlotName}|R` | `${SlotName}|T`;
 
 export interface DealRule {
   name: string;
@@ -47,6 +51,17 @@ export interface DealRule {
   possessive?: boolean;
   /** Status the pattern itself states ("agreed to be acquired" -> announced). Cues may override. */
   status?: DealStatus;
+  /**
+   * One deal per company of this (list) slot, each with the other parties: "The bidders were X and
+   * Y" is two bids, not one joint bid.
+   */
+  each?: SlotName;
+  /**
+   * How many sentences back a subject anaphor may point (default 3). Bids reported from the
+   * target's side ("the group rejected an offer from X") keep it short: the target named long
+   * before is often not the one meant.
+   */
+  reach?: number;
   confidence: number;
 }
 
@@ -59,8 +74,8 @@ export const MACROS: Record<string, string> = {
   // the participle of a passive: "was acquired by", "had been taken over by"
   ACQ_PP: '(?:acquired|bought|purchased|taken over|snapped up|swallowed up|absorbed)',
   ACQ_N: '(?:takeover|take-over|acquisition|purchase|buyout|buy-out|acquiring|buying)',
-  BID_N: '(?:tender offer|exchange offer|takeover offer|takeover bid|bid|bids|offer|offers|offered|offering|approach|proposal|buyout|buy-out|takeover)',
-  SELL_V: '(?:sell|sells|sold|selling|divest(?:s|ed|ing)?|dispose of|disposed of|unload(?:s|ed)?|spin(?:s|ning)? off|spun off)',
+  BID_N: '(?:tender offer|exchange offer|takeover offer|takeover bid|bid|bids|offer|offers|offered|offering|approach|proposal|buyout|buy-out|takeover|tendering)',
+  SELL_V: '(?:sell|sells|sold|selling|divest(?:s|ed|ing)?|dispose of|disposed of|unload(?:s|ed)?|spin(?:s|ning)? off|spun off|transfer(?:s|red|ring)?)',
   MERGE_V: '(?:merge|merges|merged|merging|amalgamate[sd]?)',
   MERGE_N: '(?:merger|merging|combination|amalgamation|tie-up)',
   INVEST_V: '(?:invest|invests|invested|investing|inject(?:s|ed|ing)?|pump(?:s|ed|ing)?)',
@@ -72,12 +87,12 @@ export const MACROS: Record<string, string> = {
     'sealed|clinched|agreed|agree|agrees|announced|unveiled|formed|form|forms|forming|set up|sets up|setting up|created|' +
     'create|creates|established|establish|launched|launch|plan|plans|planned|planning)',
   AGREE_N:
-    '(?:joint venture|joint-venture|venture|partnership|alliance|collaboration|tie-up|agreement|accord|pact|deal|' +
-    'memorandum of understanding|licen[cs]ing agreement|supply agreement|contract)',
+    '(?:joint venture|joint-venture|venture|partnership|alliance|collaboration|tie-up|agreement in principle|agreement|accord|pact|deal|' +
+    'letter of intent|memorandum of understanding|licen[cs]ing agreement|supply agreement|contract)',
   PARTNER_V:
     '(?:partnered|partners with|partnering|partner with|teamed up|teams up|team up|teaming up|joined forces|join forces|joins forces|' +
     'allied|tied up|ties up|linked up|links up)',
-  ORDER_V: '(?:order|orders|ordered|ordering|buy|buys|bought|buying|purchase[sd]?|purchasing|lease[sd]?|leasing)',
+  ORDER_V: '(?:order|orders|ordered|ordering|buy|buys|bought|buying|purchase[sd]?|purchasing|acquir(?:e|es|ed|ing)|lease[sd]?|leasing)',
   SUPPLY_V: '(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)',
   DELIVER_V: '(?:sell|sells|sold|selling|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|build|builds|built)',
   WIN_V: '(?:won|win|wins|winning|secured|secure|secures|landed|land|lands|received|receives|awarded|signed|gets|got|clinched|has|have|had)',
@@ -91,7 +106,7 @@ export const KIND_TYPE: readonly (readonly [RegExp, DealType])[] = [
   [/merg|combin|amalgam/i, 'merger'],
 ];
 /** Kind words that name no particular kind of deal: the type is taken from the sentence. */
-export const GENERIC_KIND = /^(?:deal|agreement|accord|pact)$/i;
+export const GENERIC_KIND = /^(?:deal|agreement|accord|pact|letter of intent|agreement in principle)$/i;
 
 /**
  * Sentence words that type a generic "deal"/"agreement" when nothing better is known, in order.
@@ -101,6 +116,8 @@ export const CONTEXT_TYPE: readonly (readonly [RegExp, DealType])[] = [
   [/\bjoint[ -]venture\b/i, 'joint_venture'],
   [/\bmerg(?:e|er|ed|ing)\b/i, 'merger'],
   [/\b(?:takeover|take over|acquisition|acquire|buyout|buy-out)\b/i, 'acquisition'],
+  // "signed a letter of intent with Y for the sale of its Ohio business"
+  [/\b(?:sale|purchase) of (?:its|the|their|a|an)\b/i, 'acquisition'],
   [/\b(?:stake|invest(?:ment|s|ed)?)\b/i, 'investment'],
   [/\b(?:supply|order|orders|aircraft|planes|jets|deliver)\b/i, 'contract'],
   [/\b(?:partnership|alliance)\b/i, 'partnership'],
@@ -121,7 +138,8 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'acq.passive',
     type: 'acquisition',
-    pattern: '{b+} {_}(?:\\b(?:was|were|is|are|be|been|being|get|gets|got)(?: [a-z]+){0,2}? |, )(?<v><ACQ_PP>) {w}by {a+}',
+    // ("... was bought by market leader Acme", "... by France's Acme": up to three words before the agent)
+    pattern: "{b+} {_}(?:\\b(?:was|were|is|are|be|been|being|get|gets|got)(?: [a-z]+){0,2}? |, )(?<v><ACQ_PP>) {w}by (?:[\\w'-]+ ){0,3}?{a+}",
     parties: ['a', 'b'],
     confidence: 0.85,
   },
@@ -132,6 +150,15 @@ export const DEAL_RULES: readonly DealRule[] = [
     pattern: '{b} {_}\\b(?:agreed|agrees|agreed to|accepted|accepts|backed|backs|approved|recommended|recommends|welcomed|rejected|rejects|received|receives|faces|facing) {w}(?<v><ACQ_N>) by {a+}',
     parties: ['a', 'b'],
     confidence: 0.75,
+  },
+  // "Widget agreed in principle to become a wholly owned subsidiary of Acme"; "Widget will become a unit of Acme"
+  {
+    name: 'acq.become-unit',
+    type: 'acquisition',
+    pattern: '{b} {_}\\b(?:to |will |would |is to |agreed to |agrees to )(?<v>become) (?:a |an )?(?:wholly[ -]owned |wholly |majority[ -]owned )?(?:subsidiary|unit|division|part) of {w}{a}',
+    parties: ['a', 'b'],
+    status: 'announced',
+    confidence: 0.7,
   },
   // "Acme said Widget has agreed to be acquired for $5 a share"
   {
@@ -167,6 +194,15 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a', 'b'],
     confidence: 0.75,
   },
+  // "Widget had sold Acme a stake in 2000": the seller's own shares
+  {
+    name: 'sale.ditransitive.own',
+    type: 'investment',
+    pattern: "{s} {_}\\b(?<v><SELL_V>) {a} (?:a |an |its |the |new )?(?:[\\w.-]+ ){0,3}?(?:stake|holding|shareholding|shares)\\b(?! (?:in|of) (?:\\u0001|<|the\\b|its\\b|their\\b|an?\\b))",
+    parties: ['a', 's'],
+    object: 'stake',
+    confidence: 0.65,
+  },
   // "the agency agreed to sell Acme its 20 pct stake in Widget"; "Gadget sold Acme six pct of Widget's stock"
   {
     name: 'sale.ditransitive',
@@ -180,16 +216,45 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'sale.verb.to',
     type: 'acquisition',
-    pattern: '(?:{s} {_})?\\b(?<v><SELL_V>) {w}(?:{u+} {w})?to {w}(?:(?:formed|led|controlled|owned|backed|headed) by {w})?{a+}',
+    // ("sell its spirits division for 545 mln dlrs to Acme": the price may come before the buyer)
+    pattern: '(?:{s} {_})?\\b(?<v><SELL_V>) {w}(?:{u+},? {w})?(?:for {w})?to {w}(?:(?:formed|led|controlled|owned|backed|headed) by {w})?{a+}',
     parties: ['a', 'u', 's|S'],
     object: 'asset',
     confidence: 0.75,
+  },
+  // "Acme Air will buy 15 new Planemaker 72-500s"; "Acme ordered 30 Planemaker A320 planes": the maker
+  // named before the model or the goods word
+  {
+    name: 'contract.order-maker',
+    type: 'contract',
+    pattern: '{a+} {_}\\b(?<v><ORDER_V>) (?:up to |another |a further |an additional )?(?:\\d[\\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of)(?: [a-z-]+){0,2}? {b}(?=[ -](?:[a-z]{0,3}-?\\d{2,4}|aircraft|airliners?|planes?|jets?|jetliners?|helicopters?|engines?|trucks?|locomotives?)\\b)',
+    parties: ['a', 'b'],
+    confidence: 0.75,
+  },
+  // "Acme bought the widget business from Gadget"; "Acme agreed to buy Widget and Sprocket from Gadget";
+  // "Acme purchased a 19.9 pct parcel from Gadget": buyer, what is bought when named, seller
+  {
+    name: 'acq.verb.from',
+    type: 'acquisition',
+    pattern: '{a+} {_}\\b(?<v><ACQ_V>) {w}(?:{u+},? {w})?from {w}{s}',
+    parties: ['a', 'u', 's'],
+    object: 'asset',
+    confidence: 0.75,
+  },
+  // "Acme assumed control of Widget"; "Acme gained effective control of the company"
+  {
+    name: 'acq.control',
+    type: 'acquisition',
+    pattern: '{a+} {_}\\b(?<v>(?:assum|gain|obtain|seiz|acquir)(?:e|es|ed|ing|s)? (?:full |effective |majority |operating |management |outright )?control|(?:took|take|takes|taking|taken|won|win|wins|bought|buy|buys) (?:full |effective |majority |operating |management |outright )?control) (?:of|over) {w}{b}',
+    parties: ['a', 'b'],
+    confidence: 0.7,
   },
   // "Acme agreed to buy Widget for $5m"; "Acme has acquired 60% of Widget"; "Acme bought a 20% stake in Widget"
   {
     name: 'acq.verb',
     type: 'acquisition',
-    pattern: "{a+} {_}\\b(?<v><ACQ_V>) {w}{b+}(?:'s? {w}{u})?",
+    // ("buy Widget Co Inc's <WID> Gadget unit": a ticker may follow the owner)
+    pattern: "{a+} {_}\\b(?<v><ACQ_V>) {w}{b+}(?:'s?(?: <[^>\\n]{1,14}>)? {w}{u})?",
     parties: ['a', 'u', 'b'],
     possessive: true,
     object: 'stake-not-goods',
@@ -199,7 +264,8 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'acq.noun.of',
     type: 'acquisition',
-    pattern: '{a+} {_}\\b(?<v><ACQ_N>) (?:of|for) {w}{b+}',
+    // (not "would support an acquisition of Widget by another party": the subject is no buyer)
+    pattern: '{a+} {_}\\b(?<v><ACQ_N>) (?:of|for) {w}{b+}(?![^.;\\n]{0,40}?\\bby (?:another|other|a third|third|an? (?:unnamed|undisclosed|outside|unidentified|rival))\\b)',
     parties: ['a', 'b'],
     object: 'stake-not-goods',
     confidence: 0.65,
@@ -215,6 +281,94 @@ export const DEAL_RULES: readonly DealRule[] = [
     confidence: 0.7,
   },
   // --- bids and offers ---------------------------------------------------------------------------
+  // "Widget rejected a takeover offer from Acme"; "the group rejected a $2bn offer from Acme"; "Widget
+  // decided not to accept the proposal of Acme": the target may be an anaphor ("the group", "it")
+  // "Widget received rival bids from Acme and Gadget": one bid each
+  {
+    name: 'bid.received-from.each',
+    type: 'acquisition',
+    pattern: '{b} {_}\\b(?:rejected|rejects|rejecting|turned down|turns down|rebuffed|rebuffs|spurned|spurns|received|receives|accepted|accepts|welcomed|welcomes|(?:is |was )?fighting off|fought off|fends off|fended off|(?:decided |voted |agreed )?not to accept|declined|(?:is |was )?(?:evaluating|reviewing|studying|weighing)|(?:to )?(?:evaluate|review|study)) {w}(?<v>(?:takeover |merger |buyout |tender )?(?:bids|offers|proposals|approaches)) {w}(?:(?:from|by) {w}|of ){a+}',
+    parties: ['a', 'b'],
+    each: 'a',
+    object: 'stake',
+    reach: 2,
+    confidence: 0.7,
+  },
+  {
+    name: 'bid.received-from',
+    type: 'acquisition',
+    pattern: '{b} {_}\\b(?:rejected|rejects|rejecting|turned down|turns down|rebuffed|rebuffs|spurned|spurns|received|receives|accepted|accepts|welcomed|welcomes|(?:is |was )?fighting off|fought off|fends off|fended off|(?:decided |voted |agreed )?not to accept|declined|(?:is |was )?(?:evaluating|reviewing|studying|weighing)|(?:to )?(?:evaluate|review|study)) {w}(?<v><BID_N>) {w}(?:(?:from|by) {w}|of ){a+}',
+    parties: ['a', 'b'],
+    object: 'stake',
+    reach: 2,
+    confidence: 0.7,
+  },
+  // "Widget's board rejected Acme's bid as inadequate"; "Widget received Acme Corp's revised proposal"
+  {
+    name: 'bid.possessive',
+    type: 'acquisition',
+    pattern: "{b} {_}\\b(?:rejected|rejects|turned down|turns down|rebuffed|rebuffs|spurned|spurns|received|receives|accepted|accepts|welcomed|welcomes|(?:decided |voted |agreed )?not to accept|declined|(?:is |was )?(?:evaluating|reviewing|studying|weighing)|(?:to )?(?:evaluate|review|study)) {a!}'s? (?:[a-z$.,\\d-]+ ){0,4}?(?<v><BID_N>)\\b",
+    parties: ['a', 'b'],
+    reach: 2,
+    confidence: 0.7,
+  },
+  // "Widget said it has been approached by Acme about a possible combination"
+  {
+    name: 'bid.approached-by',
+    type: 'acquisition',
+    pattern: "{b} {_}\\b(?:has been|had been|have been|was|were|is being) (?<v>approached) by (?:[\\w'-]+ ){0,3}?{a}",
+    parties: ['a', 'b'],
+    status: 'announced',
+    confidence: 0.65,
+  },
+  // "Widget, which has been sought by Acme, ..."; "Widget is being courted by Acme"
+  {
+    name: 'bid.sought-by',
+    type: 'acquisition',
+    pattern: '{b} {_}\\b(?:has been|had been|have been|was|were|is being|are being|is|are)(?: [a-z]+)?? (?<v>sought|pursued|courted|wooed|stalked) by {w}{a+}',
+    parties: ['a', 'b'],
+    status: 'announced',
+    confidence: 0.6,
+  },
+  // "The other main bidders were Acme and Gadget"; "The bidders for the company were Acme and Gadget":
+  // one bid each, for the company being bid for (named, else the target just reported, else the topic)
+  {
+    name: 'bid.bidders',
+    type: 'acquisition',
+    pattern: '\\bthe (?:[a-z-]+ ){0,3}?(?<v>bidders|suitors|contenders|bidding companies) (?:for {b} )?(?:were|are|include|included|was|is) (?!not\\b){w}{a+}',
+    parties: ['a', 'b|R'],
+    each: 'a',
+    status: 'announced',
+    confidence: 0.6,
+  },
+  // "Acme and Gadget pulled out of the bidding shortly before the deadline": withdrawn bids
+  {
+    name: 'bid.pulled-out',
+    type: 'acquisition',
+    pattern: '{a+} {_}\\b(?<v>pulled out of|pull out of|pulls out of|withdrew from|withdrawn from|dropped out of|drop out of|quit) the (?:[a-z-]+ )?(?:bidding|auction|race|contest|battle)(?: for {w}{b})?',
+    parties: ['a', 'b|R'],
+    each: 'a',
+    status: 'cancelled',
+    confidence: 0.6,
+  },
+  // "Acme tried to buy Widget, a maker of pumps, but lost out to Gadget": the winner bought Widget
+  {
+    name: 'bid.lost-to',
+    type: 'acquisition',
+    pattern: '\\b(?:tried|attempted|sought|bid|offered|wanted|tries|attempts|seeks|bids|offers|wants) to <ACQ_V> {w}{b}{_}\\b(?<v>lost out|losing out|loses out|was beaten|were beaten|was outbid) (?:to|by) {w}{a}',
+    parties: ['a', 'b'],
+    status: 'completed',
+    confidence: 0.55,
+  },
+  // "a similar bid by oil giant Acme for Widget in 2001"; "an offer by Acme for all of Widget's shares"
+  {
+    name: 'bid.by-for',
+    type: 'acquisition',
+    pattern: "\\b(?<v><BID_N>) (?:from|by) (?:[\\w'-]+ ){0,3}?{a+} (?:<[^>\\n]{1,14}> )?for {w}{b}",
+    parties: ['a', 'b'],
+    object: 'stake',
+    confidence: 0.75,
+  },
   // "a $3bn takeover offer for Widget from Acme"; "Widget rejected a higher offer from Acme"
   {
     name: 'bid.from',
@@ -229,7 +383,7 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'bid.for',
     type: 'acquisition',
-    pattern: '{a+} {_}\\b(?<v><BID_N>) {w}(?:for|to buy|to acquire|to take over) {w}{b}',
+    pattern: '{a+} {_}\\b(?<v><BID_N>) {w}(?:for|to buy|to acquire|to purchase|to take over) {w}{b}',
     parties: ['a', 'b'],
     object: 'stake-not-goods',
     confidence: 0.75,
@@ -282,7 +436,8 @@ export const DEAL_RULES: readonly DealRule[] = [
   {
     name: 'merger.noun.of',
     type: 'merger',
-    pattern: '\\b(?<v><MERGE_N>) (?:of|between) {w}{a} (?:and|with) {w}{b}',
+    // ("the biggest bank merger, between Acme and Widget, in 1999")
+    pattern: '\\b(?<v><MERGE_N>),? (?:of|between) {w}{a} (?:and|with) {w}{b}',
     parties: ['a', 'b'],
     confidence: 0.85,
   },
@@ -319,13 +474,22 @@ export const DEAL_RULES: readonly DealRule[] = [
     parties: ['a'],
     confidence: 0.7,
   },
-  // "Acme's planned merger with Widget"
+  // "Acme's planned merger with Widget"; "holders will vote on its merger into Widget"
   {
     name: 'merger.noun.with',
     type: 'merger',
-    pattern: '{a} {_}\\b(?<v><MERGE_N>) {w}with {w}{b}',
+    pattern: '{a} {_}\\b(?<v><MERGE_N>) {w}(?:with|into) {w}{b}',
     parties: ['a', 'b'],
     confidence: 0.75,
+  },
+  // "... since an attempted merger with Widget failed in 2000" in a story about Acme: no subject in
+  // the clause, the other party is the story's topic company
+  {
+    name: 'merger.noun.with-topic',
+    type: 'merger',
+    pattern: '\\b(?:attempted|failed|abortive|aborted|collapsed|unsuccessful|earlier|previous|proposed|planned) (?<v><MERGE_N>) with {w}{b}',
+    parties: ['a|T', 'b'],
+    confidence: 0.55,
   },
   // --- investments -------------------------------------------------------------------------------
   // "Widget raised $20m in a round led by Acme Ventures"
@@ -353,6 +517,16 @@ export const DEAL_RULES: readonly DealRule[] = [
     pattern: '{a+} {_}\\b(?<v><INVEST_V>) {w}(?:in|into) (?:(?!(?:industry|industries|sector|sectors|market|markets|economy|country|region|years?|months?)\\b)[^\\s\\u0001\\u0002<;]+\\s+){0,4}?{b}',
     parties: ['a', 'b'],
     confidence: 0.8,
+  },
+  // "Acme's proposed $1bn investment in Widget is awaiting approval"; "a capital injection into Widget by Acme"
+  {
+    name: 'invest.noun',
+    type: 'investment',
+    // (not a holding or its sale: "which has a $5m investment in Widget", "will sell its investment in Widget")
+    pattern: "{a} {_}(?<!\\b(?:sell|sells|sold|selling|divest|divested|has|had|have|holds|held|owns|owned|write down|wrote down|writing down|value of|on|from) (?:its |their |a |an |the |his |her )?(?:[\\w$.,-]+ ){0,3})\\b(?<v>investment|injection) (?:of {w})?(?:in|into) {w}{b}",
+    parties: ['a', 'b'],
+    object: 'stake',
+    confidence: 0.65,
   },
   // "Acme raised its stake in Widget to 25%"
   {
@@ -415,6 +589,14 @@ export const DEAL_RULES: readonly DealRule[] = [
     confidence: 0.8,
   },
   // --- partnerships, joint ventures and agreements -----------------------------------------------
+  // "the Acme-Widget alliance came about in 2000"; "the Acme/Widget merger"
+  {
+    name: 'pact.hyphen',
+    type: 'kind',
+    pattern: "\\bthe {a}(?:-|/|\\s*-\\s*){b} (?:[a-z-]+ ){0,2}?(?<v>(?<k><AGREE_N>|merger|takeover|tie-up|combination))\\b",
+    parties: ['a', 'b'],
+    confidence: 0.65,
+  },
   // "a joint venture between Acme and Widget"; "a partnership of Acme and Widget"
   {
     name: 'pact.noun.between',
@@ -530,7 +712,7 @@ export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: bo
     status: 'cancelled',
   },
   // "rejected a takeover offer", "turned down", "a bid that was rebuffed"
-  { re: /\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|snub(?:s|bed)?|refused)\b/i, status: 'rejected' },
+  { re: /\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|snub(?:s|bed)?|refused|not to accept|declin(?:ed|es|ing) (?:the|an?|its|their)(?! comment))\b/i, status: 'rejected' },
   // "in talks", "reportedly", "sources said", "is considering", "may bid", "speculation"
   {
     re: /\b(?:in talks|talks with|held talks|holding talks|(?:preliminary |merger |takeover )?(?:talks|discussions) (?:with|about|on|to|over|for)|negotiat(?:ing|ions)|close to (?:striking|agreeing|signing|a deal|an agreement)|(?:willing|keen|eager|interested|tipped|touted|expected) (?:to|on|in) (?:buy|acquire|bid|make|buying|acquiring|bidding|take)|reportedly|is reported|was reported|reports? that|reports? said|sources? (?:said|say|close)|people familiar|according to (?:sources|people|reports)|speculation|speculat(?:e|ed|ing)|rumou?r(?:s|ed)?|(?:is|are|was|were) considering|consider(?:s|ing)? (?:a|an|making|buying|selling|bidding)|could|may|might|possibl[ey]|potential|exploring|weigh(?:s|ing)|mull(?:s|ing)|eyeing|would consider|talk of|interest in buying)\b/i,
@@ -543,7 +725,7 @@ export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: bo
     status: 'pending',
   },
   // "completed the previously announced acquisition", "closed the sale"
-  { re: /\b(?:completed|completes|completing|closed|closes|finali[sz]ed|consummated)\b/i, status: 'completed' },
+  { re: /\b(?:completed|completes|completing|completion of|closed|closes|finali[sz]ed|consummated|(?:assumed|gained|obtained|seized|took) (?:[a-z]+ )?control)\b/i, status: 'completed' },
   // intent and agreement: "agreed to buy", "is to buy", "will merge", "plans to", "offered"
   {
     re: /\b(?:agreed|agrees|agree|agreement|is to|are to|will|would|plans?|planned|planning|intends?|set to|proposed|proposal|offer(?:s|ed|ing)?|bid|bids|bidding|to (?:buy|acquire|merge|sell|invest|supply|form|take)|announced|announces|signed|signs|unveiled|option to)\b/i,
@@ -557,7 +739,7 @@ export const STATUS_CUES: readonly { re: RegExp; status: DealStatus; hedged?: bo
 ];
 
 /** Words in an object phrase that make a purchase a stake (investment) rather than a takeover. */
-export const STAKE_WORDS = /\b(?:stake|stakes|shares|share|holding|shareholding|interest|equity|pct|percent|per cent)\b|%/i;
+export const STAKE_WORDS = /\b(?:stake|stakes|shares|share|stock|holding|shareholding|interest|equity|pct|percent|per cent)\b|%/i;
 /** ...unless the stake is a majority or the whole company. */
 export const MAJORITY_WORDS = /\b(?:all|majority|controlling|control|outstanding|remaining|rest|entire|whole)\b/i;
 /** Goods that are ordered and supplied (contract), not companies or businesses bought. */
@@ -565,7 +747,7 @@ export const GOODS_WORDS =
   /\b(?:aircraft|airliners?|planes?|jets?|jetliners?|helicopters?|engines?|ships?|vessels?|tankers?|trains?|locomotives?|wagons?|trucks?|lorries|buses|vehicles|cars|satellites?|turbines?|reactors?|rigs?|tons|tonnes|barrels|units of|copies|licen[cs]es|computers?|systems?|[A-Z]{1,3}-?\d{2,4}[A-Z\d-]*s?)\b/;
 /** A unit of a company in the object phrase: "its Widget unit", "the Gadget division". */
 export const UNIT_WORDS =
-  /\b(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|business|businesses|operations|stores|chain|assets|plants?|brands?|holdings?|offices|branches|cent(?:er|re)s|mills?|mines?|properties|hotels|outlets|restaurants|factory|factories|interests?|rights|titles|newspapers|stations)\b/i;
+  /\b(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|business|businesses|operations|stores?|chains?|assets|plants?|brands?|holdings?|offices|branches|cent(?:er|re)s|mills?|mines?|propert(?:y|ies)|hotels?|outlets?|restaurants?|factory|factories|interests?|rights|titles|newspapers?|stations?|compan(?:y|ies)|facilit(?:y|ies)|sites|product lines?|franchises?|department|parcel|label|portfolio)\b/i;
 
 /** Money that is not a deal's value: per-share prices, sales, fees. Tested on the text after / before it. */
 export const MONEY_NOT_VALUE_AFTER = /^\s*(?:a|per|each|an?\s+(?:ordinary\s+|common\s+)?share)\b\s*(?:(?:ordinary|common|preferred)\s+)?(?:share|shares|unit|ads|ordinary)?|^\s*\/\s*share|^\s*(?:in|of)\s+(?:annual\s+)?(?:sales|revenues?|turnover|assets|debt|profits?|earnings|losses)\b|^\s*each\b/i;
@@ -575,7 +757,8 @@ export const MONEY_NOT_VALUE_BEFORE = /(?:sales|revenues?|turnover|profits?|earn
 export const NEW_OFFER = /\b(?:new|fresh|revised|sweetened|second|modified|another)\s+(?:\w+\s+)?(?:offer|bid|proposal|approach)\b/i;
 
 /** Counterfactual or negated deals are not deals: "had it also taken over Y", "would have bought". */
-export const NOT_A_DEAL = /\b(?:would|could|might|should) have\b|\bhad (?:it|they|he|she)\b|\b(?:not|never|no longer) (?:to )?(?:buy|acquire|sell|merge|bid)\b|\bruled out\b/i;
+// ("If Acme buys a stake in Widget it will be the largest ...": a condition, not a report)
+export const NOT_A_DEAL = /\b(?:would|could|might|should) have\b|\bhad (?:it|they|he|she)\b|\b(?:not|never|no longer) (?:to )?(?:buy|acquire|sell|merge|bid)\b|\bruled out\b|\b(?:if|unless) (?:CO|it|they)(?: (?:were|was|is|are)(?: to)?)? (?:buys?|acquires?|merges?|sells?|takes? over|bids?|approached|acquired|bought|sold|taken over)\b/i;
 
 /** "X's great European competitor": a subject that names another company through X. */
 export const RIVAL_OF = /^'s?\s+(?:[\w-]+\s+){0,3}(?:rival|rivals|competitor|competitors|arch-rival|nemesis|challenger)\b/i;

@@ -4,6 +4,7 @@
  *   postgres:<url>, or a bare postgres://... / postgresql://... URL   PostgreSQL (run `newsnlp db migrate` first)
  */
 import { JsonlSink, parseJsonlSpec } from './jsonl.ts';
+import type { JsonlOptions } from './jsonl.ts';
 import { PostgresSink } from './postgres.ts';
 import type { PostgresSinkOptions } from './postgres.ts';
 import { SinkError } from './types.ts';
@@ -21,6 +22,8 @@ const PG_URL = /^postgres(?:ql)?:\/\//;
 export interface OpenSinkOptions {
   /** PostgreSQL: apply pending migrations before the first write (the worker's "migrate at start"). */
   postgres?: PostgresSinkOptions;
+  /** JSONL: defaults under the options of the spec (the queue workers set a group-commit linger). */
+  jsonl?: JsonlOptions;
 }
 
 /**
@@ -58,7 +61,7 @@ export class FanoutSink implements SinkDriver {
 function openOne(spec: string, opts: OpenSinkOptions): SinkDriver {
   if (spec.startsWith('jsonl:')) {
     const { path, options } = parseJsonlSpec(spec.slice('jsonl:'.length));
-    return new JsonlSink(path, options);
+    return new JsonlSink(path, { ...opts.jsonl, ...options });
   }
   const pgUrl = PG_URL.test(spec) ? spec : spec.startsWith('postgres:') ? spec.slice('postgres:'.length) : null;
   if (pgUrl !== null) {

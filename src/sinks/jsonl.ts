@@ -15,6 +15,13 @@
  *                     the batch would take the current one past N bytes; a batch is never split)
  *   both              out/records-2025-03-04.00001.ndjson, ...
  * Every segment of the path is indexed, so idempotency spans them. flush() fsyncs the open segment.
+ *
+ * Group commit: calls that arrive while a batch is being written (a queue worker running many sink
+ * jobs at once) are written together as the next batch, under one lock and one append, each call
+ * still told how many of its own envelopes were new; concurrent flush() calls share one fdatasync
+ * that started after their lines were appended. So a caller that awaits write() then flush() knows
+ * its lines are on disk, and the disk sees one sync per batch instead of one per envelope. With
+ * `lingerMs`, a batch also waits that long for company (the queue workers' sinks: see openSink).
  */
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -34,8 +41,23 @@ export interface JsonlOptions {
   lockTimeoutMs?: number;
   /** A lock file older than this is a crashed writer's and is taken over. Default 30 s. */
   staleLockMs?: number;
+  /**
+   * Group commit: wait up to this long after the first waiting call before writing, so that the
+   * calls of many concurrent callers (a queue worker's sink jobs) share one lock, append and sync.
+   * A batch goes at once when it holds `maxBatch` envelopes. Default 0: write as soon as possible
+   * (calls made while a batch is being written still go together as the next one).
+   */
+  lingerMs?: number;
+  /** Envelopes that make a batch go without waiting out lingerMs. Default 100. */
+  maxBatch?: number;
   /** The clock (tests). */
   now?: () => Date;
+}
+
+interface PendingWrite {
+  envelopes: readonly Envelope[];
+  resolve: (fresh: number) => void;
+  reject: (err: unknown) => void;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,7 +90,20 @@ export class JsonlSink implements SinkDriver {
   private readonly ids = new Set<string>();
   /** Bytes of each file already indexed. */
   private readonly indexed = new Map<string, number>();
-  private chain: Promise<unknown> = Promise.resolve();
+  /** Calls waiting for the next batch. */
+  private pending: PendingWrite[] = [];
+  /** The batch loop while it runs. */
+  private writing: Promise<void> | null = null;
+  private pendingEnvelopes = 0;
+  private lingerTimer: NodeJS.Timeout | null = null;
+  /** Settles when the last call made so far is done (flush waits for it). */
+  private last: Promise<unknown> = Promise.resolve();
+  /** Appends made so far, and how many of them an fdatasync has covered. */
+  private appended = 0;
+  private synced = 0;
+  private syncing: Promise<void> | null = null;
+  /** The current file being synced and closed (rotation, dispose). */
+  private closing: Promise<void> | null = null;
   private disposed = false;
   private readonly dir: string;
   private readonly stem: string;
@@ -97,6 +132,11 @@ export class JsonlSink implements SinkDriver {
     return this.ids.size;
   }
 
+  /** Appends made so far: one per batch of calls that had something new (tests and inspection). */
+  get appends(): number {
+    return this.appended;
+  }
+
   /** The files of this sink, oldest first (the path itself, or its segments). */
   async files(): Promise<string[]> {
     if (!this.segmentRe) return [this.path];
@@ -111,44 +151,123 @@ export class JsonlSink implements SinkDriver {
   }
 
   write(envelopes: readonly Envelope[]): Promise<number> {
-    const run = this.chain.then(() => this.writeNow(envelopes));
-    this.chain = run.catch(() => undefined);
-    return run;
+    if (this.disposed) return Promise.reject(new SinkError('jsonl', `${this.path}: sink is disposed`));
+    const done = new Promise<number>((resolve, reject) => this.pending.push({ envelopes, resolve, reject }));
+    this.last = done.catch(() => undefined);
+    this.pendingEnvelopes += envelopes.length;
+    if (this.writing) return done;
+    const linger = this.opts.lingerMs ?? 0;
+    if (linger <= 0 || this.pendingEnvelopes >= (this.opts.maxBatch ?? 100)) this.startWriting();
+    else this.lingerTimer ??= setTimeout(() => this.startWriting(), linger);
+    return done;
+  }
+
+  private startWriting(): void {
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    this.lingerTimer = null;
+    this.writing ??= this.drainPending();
+  }
+
+  /** Write the waiting calls, a batch at a time, until none is left. */
+  private async drainPending(): Promise<void> {
+    try {
+      while (this.pending.length) {
+        const batch = this.pending;
+        this.pending = [];
+        this.pendingEnvelopes = 0;
+        try {
+          const fresh = await this.writeNow(batch.map((w) => w.envelopes));
+          batch.forEach((w, i) => w.resolve(fresh[i] ?? 0));
+        } catch (err) {
+          for (const w of batch) w.reject(err);
+        }
+      }
+    } finally {
+      this.writing = null;
+    }
   }
 
   async flush(): Promise<void> {
-    await this.chain;
-    await this.fh?.datasync();
+    await this.last;
+    await this.syncTo(this.appended);
+  }
+
+  /** fdatasync until every append up to `target` is covered; concurrent callers share one. */
+  private async syncTo(target: number): Promise<void> {
+    while (this.synced < target) {
+      if (this.syncing) {
+        await this.syncing.catch(() => undefined);
+        continue;
+      }
+      if (this.closing) {
+        // The file is being let go (rotation, dispose): its closing sync covers these appends.
+        await this.closing;
+        continue;
+      }
+      const fh = this.fh;
+      if (!fh) return;
+      const upTo = this.appended;
+      const run = (async () => {
+        try {
+          await fh.datasync();
+          this.synced = Math.max(this.synced, upTo);
+        } finally {
+          this.syncing = null;
+        }
+      })();
+      this.syncing = run;
+      await run;
+    }
   }
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    await this.chain;
+    if (this.lingerTimer) this.startWriting();
+    await this.last;
     await this.closeFile();
   }
 
   private async closeFile(): Promise<void> {
     const fh = this.fh;
+    if (!fh) return;
     this.fh = null;
     this.fhPath = null;
-    if (fh) {
+    // Everything appended so far went to this file: synced before it is let go. flush() calls
+    // made meanwhile wait for this instead of syncing a handle that is gone.
+    const upTo = this.appended;
+    const done = (async () => {
+      while (this.syncing) await this.syncing.catch(() => undefined);
       await fh.datasync().catch(() => undefined);
+      this.synced = Math.max(this.synced, upTo);
       await fh.close();
-    }
+    })();
+    const tracked: Promise<void> = done.finally(() => {
+      if (this.closing === tracked) this.closing = null;
+    });
+    this.closing = tracked;
+    await tracked;
   }
 
   private async lock(): Promise<void> {
     const timeout = this.opts.lockTimeoutMs ?? 10_000;
     const stale = this.opts.staleLockMs ?? 30_000;
     const t0 = Date.now();
+    let madeDir = false;
     for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
       try {
         const fh = await open(this.lockPath, 'wx');
         await fh.writeFile(`${process.pid}\n`).finally(() => fh.close());
         return;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        // No folder yet (first batch, or removed since): made once, then the lock is tried again.
+        if (code === 'ENOENT' && !madeDir) {
+          await mkdir(this.dir, { recursive: true });
+          madeDir = true;
+          continue;
+        }
+        if (code !== 'EEXIST') throw err;
       }
       const st = await stat(this.lockPath).catch(() => null);
       if (st && Date.now() - st.mtimeMs > stale) {
@@ -211,10 +330,9 @@ export class JsonlSink implements SinkDriver {
     return size > 0 && size + bytes > this.opts.maxBytes ? name(seq + 1) : last;
   }
 
-  private async writeNow(envelopes: readonly Envelope[]): Promise<number> {
-    if (this.disposed) throw new SinkError('jsonl', `${this.path}: sink is disposed`);
+  /** One batch: the calls' envelopes (in call order), appended under the lock; new ones per call. */
+  private async writeNow(calls: readonly (readonly Envelope[])[]): Promise<number[]> {
     try {
-      await mkdir(this.dir, { recursive: true });
       await this.lock();
     } catch (err) {
       if (err instanceof SinkError) throw err;
@@ -226,25 +344,35 @@ export class JsonlSink implements SinkDriver {
       for (const f of files) sizes.set(f, await this.refreshFile(f, f === this.fhPath ? this.fh : null));
       const lines: string[] = [];
       const fresh = new Set<string>();
-      for (const e of envelopes) {
-        if (this.ids.has(e.id) || fresh.has(e.id)) continue;
-        fresh.add(e.id);
-        // id first, so the index can be rebuilt from line starts.
-        const { id, ...rest } = e;
-        lines.push(JSON.stringify({ id, ...rest }) + '\n');
-      }
+      const counts = calls.map((envelopes) => {
+        let n = 0;
+        for (const e of envelopes) {
+          if (this.ids.has(e.id) || fresh.has(e.id)) continue;
+          fresh.add(e.id);
+          // id first, so the index can be rebuilt from line starts.
+          const { id, ...rest } = e;
+          lines.push(JSON.stringify({ id, ...rest }) + '\n');
+          n++;
+        }
+        return n;
+      });
       if (lines.length) {
-        const data = lines.join('');
-        const target = this.target(files, sizes, Buffer.byteLength(data));
+        const data = Buffer.from(lines.join(''));
+        const target = this.target(files, sizes, data.length);
         if (this.fhPath !== target) {
           await this.closeFile();
           this.fh = await open(target, 'a+');
           this.fhPath = target;
         }
         await this.fh!.write(data);
+        this.appended++;
+        // Our own lines need not be read back: when the index had reached the end of the file,
+        // it now reaches the end of our append (writers take turns under the lock).
+        const before = sizes.get(target) ?? 0;
+        if ((this.indexed.get(target) ?? 0) === before) this.indexed.set(target, before + data.length);
       }
       for (const id of fresh) this.ids.add(id);
-      return lines.length;
+      return counts;
     } catch (err) {
       if (err instanceof SinkError) throw err;
       throw new SinkError('jsonl', `${this.path}: write failed (${(err as Error).message})`, { cause: err });

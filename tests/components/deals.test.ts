@@ -325,6 +325,180 @@ describe('deals: merging reports', () => {
   });
 });
 
+describe('deals: sellers, control, target-side bids', () => {
+  const two = { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] };
+  it.each([
+    // buyer, what is bought, seller
+    ['Contoso said it bought the battery business from Fabrikam for an undisclosed sum.', 'acquisition', ['Contoso', 'Fabrikam'], 'completed'],
+    ['Contoso purchased a 19.9 pct parcel of shares from Fabrikam in March.', 'investment', ['Contoso', 'Fabrikam'], 'completed'],
+    ['Contoso acquired Tailwind from Fabrikam in 1984.', 'acquisition', ['Contoso', 'Fabrikam'], 'completed'],
+    // control
+    ['Fabrikam said Contoso had assumed control of the company under a reorganisation plan.', 'acquisition', ['Contoso', 'Fabrikam'], 'completed'],
+    ['Contoso gained effective control of Fabrikam last year.', 'acquisition', ['Contoso', 'Fabrikam'], 'completed'],
+    ['Fabrikam said it agreed in principle to become a wholly owned subsidiary of Contoso.', 'acquisition', ['Contoso', 'Fabrikam'], 'announced'],
+    // bids seen from the target
+    ['Fabrikam said its board decided not to accept the pending proposal of Contoso.', 'acquisition', ['Contoso', 'Fabrikam'], 'rejected'],
+    ["Fabrikam's board rejected Contoso's bid as inadequate.", 'acquisition', ['Contoso', 'Fabrikam'], 'rejected'],
+    ["Fabrikam said it is continuing to evaluate Contoso's tender offer.", 'acquisition', ['Contoso', 'Fabrikam'], 'pending'],
+    ['Fabrikam said it has been approached by Contoso about a possible combination.', 'acquisition', ['Contoso', 'Fabrikam'], 'rumored'],
+    ['Fabrikam, which has been sought by Contoso, rose 2 dlrs.', 'acquisition', ['Contoso', 'Fabrikam'], 'announced'],
+    ['Fabrikam said it received an unsolicited merger offer from Contoso.', 'acquisition', ['Contoso', 'Fabrikam'], 'announced'],
+    // mergers
+    ['Fabrikam shareholders will vote on its merger into Contoso next month.', 'merger', ['Fabrikam', 'Contoso'], 'announced'],
+    ['Fabrikam said it and Contoso have agreed to merge.', 'merger', ['Fabrikam', 'Contoso'], 'announced'],
+    ['It was the largest bank merger, between Fabrikam and Contoso, in 1999.', 'merger', ['Fabrikam', 'Contoso'], 'announced'],
+    // an aircraft order naming the maker before the model
+    ['Under the agreement, Contoso will buy 15 new Fabrikam 72-500 planes.', 'contract', ['Contoso', 'Fabrikam'], 'announced'],
+    // a bid "by X for Y"
+    ['The move recalls a similar bid by oil giant Contoso for Fabrikam in 2001.', 'acquisition', ['Contoso', 'Fabrikam'], 'announced'],
+    // the seller's own shares, sold to a named buyer
+    ['Fabrikam had sold Contoso a stake in 2000, as part of an alliance.', 'investment', ['Contoso', 'Fabrikam'], 'completed'],
+    // a nominal investment
+    ["Contoso's proposed $1bn investment in Fabrikam is awaiting approval by regulators.", 'investment', ['Contoso', 'Fabrikam'], 'pending'],
+    // "the X-Y alliance"
+    ['The Fabrikam-Contoso alliance came about in 2000.', 'partnership', ['Fabrikam', 'Contoso'], 'announced'],
+    // the shares it does not already own: the rest of the company
+    ['Contoso will buy the shares in Fabrikam it does not already own.', 'acquisition', ['Contoso', 'Fabrikam'], 'announced'],
+    // a price per share is not a stake
+    ['Contoso offered 30 dlrs a share for Fabrikam.', 'acquisition', ['Contoso', 'Fabrikam'], 'announced'],
+  ])('reads %s', (text, type, parties, status) => {
+    expect(only(findDeals(makeDoc(text, two)))).toMatchObject({ type, parties, status });
+  });
+
+  it('lists buyer, units and seller when named units are bought from a seller', () => {
+    const doc = makeDoc('Contoso said it agreed to buy Litware and Proseware from Fabrikam.', {
+      Contoso: ['Contoso'],
+      Litware: ['Litware'],
+      Proseware: ['Proseware'],
+      Fabrikam: ['Fabrikam'],
+    });
+    expect(only(findDeals(doc)).parties).toEqual(['Contoso', 'Litware', 'Proseware', 'Fabrikam']);
+  });
+
+  it('resolves "the group" that rejected an offer to the company just named', () => {
+    const doc = makeDoc('Fabrikam shares rose on Monday. Last week, the group rejected a takeover offer from Contoso.', two);
+    expect(only(findDeals(doc))).toMatchObject({ type: 'acquisition', parties: ['Contoso', 'Fabrikam'], status: 'rejected' });
+  });
+
+  it('reports rival bidders and withdrawn bidders as one bid each, for the company being sold', () => {
+    const companies = { Fabrikam: ['Fabrikam'], Contoso: ['Contoso'], Litware: ['Litware'], Proseware: ['Proseware'], Northwind: ['Northwind'] };
+    const doc = makeDoc(
+      'The government is selling Fabrikam. Fabrikam employs 9,000 people. The bidders for the company were Contoso and Litware. ' +
+        'Proseware and Northwind both pulled out of the bidding last month.',
+      companies,
+    );
+    const deals = findDeals(doc);
+    expect(deals.map((d) => [d.parties, d.status])).toEqual([
+      [['Contoso', 'Fabrikam'], 'announced'],
+      [['Litware', 'Fabrikam'], 'announced'],
+      [['Proseware', 'Fabrikam'], 'cancelled'],
+      [['Northwind', 'Fabrikam'], 'cancelled'],
+    ]);
+  });
+
+  it('splits offers received from several bidders, and keeps a joint bidder list together elsewhere', () => {
+    const companies = { Fabrikam: ['Fabrikam'], Contoso: ['Contoso'], Litware: ['Litware'] };
+    const rival = makeDoc('Fabrikam has received opposing bids from Contoso and Litware.', companies);
+    expect(findDeals(rival).map((d) => d.parties)).toEqual([
+      ['Contoso', 'Fabrikam'],
+      ['Litware', 'Fabrikam'],
+    ]);
+  });
+
+  it('gives the target of a topped offer to the higher bidder', () => {
+    const doc = makeDoc("Contoso offered $30 a share for Fabrikam. Contoso's offer was topped by a higher offer from Litware.", {
+      Contoso: ['Contoso'],
+      Fabrikam: ['Fabrikam'],
+      Litware: ['Litware'],
+    });
+    expect(findDeals(doc).map((d) => d.parties)).toEqual([
+      ['Contoso', 'Fabrikam'],
+      ['Litware', 'Fabrikam'],
+    ]);
+  });
+
+  it('gives the winner of a lost contest the target of the failed attempt', () => {
+    const doc = makeDoc('Last year Contoso tried to buy Fabrikam, a maker of pumps, but lost out to Litware.', {
+      Contoso: ['Contoso'],
+      Fabrikam: ['Fabrikam'],
+      Litware: ['Litware'],
+    });
+    expect(findDeals(doc).map((d) => d.parties)).toEqual([
+      ['Contoso', 'Fabrikam'],
+      ['Litware', 'Fabrikam'],
+    ]);
+  });
+
+  it('resolves "the German firm" to the company introduced as German', () => {
+    const doc = makeDoc(
+      'In 2000 US group Contoso and German carmaker Litware raced to ally with Fabrikam. Fabrikam chose Contoso. The German firm wanted to buy Fabrikam outright.',
+      { Contoso: ['Contoso'], Litware: ['Litware'], Fabrikam: ['Fabrikam'] },
+    );
+    expect(findDeals(doc).find((d) => d.evidence.sentence.text.startsWith('The German firm'))?.parties).toEqual(['Litware', 'Fabrikam']);
+  });
+
+  it('takes the story topic as the other party of an attempted merger with no subject', () => {
+    const doc = makeDoc(
+      'Fabrikam shares rose 5%. Fabrikam is the largest exchange in Europe. There has been talk of a takeover of the company since an attempted merger with Contoso failed in 2000.',
+      two,
+    );
+    expect(only(findDeals(doc))).toMatchObject({ type: 'merger', parties: ['Fabrikam', 'Contoso'], status: 'cancelled' });
+  });
+
+  it('lets a relative clause about the subject companies reach the trigger', () => {
+    const doc = makeDoc('Investor Jones and Contoso, who are seeking to acquire Fabrikam, cut their stake.', two);
+    expect(only(findDeals(doc))).toMatchObject({ type: 'acquisition', parties: ['Contoso', 'Fabrikam'] });
+  });
+
+  it('keeps the seller of a stake bought through a possessive', () => {
+    const doc = makeDoc("Contoso agreed to acquire Litware Inc's <LIT> 13 pct stake in Fabrikam.", { Contoso: ['Contoso'], Litware: ['Litware Inc'], Fabrikam: ['Fabrikam'] });
+    expect(only(findDeals(doc))).toMatchObject({ type: 'investment', parties: ['Contoso', 'Fabrikam', 'Litware'] });
+  });
+
+  it('reads names in angle brackets as wire copy writes them', () => {
+    const doc = makeDoc('Contoso Plc <CON.L> said it agreed to sell its <Litware Co Ltd> unit to <Fabrikam Ltd> for 2.1 mln stg.', {
+      Contoso: ['Contoso Plc'],
+      Litware: ['Litware Co Ltd'],
+      Fabrikam: ['Fabrikam Ltd'],
+    });
+    expect(only(findDeals(doc))).toMatchObject({ type: 'acquisition', parties: ['Fabrikam', 'Litware', 'Contoso'] });
+  });
+
+  it('does not take a person of the firm for the seller', () => {
+    const doc = makeDoc("Contoso bought 20 pct of Fabrikam from the firm's deputy chairman.", two);
+    expect(only(findDeals(doc))).toMatchObject({ type: 'investment', parties: ['Contoso', 'Fabrikam'] });
+  });
+
+  it('types a bare "agreement" from the sentence before', () => {
+    const doc = makeDoc('Fabrikam sold its PC unit to Contoso last year. The $1bn agreement Contoso signed with Fabrikam closed in May.', two, [
+      { text: '$1bn', amount: 1e9, currency: 'USD' },
+    ]);
+    expect(findDeals(doc).map((d) => d.type)).toEqual(['acquisition']);
+  });
+
+  it.each([
+    // a relative clause, not a buyer
+    ['Contoso said it sold the units, to buyers it did not name, due to losses.', { Contoso: ['Contoso'] }],
+    // a condition
+    ['If Contoso buys a stake in Fabrikam it will be the largest foreign investment this year.', two],
+    // another party would be the buyer
+    ['Contoso said it would support an acquisition of Fabrikam by another party.', two],
+    // negated bidders
+    ['The other two bidders are not Contoso and Fabrikam, analysts said.', two],
+    // a standing holding, and the sale of one to people
+    ['Acme Corp, which has a five mln dlr investment in Fabrikam, said it was not approached.', { 'Acme Corp': ['Acme Corp'], Fabrikam: ['Fabrikam'] }],
+    ['Contoso said it will sell its investment in Fabrikam to the company chairman.', two],
+    // a relative clause about people: their deal, not the subject's
+    ['Contoso has spoken of issues between the two brothers, who took over control of the Fabrikam empire in 2002.', two],
+    // someone else would be the buyer
+    ['Contoso said it would contact third parties who might be interested in an acquisition of Fabrikam.', two],
+    // a group reorganising itself
+    ['Contoso Petroleum will become a subsidiary of Contoso.', { 'Contoso Petroleum': ['Contoso Petroleum'], Contoso: ['Contoso'] }],
+  ])('finds no deal in %s', (text, companies) => {
+    expect(findDeals(makeDoc(text, companies))).toEqual([]);
+  });
+});
+
 describe('deals: templates', () => {
   it('names an unknown macro in the error', () => {
     expect(() => compileTemplate('{a} <NOPE> {b}')).toThrow(/unknown macro <NOPE>/);

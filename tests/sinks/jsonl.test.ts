@@ -120,3 +120,95 @@ describe('JSONL rotation and locking', () => {
     expect(() => parseJsonlSpec('out/r.ndjson?size=1')).toThrow(/unknown option size/);
   });
 });
+
+describe('JSONL group commit', () => {
+  const base = fixtureEnvelopes()[0]!;
+  const env = (id: string): Envelope => ({ ...base, id });
+  const ids = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as Envelope).id);
+
+  it('writes the calls made while a batch is being written as one append, each told its own new count', async () => {
+    const path = join(tmp(), 'records.ndjson');
+    const sink = new JsonlSink(path);
+    // As a sink worker with many jobs in flight calls it: write, then flush, per job.
+    const job = async (batch: string[]) => {
+      const n = await sink.write(batch.map(env));
+      await sink.flush();
+      return n;
+    };
+    const one = Array.from({ length: 40 }, (_, i) => `j${i}`);
+    const counts = await Promise.all([...one.map((id) => job([id])), job(['j0', 'j1']), job(['j39', 'extra'])]);
+    // The first call goes alone; the 41 that came while it was written go together.
+    expect(sink.appends).toBe(2);
+    expect(counts).toEqual([...one.map(() => 1), 0, 1]);
+    expect(ids(path)).toEqual([...one, 'extra']);
+    // Nothing new: no append at all.
+    expect(await sink.write([env('j5')])).toBe(0);
+    expect(sink.appends).toBe(2);
+    await sink.dispose();
+  });
+
+  it('with lingerMs, calls wait for company: one append for all, or at once when maxBatch is reached', async () => {
+    const path = join(tmp(), 'records.ndjson');
+    const lingering = new JsonlSink(path, { lingerMs: 30 });
+    const counts = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => lingering.write([env(id)])));
+    expect(counts).toEqual([1, 1, 1, 1, 1]);
+    expect(lingering.appends).toBe(1);
+    await lingering.dispose();
+    const capped = new JsonlSink(join(tmp(), 'records.ndjson'), { lingerMs: 60_000, maxBatch: 3 });
+    // Three envelopes make a batch go at once; the other two wait until dispose() writes them.
+    const first = await Promise.all([capped.write([env('a')]), capped.write([env('b'), env('c')])]);
+    expect(first).toEqual([1, 2]);
+    const rest = [capped.write([env('d')]), capped.write([env('e')])];
+    await capped.dispose();
+    expect(await Promise.all(rest)).toEqual([1, 1]);
+    expect(capped.appends).toBe(2);
+  });
+
+  it('flushes made while a segment is rotated out wait for its closing sync; every line lands once', async () => {
+    const dir = tmp();
+    // Every batch starts a new segment; jobs spread over ~30 ms make many batches, so flushes of
+    // earlier jobs run while later batches rotate the file out under them.
+    const sink = new JsonlSink(join(dir, 'records.ndjson'), { maxBytes: 1, lingerMs: 1 });
+    const job = async (id: string, i: number) => {
+      await new Promise((r) => setTimeout(r, i));
+      const n = await sink.write([env(id)]);
+      await sink.flush();
+      return n;
+    };
+    const all = Array.from({ length: 30 }, (_, i) => `r${i}`);
+    expect(await Promise.all(all.map(job))).toEqual(all.map(() => 1));
+    await sink.dispose();
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ndjson')).sort();
+    expect(files.length).toBeGreaterThan(2);
+    expect(files.flatMap((f) => ids(join(dir, f))).sort()).toEqual([...all].sort());
+  });
+
+  it('a failed batch fails every call in it; later calls go through', async () => {
+    const path = join(tmp(), 'records.ndjson');
+    writeFileSync(`${path}.lock`, '99999\n'); // held by another writer
+    const sink = new JsonlSink(path, { lockTimeoutMs: 100 });
+    const first = sink.write([env('a')]);
+    const rest = [sink.write([env('b')]), sink.write([env('c')])];
+    const results = await Promise.allSettled([first, ...rest]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/held by another writer/);
+    rmSync(`${path}.lock`);
+    expect(await sink.write([env('a'), env('b')])).toBe(2);
+    await sink.flush();
+    expect(ids(path)).toEqual(['a', 'b']);
+    await sink.dispose();
+  });
+
+  it('indexes lines appended by another writer between its own batches', async () => {
+    const path = join(tmp(), 'records.ndjson');
+    const one = new JsonlSink(path);
+    const two = new JsonlSink(path);
+    expect(await one.write([env('a')])).toBe(1);
+    expect(await two.write([env('b')])).toBe(1);
+    expect(await one.write([env('b'), env('c')])).toBe(1);
+    expect(await two.write([env('a'), env('c'), env('d')])).toBe(1);
+    await one.dispose();
+    await two.dispose();
+    expect(ids(path)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
