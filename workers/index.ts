@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/ingest/redis.ts';
 import type { Job } from 'bullmq';
 import { createHttpClient } from '../src/fetch/http.ts';
 import type { HttpClient } from '../src/fetch/http.ts';
@@ -115,7 +115,7 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
 
   const workers = new Map<StageName, Worker>();
   // BullMQ does not close connections it was handed: they are closed after the workers.
-  const connections: Redis[] = [];
+  const connections: RedisClient[] = [];
   for (const stage of stages) {
     const connection = workerConnection(cfg);
     connections.push(connection);

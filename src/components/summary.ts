@@ -26,7 +26,8 @@ function terms(text: string, stems: Map<string, string> = STEMS): string[] {
     let s = stems.get(w);
     if (s === undefined) {
       s = /^\d/.test(w) ? w : PorterStemmer.stem(w);
-      stems.set(w, s);
+      // a copy as the key: a slice of the article would keep the whole article alive in the memo
+      stems.set((' ' + w).slice(1), s);
     }
     out.push(s);
   }

@@ -13,7 +13,9 @@
  */
 import { Queue, UnrecoverableError } from 'bullmq';
 import type { Job, JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
+import { connectRedis } from './redis.ts';
+import type { RedisClient } from './redis.ts';
 import type { IngestConfig } from './config.ts';
 import { classify } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -68,13 +70,13 @@ export function backoffStrategy(cfg: IngestConfig) {
 }
 
 /** A producer (Queue) connection: commands fail fast when Redis is away. */
-export function producerConnection(cfg: IngestConfig): Redis {
-  return new Redis(requireUrl(cfg), { maxRetriesPerRequest: 3 });
+export function producerConnection(cfg: IngestConfig): RedisClient {
+  return connectRedis(requireUrl(cfg), { maxRetriesPerRequest: 3 });
 }
 
 /** A worker connection: blocking commands wait out a Redis restart (BullMQ requires null here). */
-export function workerConnection(cfg: IngestConfig): Redis {
-  return new Redis(requireUrl(cfg), { maxRetriesPerRequest: null });
+export function workerConnection(cfg: IngestConfig): RedisClient {
+  return connectRedis(requireUrl(cfg), { maxRetriesPerRequest: null });
 }
 
 function requireUrl(cfg: IngestConfig): string {
@@ -92,7 +94,7 @@ export class Queues {
 
   constructor(
     readonly cfg: IngestConfig,
-    readonly connection: Redis = producerConnection(cfg),
+    readonly connection: RedisClient = producerConnection(cfg),
   ) {
     const opts = { connection, prefix: cfg.prefix, defaultJobOptions: jobOptions(cfg) };
     this.feed = new Queue<FeedPollPayload>(QUEUE_NAMES.feed, opts);
@@ -164,10 +166,16 @@ export function toJobError(err: unknown): Error {
  * Warn when Redis may evict BullMQ keys (maxmemory-policy other than noeviction). Managed Redis
  * often refuses CONFIG: then say that it could not be checked.
  */
-export async function checkRedisPolicy(redis: Redis, log: Logger): Promise<string | null> {
+export async function checkRedisPolicy(redis: RedisClient, log: Logger): Promise<string | null> {
   try {
-    const res = (await redis.config('GET', 'maxmemory-policy')) as unknown as string[];
-    const policy = res[1] ?? null;
+    // on a cluster every master node must be configured so
+    const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+    let policy: string | null = null;
+    for (const node of nodes) {
+      const res = (await node.config('GET', 'maxmemory-policy')) as unknown as string[];
+      policy = res[1] ?? null;
+      if (policy && policy !== 'noeviction') break;
+    }
     if (policy && policy !== 'noeviction') {
       log.warn({ policy }, `Redis maxmemory-policy is "${policy}": BullMQ needs "noeviction" or jobs may be lost`);
     }

@@ -5,7 +5,8 @@
  * queue prefix ("newsnlp:ingest:article:<id>"; with a hash-tag prefix "{newsnlp}" every key lands
  * in the same Cluster slot as the queues).
  */
-import { Redis } from 'ioredis';
+import { connectRedis } from './redis.ts';
+import type { RedisClient } from './redis.ts';
 
 export interface IngestStore {
   readonly kind: 'redis' | 'memory';
@@ -122,11 +123,11 @@ export class MemoryStore implements IngestStore {
 
 export class RedisStore implements IngestStore {
   readonly kind = 'redis' as const;
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   /** A store on its own connection (commands fail fast instead of queueing forever). */
   static connect(url: string): RedisStore {
-    return new RedisStore(new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false }));
+    return new RedisStore(connectRedis(url, { maxRetriesPerRequest: 3, lazyConnect: false }));
   }
 
   async getJson<T>(key: string): Promise<T | null> {
