@@ -3,7 +3,7 @@
  * passed down. Nothing else in the project reads process.env for ingestion.
  *
  *   REDIS_URL               redis://[user:pass@]host:port[/db] or rediss:// (TLS); absent = embedded mode
- *   NEWSNLP_QUEUE_PREFIX    BullMQ key prefix (default "newsnlp"); on Redis Cluster use a hash tag: "{newsnlp}"
+ *   NEWSNLP_QUEUE_PREFIX    BullMQ key prefix (default "newsnlp"); on Redis Cluster (REDIS_URL redis+cluster://h1:p1,h2:p2) it must be a hash tag: "{newsnlp}"
  *   NEWSNLP_CONCURRENCY     jobs in flight per worker (feed polls, page fetches); extraction uses
  *                           min(this, NEWSNLP_EXTRACT_PROCS) sandboxed processes
  *   NEWSNLP_EXTRACT_PROCS   sandboxed extraction processes per worker (default: 1)
@@ -31,7 +31,7 @@ export const SinkSpecSchema = z
 export const IngestConfigSchema = z.object({
   redisUrl: z
     .string()
-    .regex(/^rediss?:\/\/\S+$/, 'must start with redis:// or rediss://')
+    .regex(/^rediss?(?:\+cluster)?:\/\/\S+$/, 'must start with redis://, rediss://, redis+cluster:// or rediss+cluster://')
     .nullable()
     .default(null),
   prefix: z
@@ -110,7 +110,12 @@ export function loadConfig(
     if (v !== undefined && v.trim() !== '') raw[key] = v.trim();
   }
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
-  const parsed = IngestConfigSchema.safeParse(raw);
+  const parsed = IngestConfigSchema.superRefine((c, ctx) => {
+    // BullMQ on a cluster: every key of a queue in one slot, so the prefix must be a hash tag
+    if (c.redisUrl && /^rediss?\+cluster:/.test(c.redisUrl) && !/^\{[^{}]+\}$/.test(c.prefix)) {
+      ctx.addIssue({ code: 'custom', path: ['prefix'], message: `on a Redis Cluster the queue prefix must be a hash tag such as "{${c.prefix}}"` });
+    }
+  }).safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');
