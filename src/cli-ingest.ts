@@ -14,6 +14,8 @@
  * stdout, logs (JSON lines) and summaries to stderr.
  */
 import { isAbsolute, join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { expandInputs } from './input/expand.ts';
 import type { Command } from 'commander';
 import { loadConfig } from './ingest/config.ts';
 import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
@@ -230,19 +232,30 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
         const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
         if (inputs.length === 0 && feedList.length === 0) inputs = [join(ctx.root, 'seeds'), join(ctx.root, 'fixtures')];
         const { runIngest } = await import('./ingest/local.ts');
-        // A TTY gets a one-line progress counter (and only warnings as logs); otherwise JSON logs.
+        // A TTY gets a progress bar (and only warnings as logs); otherwise JSON logs.
         const tty = process.stderr.isTTY === true;
         const n = { feeds: 0, articles: 0, written: 0, failed: 0 };
+        const bar = tty
+          ? new cliProgress.SingleBar(
+              { stream: process.stderr, format: '{bar} {value}/{total} articles | {written} written | {failed} failed | {feeds} feeds | {eta_formatted}', hideCursor: true },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+        // the total grows as feeds reveal their items: start from the local files
+        let total = Math.max(1, (await expandInputs(inputs)).length);
+        bar?.start(total, 0, { written: 0, failed: 0, feeds: `0/${feedList.length}` });
         const onEvent = (e: IngestEvent) => {
           if (e.type === 'feed') n.feeds++;
           else if (e.type === 'record') {
             n.articles++;
             if (e.written) n.written++;
           } else n.failed++;
-          if (tty) process.stderr.write(`\r${n.feeds}/${feedList.length} feeds  ${n.articles} articles  ${n.written} written  ${n.failed} failed `);
+          if (!bar) return;
+          if (n.articles + n.failed > total) bar.setTotal((total = n.articles + n.failed));
+          bar.update(n.articles + n.failed, { written: n.written, failed: n.failed, feeds: `${n.feeds}/${feedList.length}` });
         };
         const s = await runIngest({ cfg, inputs, feeds: feedList, log: createLogger(tty ? 'warn' : 'info'), onEvent });
-        if (tty) process.stderr.write('\n');
+        bar?.stop();
         err(
           `newsnlp run (${s.mode}): ${s.feedsPolled} feeds polled (${s.feedsNotModified} not modified), ${s.articles} articles, ${s.written} written, ${s.duplicates} duplicates, ${s.failures.length} failures -> ${cfg.sink} in ${(s.ms / 1000).toFixed(1)}s`,
         );
