@@ -8,8 +8,7 @@
  * same work goes through BullMQ: polls and parked local articles are enqueued, workers for all
  * four queues run in this process until the queues are idle, then everything is closed.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { expandInputs } from '../input/expand.ts';
 import { createHttpClient } from '../fetch/http.ts';
 import type { HttpClient } from '../fetch/http.ts';
 import { InputError, readInputs } from '../input/read.ts';
@@ -65,22 +64,7 @@ export interface IngestSummary {
   ms: number;
 }
 
-const INPUT_EXTENSIONS = new Set(['.txt', '.json', '.html', '.htm', '.ndjson', '.jsonl']);
-
-/** Folders -> the article files they hold (sorted; golden records left out). */
-export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    const st = await stat(input).catch(() => null);
-    if (st?.isDirectory()) {
-      for (const n of (await readdir(input)).sort()) {
-        if (n.endsWith('.golden.json') || !INPUT_EXTENSIONS.has(extname(n))) continue;
-        out.push(join(input, n));
-      }
-    } else out.push(input);
-  }
-  return out;
-}
+export { expandInputs };
 
 /** Deterministic id of a local article: its canonical URL, else its title and text. */
 export function localArticleId(a: Pick<Article, 'url' | 'title' | 'text'>): string {
