@@ -87,19 +87,23 @@ export function newDoc(article: Article): Doc {
   };
 }
 
-/** Index of the sentence containing offset `pos` (binary search), or -1. */
-export function sentenceAt(doc: Doc, pos: number): number {
-  const s = doc.sentences;
+/** Index of the span (sorted, non-overlapping) containing offset `pos` (binary search), or -1. */
+export function spanIndexAt(spans: readonly { start: number; end: number }[], pos: number): number {
   let lo = 0;
-  let hi = s.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const m = s[mid]!;
+    const m = spans[mid]!;
     if (pos < m.start) hi = mid - 1;
     else if (pos >= m.end) lo = mid + 1;
     else return mid;
   }
   return -1;
+}
+
+/** Index of the sentence containing offset `pos`, or -1. */
+export function sentenceAt(doc: Doc, pos: number): number {
+  return spanIndexAt(doc.sentences, pos);
 }
 
 /** Evidence for a span: the span's own text and the sentence it stands in. */

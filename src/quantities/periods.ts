@@ -11,6 +11,7 @@
  * Years are 1900-2099, as four digits standing alone: "2,000 shares", "$2004", "2000 GMT",
  * "Windows 2000" and "the 1990s" are not years.
  */
+import { spanIndexAt } from '../doc.ts';
 
 export type PeriodKind = 'year' | 'fiscal_year' | 'year_range' | 'quarter' | 'half' | 'month' | 'date' | 'relative';
 
@@ -315,16 +316,7 @@ function nearestYear(years: ReadonlyArray<{ pos: number; year: number }>, sents:
 }
 
 function spanAt(sents: readonly SpanLike[], pos: number): SpanLike | null {
-  let lo = 0;
-  let hi = sents.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sents[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return null;
+  return sents[spanIndexAt(sents, pos)] ?? null;
 }
 
 /** Rough sentences for callers without a sentence splitter: cut at newlines and ". " + capital. */
