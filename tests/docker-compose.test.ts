@@ -17,7 +17,7 @@ describe('docker-compose.yml', () => {
   it.skipIf(!hasCompose)('passes `docker-compose config`', () => {
     const out = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: ROOT, encoding: 'utf8' });
     const cfg = parse(out) as { services: Record<string, { command?: string[] }> };
-    expect(Object.keys(cfg.services).sort()).toEqual(['deps', 'redis', 'scheduler', 'sink', 'worker']);
+    expect(Object.keys(cfg.services).sort()).toEqual(['deps', 'migrate', 'postgres', 'redis', 'scheduler', 'sink', 'worker']);
   });
 
   it('runs Redis with AOF and noeviction, and workers through the project CLI', () => {
