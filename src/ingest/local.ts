@@ -64,6 +64,10 @@ export interface IngestSummary {
   ms: number;
 }
 
+function emptySummary(mode: IngestSummary['mode']): IngestSummary {
+  return { mode, feedsPolled: 0, feedsNotModified: 0, articles: 0, written: 0, duplicates: 0, failures: [], ms: 0 };
+}
+
 export { expandInputs };
 
 /** Deterministic id of a local article: its canonical URL, else its title and text. */
@@ -137,16 +141,7 @@ export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSumma
   const http = opts.http ?? (needHttp ? httpFor(cfg) : undefined);
   const sinkDriver = opts.sink ?? openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate } });
   const ctx: StageContext = { cfg, store, log, sink: sinkDriver, ...(http ? { http } : {}) };
-  const summary: IngestSummary = {
-    mode: 'embedded',
-    feedsPolled: 0,
-    feedsNotModified: 0,
-    articles: 0,
-    written: 0,
-    duplicates: 0,
-    failures: [],
-    ms: 0,
-  };
+  const summary = emptySummary('embedded');
   const emit = (e: IngestEvent) => opts.onEvent?.(e);
   const failed = (stage: string, id: string, err: unknown) => {
     const error = err instanceof Error ? err.message : String(err);
@@ -234,16 +229,7 @@ export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSumm
   const log = opts.log ?? createLogger();
   // Loaded lazily: embedded runs never touch BullMQ.
   const { startWorkers } = await import('../../workers/index.ts');
-  const summary: IngestSummary = {
-    mode: 'queue',
-    feedsPolled: 0,
-    feedsNotModified: 0,
-    articles: 0,
-    written: 0,
-    duplicates: 0,
-    failures: [],
-    ms: 0,
-  };
+  const summary = emptySummary('queue');
   const emit = (e: IngestEvent) => opts.onEvent?.(e);
   const running = await startWorkers(cfg, {
     log,
