@@ -124,11 +124,17 @@ export function triggerOf(re: RegExp): RegExp {
 interface CompiledRule {
   rule: DealRule;
   re: RegExp;
-  trigger: RegExp;
+  /** Index into TRIGGERS. */
+  trigger: number;
 }
+/** Distinct trigger patterns: rules that share one are tested once per sentence. */
+const TRIGGERS: RegExp[] = [];
 const COMPILED: readonly CompiledRule[] = DEAL_RULES.map((rule) => {
   const re = compileTemplate(rule.pattern);
-  return { rule, re, trigger: triggerOf(re) };
+  const trigger = triggerOf(re);
+  let t = TRIGGERS.findIndex((x) => x.source === trigger.source && x.flags === trigger.flags);
+  if (t < 0) t = TRIGGERS.push(trigger) - 1;
+  return { rule, re, trigger: t };
 });
 
 /** A sentence is tried only when it holds one of these words. */
@@ -459,8 +465,9 @@ function matchSentence(ctx: Ctx, si: number, out: Candidate[]): void {
   const masked = ctx.masked.slice(sent.start, sent.end);
   const seenTrigger = new Set<number>();
   const text = doc.norm.slice(sent.start, sent.end);
+  const fired: (boolean | undefined)[] = new Array(TRIGGERS.length);
   for (const { rule, re, trigger } of COMPILED) {
-    if (!trigger.test(text)) continue;
+    if (!(fired[trigger] ??= TRIGGERS[trigger]!.test(text))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(masked); m; m = re.exec(masked)) {
       if (m[0].length === 0) {
