@@ -34,9 +34,12 @@ import {
   APPOSITIVE_TITLES,
   AUXILIARIES,
   AUX_VERBS,
+  COMBINING_PREFIXES,
   COMPANY_HEAD_PAIRS,
   HEAD_NOUNS,
+  KIN_NOUNS,
   LEFT_PHRASES,
+  MODIFIER_TAILS,
   NON_COMPANY_HEADS,
   NON_COMPANY_PAIRS,
   OWNERSHIP_SUFFIXES,
@@ -144,7 +147,8 @@ function tokenize(doc: Doc): Tok[] {
       }
       // "Acme-owned", "London-based": split off a lower-case tail after a capitalised head.
       const h = w.includes('-') ? HYPHEN_TAIL_RE.exec(w) : null;
-      if (h && CAP_RE.test(h[1]!) && (TAILS.has(h[2]!) || /(?:ed|ing)$/.test(h[2]!))) {
+      // "Trouble-hit Acme", "Debt-laden Foo": an irregular participle or adjective tail too
+      if (h && CAP_RE.test(h[1]!) && (TAILS.has(h[2]!) || MODIFIER_TAILS.has(h[2]!) || /(?:ed|ing)$/.test(h[2]!))) {
         tail = h[2]!;
         w = h[1]!;
         e = s + w.length;
@@ -168,6 +172,27 @@ function tokenize(doc: Doc): Tok[] {
 
 // ---------------------------------------------------------------------------------------------
 // Candidate spans: runs of capitalised words
+
+/** Country codes that combine with a nationality: "US-Japanese", "EU-Chinese". */
+const COMPOUND_CODES = new Set(['us', 'uk', 'eu', 'u.s', 'u.k']);
+
+/**
+ * "Pan-European", "US-German", "Anglo-Dutch", "Sino-Ruritanian": a hyphenated compound of
+ * nationalities, places and combining forms is an adjective, not a name (at least one part is a
+ * nationality or place, so "Trans-Acme" is not one). `adjectival`: nationalities and country
+ * codes only ("Anglo-Ruritanian", not "Franco-Ruritania").
+ */
+function isModifierCompound(w: string, adjectival = false): boolean {
+  if (!w.includes('-')) return false;
+  const parts = w.toLowerCase().split('-');
+  if (parts.length < 2) return false;
+  let nation = false;
+  for (const p of parts) {
+    if (NATIONALITIES.has(p) || COMPOUND_CODES.has(p) || (!adjectival && (DEMONYMS.has(p) || PLACES.has(p)))) nation = true;
+    else if (!COMBINING_PREFIXES.has(p)) return false;
+  }
+  return nation;
+}
 
 /** Lower-case particles inside names: "de Havilland", "Banco do Brasil", "Louis Vuitton Moet et Chandon". */
 const PARTICLES = new Set(['de', 'du', 'da', 'do', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'et', 'y']);
@@ -338,7 +363,18 @@ function candidateSpans(toks: Tok[]): Span[] {
       const joinedKey = spanKey(toks, i, b2);
       const leftKey = spanKey(toks, i, b);
       let join = knownKey(joinedKey) || isNotCompany(joinedKey) || NON_COMPANY_HEADS.has(toks[b2 - 1]!.lower);
-      if (!join && (c.w === 'and' || c.w === '&')) {
+      // "Jane Q. Doe and Acme Capital Inc offered ...": a person's name on the left joins no company
+      // named in its own right (a name word and a trade word on the right); "Jane Doe and Co",
+      // "Jo Bloggs and Associates Inc", "Doe Roe and Smith Inc" are partnership names
+      const rightWords = toks.slice(b + dot + 1, b2).filter((x) => x.word);
+      const personLeft =
+        rightWords.some((x) => !isDesignator(x)) &&
+        rightWords.some((x) => isDesignator(x) && !isLegalSuffixTok(x)) &&
+        FIRST_NAMES.has(toks[i]!.lower) &&
+        ((n) => n >= 2 && n <= 4)(toks.slice(i, b).filter((x) => x.word).length) &&
+        !isDesignator(toks[b - 1]) &&
+        !knownKey(leftKey);
+      if (!join && (c.w === 'and' || c.w === '&') && !personLeft) {
         const right = toks.slice(b + dot + 1, b2).map((x) => x.lower);
         join =
           // "... and Co", "... and Co Inc", "... & Sons Ltd"
@@ -418,7 +454,11 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
     if (!isDesignator(toks[sp.b - 1]) || COUNTRY_CODE_RE.test(toks[sp.a]!.lower)) continue;
     // "Its Acme Widget Co": the leading function word is no part of the name
     let a0 = sp.a;
-    while (a0 < sp.b - 1 && (LEADING_FUNCTION_WORDS.has(toks[a0]!.lower) || (toks[a0]!.start && /^[A-Z][a-z]+-[a-z]+$/.test(toks[a0]!.w)))) a0++;
+    while (
+      a0 < sp.b - 1 &&
+      (LEADING_FUNCTION_WORDS.has(toks[a0]!.lower) || (toks[a0]!.start && /^[A-Z][a-z]+-[a-z]+$/.test(toks[a0]!.w)) || isModifierCompound(toks[a0]!.w, true))
+    )
+      a0++;
     const k = spanKey(toks, a0, sp.b);
     const words = k.split(' ');
     for (let n = 2; n <= words.length; n++) fullNames.add(words.slice(0, n).join(' '));
@@ -444,7 +484,9 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
       const lower = t.lower;
       // "Chairman Jane Doe" splits; "General Mills Inc" and "U.S. General Electric" do not
       let breaker = DATE_WORDS.has(lower);
-      if (!breaker && isTitleTok(t) && i < sp.b - 1 && !endsInDesignator) {
+      // "New York Investor Jane Doe": a capitalised person noun splits too
+      const personWord = isTitleTok(t) || PERSON_NOUNS.has(lower);
+      if (!breaker && personWord && i < sp.b - 1 && !endsInDesignator) {
         if (wholeFrom !== a) {
           wholeFrom = a;
           whole = spanKey(toks, a, sp.b);
@@ -455,7 +497,7 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
         flushSpan(out, sp, a, i, stripped, afterTitle);
         a = i + 1;
         stripped = [];
-        afterTitle = isTitleTok(t);
+        afterTitle = personWord;
         continue;
       }
       if (i === a && i < sp.b - 1 && !defines) {
@@ -468,10 +510,13 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
         const strip =
           // "Privately-held Acme Group", "Family-owned Foo Ltd": a hyphenated adjective opening the sentence
           (t.start && /^[A-Z][a-z]+-[a-z]+$/.test(t.w)) ||
+          // "Sino-Ruritanian Acme Textiles Ltd": an adjectival compound before a name with a designator
+          // (not "Franco-Ruritania Mining Corp": a place noun may be the name; nor when only designators stay)
+          (endsInDesignator && isModifierCompound(t.w, true) && !allWords(toks, i + 1, sp.b, isDesignator)) ||
           isFunctionWord(lower) ||
           LEADING_FUNCTION_WORDS.has(lower) ||
           (ordinaryStart && !DESIGNATORS.has(toks[i + 1]!.lower)) ||
-          ((NATIONALITIES.has(lower) || PLACES.has(lower.replace(/\.$/, ''))) &&
+          ((NATIONALITIES.has(lower) || PLACES.has(lower.replace(/\.$/, '')) || isModifierCompound(t.w)) &&
             !isDesignator(toks[i + 1]) &&
             // "Scottish & Newcastle": the nationality is half of a joined name
             toks[i + 1]?.w !== '&' &&
@@ -631,6 +676,22 @@ function looksLikePerson(toks: Tok[], sp: Span, key: string, persons: Set<string
   // "New York investor Jane Doe", "tycoon Foo Bar"
   const prev = toks[sp.a - 1];
   if (prev?.word && !prev.cap && PERSON_NOUNS.has(prev.lower) && len <= 3 && !knownKey(key)) return true;
+  // "the company's chairman, Tan Wee Lok": a person title, a comma, then the person
+  const prev2 = toks[sp.a - 2];
+  if (
+    prev?.w === ',' &&
+    prev2?.word &&
+    !prev2.cap &&
+    prev2.sent === first.sent &&
+    (PERSON_TITLES.has(prev2.lower) || APPOSITIVE_TITLES.has(prev2.lower)) &&
+    !ANALYST_NOUNS.has(prev2.lower) &&
+    len >= 2 &&
+    len <= 4 &&
+    !knownKey(key)
+  )
+    return true;
+  // "his brother Jane": a kinship noun before a name
+  if (prev?.word && !prev.cap && KIN_NOUNS.has(prev.lower) && len <= 3 && !knownKey(key)) return true;
   if (len >= 2 && len <= 3 && personAppositive(toks, sp) && !knownKey(key)) return true;
   if (len >= 2 && len <= 4 && (FIRST_NAMES.has(first.lower) || /^[A-Z]$/.test(first.w))) {
     // "Jane Doe", "J. Doe"; not "J.P. Morgan" (curated) nor "Acme Doe Corp" (designator above)
@@ -809,6 +870,10 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   if (!curated && len === 1 && /^[A-Za-z][A-Za-z0-9-]*\.(?:com|net|co\.uk)$/.test(first.w))
     return mkCand(sp, key, surface, 'company', 0.75, 'dotcom', null, null, false);
   if (curated && !isGuarded(key)) return mkCand(sp, key, surface, 'company', 0.95, 'alias', curated, null, false);
+  // "Pan-European", "US-German" alone: an adjective ("Pan-European stock market", "the US-German
+  // firm"); a noun phrase of its own only with an appositive ("Anglo-Ruritanian, the mining group")
+  if (len === 1 && isModifierCompound(first.w) && cueScore(toks, sp).cue !== 'appositive')
+    return mkCand(sp, key, surface, 'other', 0, 'modifier', null, null, false);
   // "Orange", "Apple": a curated name that is also a word counts when capitalised mid-sentence
   if (curated && !first.start && first.cap && toks[sp.b]?.w !== 'of')
     return mkCand(sp, key, surface, 'company', 0.85, 'alias', curated, null, false);
@@ -928,6 +993,9 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
     if (c.kind === 'person') {
       const lastTok = toks[sp.b - 1]!;
       persons.add(lastTok.lower);
+      // "Jane Doe ... Jane said": a given name used alone later is the same person
+      const firstTok = toks[sp.a]!;
+      if (sp.b - sp.a >= 2 && firstTok.word && firstTok.w.length >= 2 && /[a-z]/.test(firstTok.w)) persons.add(firstTok.lower);
     }
     cands.push(c);
   }

@@ -105,6 +105,24 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+// "his brother Jane", "the founder's son Foo": a kinship noun before a bare given name says it is a person.
+export const KIN_NOUNS: ReadonlySet<string> = new Set(
+  'brother brothers sister sisters son sons daughter daughters wife husband widow nephew niece cousin uncle aunt'.split(' '),
+);
+
+// "Pan-European exchange", "Anglo-Dutch group", "Sino-Ruritanian venture": combining forms that,
+// hyphenated with a nationality or place, make an adjective (a modifier, not a name).
+export const COMBINING_PREFIXES: ReadonlySet<string> = new Set(
+  'pan anglo sino franco euro afro indo italo russo greco austro hispano luso judeo nippo germano trans'.split(' '),
+);
+
+// "Trouble-hit Acme", "Debt-laden Foo", "Crisis-torn Bar": irregular participles and adjectives
+// that, after a hyphen, make the capitalised word before them a modifier ("-ed"/"-ing" are
+// recognised by their ending).
+export const MODIFIER_TAILS: ReadonlySet<string> = new Set(
+  'hit laden stricken torn ridden driven struck held free rich heavy hungry prone proof shy'.split(' '),
+);
+
 /**
  * Company words that end a name, though the last word alone names a public body:
  * "Acme Savings and Loan Association", "Foo Building Society" (thrifts and mutuals are businesses).

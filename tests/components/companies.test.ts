@@ -303,3 +303,46 @@ describe('companies: more classes from unseen wire and BBC copy', () => {
     expect(names('In Nice last week, the summit opened.')).toEqual([]);
   });
 });
+
+describe('companies: modifiers and people mistaken for names', () => {
+  it('takes a nationality or region compound for a modifier, not a company or part of one', () => {
+    expect(names('Pan-European stock market Tradex has approached the bourse.')).not.toContain('Pan-European');
+    expect(names('Quarnby Motors lost a shareholder. The Anglo-Dutch firm, once its partner, left.')).toEqual(['Quarnby Motors']);
+    expect(names('Sino-British Harrowgate Textiles shares rose.')).toEqual(['Harrowgate Textiles']);
+    expect(names('The US-Japanese venture ended, Velmont Corp said.')).toEqual(['Velmont']);
+    // a compound standing as a noun phrase with an appositive is a name
+    expect(names('Its partner is Franco-Belgian, the shipping company.')).toEqual(['Franco-Belgian']);
+  });
+
+  it('strips an adjective + participle compound in front of a name wherever it stands', () => {
+    expect(names('Trouble-hit Quarnby Motors has cut 2,000 jobs.')).toEqual(['Quarnby Motors']);
+    expect(names('Shares in Trouble-hit Quarnby Motors fell.')).toEqual(['Quarnby Motors']);
+    expect(names('Bids for Debt-laden Orvin Steel Corp are due.')).toEqual(['Orvin Steel']);
+  });
+
+  it('takes a bare given name for the person it names: after a kinship noun, or after the full name', () => {
+    const kin =
+      'Quelm Corp shares rose. The feud between Mr Pandit and his brother Ravindra went on. It is run by Ravindra. ' +
+      'Ravindra has spoken of it, and of investment by Ravindra and Quelm in a phone venture.';
+    expect(names(kin)).toEqual(['Quelm']);
+    const full = 'Brisvane Holdings Inc is run by founder Torvald Ekstrom. Torvald said investment by Torvald and Brisvane would rise.';
+    expect(names(full)).toEqual(['Brisvane Holdings']);
+  });
+
+  it('splits a capitalised person noun from the name after it, and a person from a company joined by "and"', () => {
+    expect(names('A group controlled by New York Investor Harlan Vosk bought 5% of Quelm Corp.')).toEqual(['Quelm']);
+    expect(names('Clifford R. Pardoe and Narrowfield Capital Inc <NRWF> offered to buy Pardoe Broadcasting Co.')).toEqual([
+      'Narrowfield Capital',
+      'Pardoe Broadcasting',
+    ]);
+  });
+});
+
+describe('companies: a person named after a title and a comma', () => {
+  it('takes "chairman, X Y Z" for a person, and X alone later for the same person', () => {
+    const text =
+      'The bank seized Marlow Park Hotel Ltd shares belonging to the company\'s chairman, Quah Seng Lim, sources said. ' +
+      'Quah is a major shareholder. Loans went to Quah-related firms.';
+    expect(names(text)).toEqual(['Marlow Park Hotel']);
+  });
+});
