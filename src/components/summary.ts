@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
 const STOP = new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words);
 
-const WORD = /[A-Za-z][A-Za-z'-]+|\d+(?:\.\d+)?/g;
+const WORD = /[a-z][a-z'-]+|\d+(?:\.\d+)?/g;
 /** Sentences considered: the first MAX_CANDIDATES (news puts the story first) plus those with facts. */
 const MAX_CANDIDATES = 60;
 
@@ -20,8 +20,10 @@ const MAX_STEMS = 100_000;
 function terms(text: string, stems: Map<string, string> = STEMS): string[] {
   if (stems.size > MAX_STEMS) stems.clear();
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0].toLowerCase();
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    const w = m[0];
     if (w.length < 2 || STOP.has(w)) continue;
     let s = stems.get(w);
     if (s === undefined) {
@@ -32,6 +34,22 @@ function terms(text: string, stems: Map<string, string> = STEMS): string[] {
     out.push(s);
   }
   return out;
+}
+
+/** Words separated by white space, counted without building an array. */
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // the characters JavaScript's \s matches
+    const space =
+      (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /**
@@ -48,7 +66,7 @@ export function summarize(doc: Doc, max = 3): Sentence[] {
   ]);
   const candidates = doc.sentences.filter(
     (s) =>
-      (s.index < MAX_CANDIDATES || factSentences.has(s.index)) && s.text.split(/\s+/).length >= 8 && /[.!?"')]$/.test(s.text),
+      (s.index < MAX_CANDIDATES || factSentences.has(s.index)) && wordCount(s.text) >= 8 && /[.!?"')]$/.test(s.text),
   );
   if (candidates.length === 0) return doc.sentences.slice(0, 1);
   const docTerms = candidates.map((s) => terms(s.text));
