@@ -60,7 +60,7 @@ export function workerEnv(redisUrl: string, prefix: string, sinkPath: string): R
 
 /**
  * Parks articles in the Redis store and adds their extract jobs as runQueued does (ExtractProducer:
- * several articles parked at once, jobs added in batches). Each pass parks under its own store
+ * several articles parked at once, batch jobs of several articles each, added with addBulk). Each pass parks under its own store
  * prefix (`<prefix><tag>`), so the content dedupe does not mark the timed pass as duplicates of
  * the warm one.
  */

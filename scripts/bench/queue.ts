@@ -142,7 +142,7 @@ export async function runQueueBench(o: QueueBenchOptions): Promise<QueueBenchRes
       available: true,
       sinkDir: o.sinkDir ?? tmpdir(),
       note:
-        '"end to end": from the first park to the last JSONL line, the producer parking and adding jobs as runQueued does (ExtractProducer: up to 64 articles parked at once, extract jobs added 50 at a time); ' +
+        '"end to end": from the first park to the last JSONL line, the producer parking and adding jobs as runQueued does (ExtractProducer: up to 64 articles parked at once, extract jobs of up to 32 articles each, added 64 articles at a time; one sink job per extract job); ' +
         '"drain": all jobs queued first (extract queue paused), then the workers alone. RSS "worker+child" = the worker process and its sandboxed extraction child(ren). ' +
         'The in-process runner uses one thread; a queue run uses the worker(s), their sandboxed children, Redis and this producer, on all cores.',
       inProcess,

@@ -245,12 +245,15 @@ export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSumm
         if (r.status === 304) summary.feedsNotModified++;
         emit({ type: 'feed', feedId: e.jobId, status: r.status, fresh: r.fresh });
       } else if (e.outcome === 'completed' && e.stage === 'sink') {
-        const r = e.result as { written: boolean; duplicate: boolean };
-        const id = e.jobId.replace(/^s-/, '');
-        summary.articles++;
-        if (r.written) summary.written++;
-        if (r.duplicate) summary.duplicates++;
-        emit({ type: 'record', id, written: r.written, duplicate: r.duplicate });
+        // A single-article sink job (s-<id>) returns its result; a batch one (sb-...) one per article.
+        const r = e.result as { written: boolean; duplicate: boolean } | { results: { articleId: string; written: boolean; duplicate: boolean }[] };
+        const each = 'results' in r ? r.results : [{ articleId: e.jobId.replace(/^s-/, ''), ...r }];
+        for (const x of each) {
+          summary.articles++;
+          if (x.written) summary.written++;
+          if (x.duplicate) summary.duplicates++;
+          emit({ type: 'record', id: x.articleId, written: x.written, duplicate: x.duplicate });
+        }
       }
     },
   });

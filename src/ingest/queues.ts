@@ -19,7 +19,8 @@ import type { RedisClient } from './redis.ts';
 import type { IngestConfig } from './config.ts';
 import { classify } from './errors.ts';
 import type { Logger } from './log.ts';
-import type { ArticleFetchPayload, ExtractPayload, FeedPollPayload, SinkPayload } from './types.ts';
+import { hashId } from '../util/ids.ts';
+import type { ArticleFetchPayload, ExtractBatchPayload, ExtractPayload, FeedPollPayload, SinkBatchPayload, SinkPayload } from './types.ts';
 
 export const QUEUE_NAMES = {
   feed: 'feed-poll',
@@ -88,8 +89,8 @@ function requireUrl(cfg: IngestConfig): string {
 export class Queues {
   readonly feed: Queue<FeedPollPayload>;
   readonly fetch: Queue<ArticleFetchPayload>;
-  readonly extract: Queue<ExtractPayload>;
-  readonly sink: Queue<SinkPayload>;
+  readonly extract: Queue<ExtractPayload | ExtractBatchPayload>;
+  readonly sink: Queue<SinkPayload | SinkBatchPayload>;
   private closed = false;
 
   constructor(
@@ -99,8 +100,8 @@ export class Queues {
     const opts = { connection, prefix: cfg.prefix, defaultJobOptions: jobOptions(cfg) };
     this.feed = new Queue<FeedPollPayload>(QUEUE_NAMES.feed, opts);
     this.fetch = new Queue<ArticleFetchPayload>(QUEUE_NAMES.fetch, opts);
-    this.extract = new Queue<ExtractPayload>(QUEUE_NAMES.extract, opts);
-    this.sink = new Queue<SinkPayload>(QUEUE_NAMES.sink, opts);
+    this.extract = new Queue<ExtractPayload | ExtractBatchPayload>(QUEUE_NAMES.extract, opts);
+    this.sink = new Queue<SinkPayload | SinkBatchPayload>(QUEUE_NAMES.sink, opts);
   }
 
   byStage(stage: StageName): Queue {
@@ -126,6 +127,32 @@ export class Queues {
   async addSink(data: SinkPayload): Promise<void> {
     await this.sink.add('sink', data, { jobId: `s-${data.articleId}` });
   }
+  /** Single-article sink jobs in one round trip (articles re-queued alone out of a batch). */
+  async addSinks(payloads: readonly SinkPayload[]): Promise<void> {
+    if (!payloads.length) return;
+    await this.sink.addBulk(payloads.map((data) => ({ name: 'sink', data, opts: { jobId: `s-${data.articleId}` } })));
+  }
+
+  /**
+   * Extract jobs for groups of articles, all in one round trip: a group of one is a single-article
+   * job (x-<id>), a larger one a batch job whose id is derived from its article ids (xb-<hash>),
+   * so adding the same group twice still queues it once.
+   */
+  async addExtractGroups(groups: readonly (readonly ExtractPayload[])[]): Promise<void> {
+    const jobs = groups.filter((g) => g.length).map((g) =>
+      g.length === 1
+        ? { name: 'extract', data: g[0]! as ExtractPayload | ExtractBatchPayload, opts: { jobId: `x-${g[0]!.articleId}` } }
+        : { name: 'extract-batch', data: { articles: [...g] }, opts: { jobId: batchJobId('xb', g) } },
+    );
+    if (jobs.length) await this.extract.addBulk(jobs);
+  }
+
+  /** The sink job of a batch's extracted articles: one job for all of them (s-<id> when alone). */
+  async addSinkGroup(payloads: readonly SinkPayload[]): Promise<void> {
+    if (!payloads.length) return;
+    if (payloads.length === 1) return this.addSink(payloads[0]!);
+    await this.sink.add('sink-batch', { articles: [...payloads] }, { jobId: batchJobId('sb', payloads) });
+  }
 
   /** Waiting + active + delayed jobs over all four queues (0: the pipeline is idle). */
   async pending(): Promise<number> {
@@ -143,6 +170,11 @@ export class Queues {
     await Promise.all(this.all().map((q) => q.close()));
     await this.connection.quit().catch(() => this.connection.disconnect());
   }
+}
+
+/** Deterministic id of a batch job: a hash of its article ids, in order. */
+export function batchJobId(kind: 'xb' | 'sb', articles: readonly { articleId: string }[]): string {
+  return `${kind}-${articles.length}-${hashId(...articles.map((a) => a.articleId))}`;
 }
 
 /** True on the last attempt BullMQ will make for this job. */

@@ -334,6 +334,36 @@ export async function extract(ctx: StageContext, p: ExtractPayload): Promise<Ext
   return { recordKey, duplicate: record === null };
 }
 
+/** One article's outcome in extractMany: where its envelope is parked, or what stopped it. */
+export type ExtractOutcome = { articleId: string; ok: true; result: ExtractResult } | { articleId: string; ok: false; error: unknown };
+
+/**
+ * The extract stage for many articles at once (a batch job): one read for all the parked
+ * articles (MGET), the pipeline over each, one write for all the envelopes (a pipeline of SETs).
+ * An article whose text is gone or whose extraction throws is reported alone; a failing read or
+ * write (the store away) throws for the batch.
+ */
+export async function extractMany(ctx: StageContext, ps: readonly ExtractPayload[]): Promise<ExtractOutcome[]> {
+  const parked = await ctx.store.getJsonMany<ParkedArticle>(ps.map((p) => p.articleKey));
+  const pipeline = ctx.pipeline ?? (await import('../pipeline.ts')).getPipeline();
+  const outcomes: ExtractOutcome[] = [];
+  const envelopes: { key: string; value: Envelope }[] = [];
+  ps.forEach((p, i) => {
+    try {
+      const a = parked[i];
+      if (!a) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
+      const record = a.ingest.duplicateOf ? null : pipeline.run(a.article);
+      const recordKey = key(ctx, 'record', p.articleId);
+      envelopes.push({ key: recordKey, value: { id: p.articleId, record, ingest: a.ingest } });
+      outcomes.push({ articleId: p.articleId, ok: true, result: { recordKey, duplicate: record === null } });
+    } catch (error) {
+      outcomes.push({ articleId: p.articleId, ok: false, error });
+    }
+  });
+  await ctx.store.setJsonMany(envelopes, ctx.cfg.storeTtlSec);
+  return outcomes;
+}
+
 // ---------------------------------------------------------------- sink
 
 export interface SinkResult {
@@ -350,3 +380,34 @@ export async function sink(ctx: StageContext, p: SinkPayload): Promise<SinkResul
   return { written: n === 1, duplicate: envelope.record === null };
 }
 
+
+/** One article's outcome in sinkMany: its result, or the error that stopped it. */
+export type SinkOutcome = { articleId: string; ok: true; result: SinkResult } | { articleId: string; ok: false; error: unknown };
+
+/**
+ * The sink stage for many articles at once (a batch job): the envelopes are read together (one
+ * MGET; the store away throws for the batch), written by one call each (the JSONL sink groups calls that
+ * arrive together into one append; each call says whether its id was new), then made durable by a
+ * single flush. An article whose envelope is gone or whose write fails is reported alone; the
+ * others are written. A failing flush throws: nothing is known durable, the caller retries all
+ * (the sink is idempotent per article id).
+ */
+export async function sinkMany(ctx: StageContext, ps: readonly SinkPayload[]): Promise<SinkOutcome[]> {
+  const driver = ctx.sink;
+  if (!driver) throw new Error('[ingest] sink stage needs a sink driver (ctx.sink)');
+  const envelopes = await ctx.store.getJsonMany<Envelope>(ps.map((p) => p.recordKey));
+  const outcomes = await Promise.all(
+    ps.map(async (p, i): Promise<SinkOutcome> => {
+      try {
+        const envelope = envelopes[i];
+        if (!envelope) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.recordKey} is gone from the store (expired?)`);
+        const n = await driver.write([envelope]);
+        return { articleId: p.articleId, ok: true, result: { written: n === 1, duplicate: envelope.record === null } };
+      } catch (error) {
+        return { articleId: p.articleId, ok: false, error };
+      }
+    }),
+  );
+  if (outcomes.some((o) => o.ok)) await driver.flush();
+  return outcomes;
+}

@@ -5,6 +5,7 @@
  * queue prefix ("newsnlp:ingest:article:<id>"; with a hash-tag prefix "{newsnlp}" every key lands
  * in the same Cluster slot as the queues).
  */
+import { Cluster } from 'ioredis';
 import { connectRedis } from './redis.ts';
 import type { RedisClient } from './redis.ts';
 
@@ -12,6 +13,10 @@ export interface IngestStore {
   readonly kind: 'redis' | 'memory';
   getJson<T>(key: string): Promise<T | null>;
   setJson(key: string, value: unknown, ttlSec: number): Promise<void>;
+  /** getJson of many keys in one round trip (MGET); null for each key that is absent. */
+  getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
+  /** setJson of many entries in one round trip (a pipeline, not a transaction). */
+  setJsonMany(entries: readonly { key: string; value: unknown }[], ttlSec: number): Promise<void>;
   /** Set key to value when absent; returns the value now stored (ours, or the earlier one). */
   claim(key: string, value: string, ttlSec: number): Promise<string>;
   /** Add members to a set (refreshing its TTL); returns the set's size. */
@@ -60,6 +65,12 @@ export class MemoryStore implements IngestStore {
   }
   async setJson(key: string, value: unknown, ttlSec: number): Promise<void> {
     this.m.set(key, { v: JSON.stringify(value), expires: Date.now() + ttlSec * 1000 });
+  }
+  async getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]> {
+    return Promise.all(keys.map((k) => this.getJson<T>(k)));
+  }
+  async setJsonMany(entries: readonly { key: string; value: unknown }[], ttlSec: number): Promise<void> {
+    for (const e of entries) await this.setJson(e.key, e.value, ttlSec);
   }
   async claim(key: string, value: string, ttlSec: number): Promise<string> {
     const e = this.live(key);
@@ -136,6 +147,24 @@ export class RedisStore implements IngestStore {
   }
   async setJson(key: string, value: unknown, ttlSec: number): Promise<void> {
     await this.redis.set(key, JSON.stringify(value), 'EX', ttlSec);
+  }
+  async getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]> {
+    if (!keys.length) return [];
+    // One key a call on a cluster (keys of a batch may hash to different slots without a hash tag).
+    const raw = this.redis instanceof Cluster ? await Promise.all(keys.map((k) => this.redis.get(k))) : await this.redis.mget(...keys);
+    return raw.map((s) => (s === null ? null : (JSON.parse(s) as T)));
+  }
+  async setJsonMany(entries: readonly { key: string; value: unknown }[], ttlSec: number): Promise<void> {
+    if (!entries.length) return;
+    if (this.redis instanceof Cluster) {
+      await Promise.all(entries.map((e) => this.setJson(e.key, e.value, ttlSec)));
+      return;
+    }
+    const p = this.redis.pipeline();
+    for (const e of entries) p.set(e.key, JSON.stringify(e.value), 'EX', ttlSec);
+    const res = await p.exec();
+    const err = res?.find(([e]) => e)?.[0];
+    if (err) throw err;
   }
   async claim(key: string, value: string, ttlSec: number): Promise<string> {
     const ok = await this.redis.set(key, value, 'EX', ttlSec, 'NX');

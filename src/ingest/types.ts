@@ -36,6 +36,23 @@ export type ExtractPayload = z.infer<typeof ExtractPayloadSchema>;
 export const SinkPayloadSchema = z.object({ articleId: Id, recordKey: z.string().min(1) });
 export type SinkPayload = z.infer<typeof SinkPayloadSchema>;
 
+/**
+ * A batch job: several articles in one BullMQ job, so the queue's per-job cost (moves, locks,
+ * scripts, events) is paid once per batch. Still keys, never texts. Per-article ids stay the unit
+ * of dedupe (record ids, the sink's index); an article that fails inside a batch is queued again
+ * alone under its single-article job id (x-<id> / s-<id>), so it retries or fails on its own.
+ */
+export const MAX_ARTICLES_PER_JOB = 256;
+export const ExtractBatchPayloadSchema = z.object({ articles: z.array(ExtractPayloadSchema).min(1).max(MAX_ARTICLES_PER_JOB) });
+export type ExtractBatchPayload = z.infer<typeof ExtractBatchPayloadSchema>;
+export const SinkBatchPayloadSchema = z.object({ articles: z.array(SinkPayloadSchema).min(1).max(MAX_ARTICLES_PER_JOB) });
+export type SinkBatchPayload = z.infer<typeof SinkBatchPayloadSchema>;
+
+/** True for a batch job's data (an `articles` list), false for a single-article one. */
+export function isBatchData(data: unknown): data is { articles: unknown } {
+  return typeof data === 'object' && data !== null && 'articles' in data;
+}
+
 /** The fields of a feed item kept as the fallback for its article page. */
 export interface FeedItemFallback {
   url: string;

@@ -1,12 +1,12 @@
 /**
  * ExtractProducer on a real Redis (fresh prefix, cleaned up): articles parked several at a time,
- * extract jobs added in batches, each article queued once, content duplicates found even among
+ * extract jobs added in batches (several articles per job), each article queued once, content duplicates found even among
  * articles parked at the same moment, and a failed park reported instead of queued.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { ExtractProducer } from '../../src/ingest/producer.ts';
-import { Queues } from '../../src/ingest/queues.ts';
+import { Queues, batchJobId } from '../../src/ingest/queues.ts';
 import type { StageContext } from '../../src/ingest/stages.ts';
 import { RedisStore, storeKey } from '../../src/ingest/store.ts';
 import type { ParkedArticle } from '../../src/ingest/types.ts';
@@ -46,9 +46,9 @@ describe('ExtractProducer', () => {
     return { cfg, queues, store, ctx };
   }
 
-  it('parks every article, queues each once in batches, and finds copies parked at the same time', async () => {
+  it('parks every article, queues each once in batch jobs, and finds copies parked at the same time', async () => {
     const { cfg, queues, store, ctx } = setup();
-    const producer = new ExtractProducer(ctx, queues, { inFlight: 8, batch: 7 });
+    const producer = new ExtractProducer(ctx, queues, { inFlight: 8, batch: 7, perJob: 4 });
     // 24 distinct stories, then 6 copies (other ids) of stories 0..5, all in flight together with them.
     for (let i = 0; i < 24; i++) {
       await producer.add(`a${i}`, article(textOf(i)), opts('s1'));
@@ -56,9 +56,20 @@ describe('ExtractProducer', () => {
     }
     await producer.drain();
     expect(producer.queued).toBe(30);
-    expect(await queues.extract.getJobCounts('waiting')).toEqual({ waiting: 30 });
-    const job = await queues.extract.getJob('x-a13');
-    expect(job?.data).toEqual({ articleId: 'a13', articleKey: storeKey(cfg.prefix, 'article', 'a13') });
+    // Every article in exactly one job; no job over perJob articles; batch jobs carry keys, not texts.
+    const jobs = await queues.extract.getWaiting(0, -1);
+    const seen: string[] = [];
+    for (const job of jobs) {
+      const items = 'articles' in job.data ? job.data.articles : [job.data];
+      expect(items.length).toBeLessThanOrEqual(4);
+      expect(job.id).toBe(items.length === 1 ? `x-${items[0]!.articleId}` : batchJobId('xb', items));
+      for (const it of items) {
+        expect(it).toEqual({ articleId: it.articleId, articleKey: storeKey(cfg.prefix, 'article', it.articleId) });
+        seen.push(it.articleId);
+      }
+    }
+    expect(seen.sort()).toEqual([...Array.from({ length: 24 }, (_, i) => `a${i}`), ...Array.from({ length: 6 }, (_, i) => `copy${i}`)].sort());
+    expect(jobs.length).toBeLessThan(30);
     const parked = async (id: string) => (await store.getJson<ParkedArticle>(storeKey(cfg.prefix, 'article', id)))!;
     for (let i = 0; i < 6; i++) {
       const [a, c] = [await parked(`a${i}`), await parked(`copy${i}`)];
@@ -69,11 +80,15 @@ describe('ExtractProducer', () => {
       expect([a.ingest.sources, c.ingest.sources]).toContain(2);
     }
     for (let i = 6; i < 24; i++) expect((await parked(`a${i}`)).ingest.duplicateOf).toBeNull();
-    // Adding an article again is harmless: same job id, so still one job.
-    const again = new ExtractProducer(ctx, queues);
-    await again.add('a3', article(textOf(3)), opts('s1'));
-    await again.drain();
-    expect(await queues.extract.getJobCounts('waiting')).toEqual({ waiting: 30 });
+    // An article queued alone twice is one job (x-<id>); the same group of articles twice is one batch job.
+    for (let k = 0; k < 2; k++) {
+      const alone = new ExtractProducer(ctx, queues, { perJob: 1 });
+      await alone.add('single', article(textOf(40)), opts('s1'));
+      await alone.drain();
+      await queues.addExtractGroups([[{ articleId: 'g1', articleKey: 'k1' }, { articleId: 'g2', articleKey: 'k2' }]]);
+    }
+    expect(await queues.extract.getJobCounts('waiting')).toEqual({ waiting: jobs.length + 2 });
+    expect((await queues.extract.getJob('x-single'))?.data).toEqual({ articleId: 'single', articleKey: storeKey(cfg.prefix, 'article', 'single') });
   });
 
   it('an article that cannot be parked is reported, not queued; drain() rejects without onError', async () => {
