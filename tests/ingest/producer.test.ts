@@ -10,18 +10,9 @@ import { Queues, batchJobId } from '../../src/ingest/queues.ts';
 import type { StageContext } from '../../src/ingest/stages.ts';
 import { RedisStore, storeKey } from '../../src/ingest/store.ts';
 import type { ParkedArticle } from '../../src/ingest/types.ts';
-import { REDIS_URL, cleanupPrefix, newPrefix, testConfig } from '../workers/redis-helpers.ts';
+import { REDIS_URL, cleanupPrefix, localParkOptions, newPrefix, testConfig } from '../workers/redis-helpers.ts';
 
-const opts = (source: string) => ({
-  url: null,
-  canonicalUrl: null,
-  feedId: null,
-  via: 'file' as const,
-  discoveredAt: '2025-01-01T00:00:00Z',
-  updatedAt: null,
-  fallbackReason: null,
-  source,
-});
+const opts = localParkOptions;
 // Invented texts, long enough for the near-duplicate check, different enough not to trip it.
 const textOf = (i: number) =>
   Array.from({ length: 50 }, (_, k) => `Story ${i} line ${k}: the ${['port', 'mill', 'bank', 'farm', 'mine'][(i + k) % 5]} at site ${i * 31 + k * 7} reported figure ${(i * 97 + k * 13) % 1000}.`).join(' ');

@@ -19,20 +19,11 @@ import { storeKey } from '../../src/ingest/store.ts';
 import type { Envelope, ExtractPayload } from '../../src/ingest/types.ts';
 import { startWorkers } from '../../workers/index.ts';
 import type { JobEvent, RunningWorkers } from '../../workers/index.ts';
-import { cleanupPrefix, newPrefix, testConfig, waitFor } from './redis-helpers.ts';
+import { cleanupPrefix, localParkOptions, newPrefix, testConfig, waitFor } from './redis-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const parkOpts = {
-  url: null,
-  canonicalUrl: null,
-  feedId: null,
-  via: 'file' as const,
-  discoveredAt: '2025-01-01T00:00:00Z',
-  updatedAt: null,
-  fallbackReason: null,
-  source: 'test',
-};
+const parkOpts = localParkOptions('test');
 // Invented stories, different enough not to be near duplicates of one another.
 const STORIES = [
   'Acme Widgets Inc said on Tuesday it agreed to buy Borealis Tools Ltd for $120 million in cash, adding a line of cordless drills.',

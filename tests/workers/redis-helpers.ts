@@ -69,3 +69,15 @@ export async function waitFor<T>(fn: () => Promise<T> | T, timeoutMs: number, wh
     await sleep(100);
   }
 }
+
+/** Park options for a local test article (no URL, no feed), as the file path of the runner gives them. */
+export const localParkOptions = (source: string) => ({
+  url: null,
+  canonicalUrl: null,
+  feedId: null,
+  via: 'file' as const,
+  discoveredAt: '2025-01-01T00:00:00Z',
+  updatedAt: null,
+  fallbackReason: null,
+  source,
+});
