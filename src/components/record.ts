@@ -1,13 +1,16 @@
 import type { Component } from '../pipeline.ts';
 import type { Doc } from '../doc.ts';
 import { ArticleRecordSchema, SCHEMA_VERSION } from '../schema.ts';
-import type { ArticleRecord } from '../schema.ts';
+import type { Article, ArticleRecord } from '../schema.ts';
+import { articleIdOf } from '../ingest/dedupe.ts';
 import { hashId } from '../util/ids.ts';
 
-/** Deterministic article id: from the url when there is one, else from title and text. */
-export function articleId(doc: Pick<Doc, 'article'>): string {
-  const a = doc.article;
-  return a.url ? hashId('url', a.url) : hashId('text', a.title, a.text);
+/**
+ * Deterministic article id: from the canonical url when there is one (tracking parameters and
+ * fragment stripped, so the id is the one ingestion dedupes on), else from title and text.
+ */
+export function articleId(a: Pick<Article, 'url' | 'title' | 'text'>): string {
+  return a.url ? articleIdOf(a.url) : hashId(a.title, a.text);
 }
 
 export function buildRecord(doc: Doc, pipeline: string): ArticleRecord {
@@ -15,7 +18,7 @@ export function buildRecord(doc: Doc, pipeline: string): ArticleRecord {
   const strip = <T extends { sentence: number }>({ sentence: _s, ...rest }: T) => rest;
   const record: ArticleRecord = {
     schemaVersion: SCHEMA_VERSION,
-    id: articleId(doc),
+    id: articleId(a),
     url: a.url,
     title: a.title,
     source: a.source,

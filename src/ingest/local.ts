@@ -18,7 +18,8 @@ import type { SinkDriver } from '../sinks/types.ts';
 import { hashId } from '../util/ids.ts';
 import { loadConfig } from './config.ts';
 import type { IngestConfig } from './config.ts';
-import { articleIdOf, canonicalUrl } from './dedupe.ts';
+import { canonicalUrl } from './dedupe.ts';
+import { articleId } from '../components/record.ts';
 import { classify } from './errors.ts';
 import type { FeedSpec } from './feed-list.ts';
 import { createLogger } from './log.ts';
@@ -70,10 +71,8 @@ function emptySummary(mode: IngestSummary['mode']): IngestSummary {
 
 export { expandInputs };
 
-/** Deterministic id of a local article: its canonical URL, else its title and text. */
-export function localArticleId(a: Pick<Article, 'url' | 'title' | 'text'>): string {
-  return a.url ? articleIdOf(a.url) : hashId(a.title, a.text);
-}
+/** Deterministic id of a local article: the record's own id. */
+export const localArticleId = articleId;
 
 /** Read local inputs; every article is handed to `each`, every unreadable input reported. */
 async function forEachLocalArticle(
