@@ -37,6 +37,7 @@ interface BenchOptions {
   redisUrl: string;
   sinkDir: string | undefined;
   workers: number[];
+  profileDir: string | undefined;
 }
 
 function parseOptions(argv: string[]): BenchOptions {
@@ -53,6 +54,8 @@ function parseOptions(argv: string[]): BenchOptions {
       fixtures: { type: 'string' },
       redis: { type: 'string' },
       'sink-dir': { type: 'string' },
+      workers: { type: 'string' },
+      'cpu-prof-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -61,7 +64,9 @@ function parseOptions(argv: string[]): BenchOptions {
     process.stdout.write(
       'npm run bench -- [--quick] [--only extraction,ladder,queue] [--limit N] [--naive-limit N]\n' +
         '                 [--ladder-budget BYTES] [--out FILE] [--corpus DIR] [--fixtures DIR] [--redis URL]\n' +
-        '                 [--sink-dir DIR]   (queue part: where the JSONL sinks write; /dev/shm takes the disk out)\n',
+        '                 [--sink-dir DIR]   (queue part: where the JSONL sinks write; /dev/shm takes the disk out)\n' +
+        '                 [--workers 1,2]    (queue part: the worker-process counts to run)\n' +
+        '                 [--cpu-prof-dir DIR]  (queue part: CPU profiles of the worker processes and their children)\n',
     );
     process.exit(0);
   }
@@ -90,7 +95,8 @@ function parseOptions(argv: string[]): BenchOptions {
     fixtures: resolve(values.fixtures ?? `${ROOT}fixtures`),
     redisUrl: values.redis ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     sinkDir: values['sink-dir'] ? resolve(values['sink-dir']) : undefined,
-    workers: [1, 2],
+    workers: values.workers ? values.workers.split(',').map((w) => int('workers', w.trim())!) : [1, 2],
+    profileDir: values['cpu-prof-dir'] ? resolve(values['cpu-prof-dir']) : undefined,
   };
 }
 
@@ -223,7 +229,7 @@ async function main() {
   // ------------------------------------------------------------ queue path
   if (o.only.includes('queue')) {
     const { runQueueBench } = await import('./bench/queue.ts');
-    const q = await runQueueBench({ articles: corpus, redisUrl: o.redisUrl, workers: o.workers, root: ROOT, log, ...(o.sinkDir ? { sinkDir: o.sinkDir } : {}) });
+    const q = await runQueueBench({ articles: corpus, redisUrl: o.redisUrl, workers: o.workers, root: ROOT, log, ...(o.sinkDir ? { sinkDir: o.sinkDir } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
     // For reference: the queue path against the bare pipeline loop (no store, no sink).
     const one = q.runs?.find((r) => r.workerProcesses === 1);
     results['queue'] = {

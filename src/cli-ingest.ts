@@ -20,6 +20,7 @@ import type { Command } from 'commander';
 import { loadConfig } from './ingest/config.ts';
 import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
 import { FeedSpecSchema, feedIdFor, loadFeedList } from './ingest/feed-list.ts';
+import { missingWorkerFlags, WORKER_NODE_FLAGS } from './ingest/node-flags.ts';
 import { createLogger } from './ingest/log.ts';
 import { QUEUE_NAMES, Queues, STAGES, parseStages } from './ingest/queues.ts';
 import type { StageName } from './ingest/queues.ts';
@@ -207,7 +208,14 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
         });
         if (!cfg.redisUrl) throw new Error('[ingest] `newsnlp worker` needs REDIS_URL');
         const { startWorkers } = await import('../workers/index.ts');
-        const running = await startWorkers(cfg, { stages: parseStages(o.queues), log: createLogger() });
+        const log = createLogger();
+        const missing = missingWorkerFlags();
+        if (missing.length)
+          log.warn(
+            { missing },
+            `started without the worker flags: more memory and less throughput per core; run it as \`node ${WORKER_NODE_FLAGS.join(' ')} bin/newsnlp.js worker ...\` (bin/newsnlp.js and docker-compose.yml do)`,
+          );
+        const running = await startWorkers(cfg, { stages: parseStages(o.queues), log });
         running.installSignalHandlers();
         // Keep the process alive until a signal closes the workers.
         await new Promise<void>(() => undefined);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { WORKER_NODE_FLAGS } from '../src/ingest/node-flags.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const hasCompose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0;
@@ -27,7 +28,7 @@ describe('docker-compose.yml', () => {
     const redis = cfg.services.redis!.command.join(' ');
     expect(redis).toContain('--appendonly yes');
     expect(redis).toContain('--maxmemory-policy noeviction');
-    expect(cfg.services.worker!.command).toEqual(['node', 'bin/newsnlp.js', 'worker', '--queues', 'feed,fetch,extract']);
-    expect(cfg.services.sink!.command).toEqual(['node', 'bin/newsnlp.js', 'worker', '--queues', 'sink']);
+    expect(cfg.services.worker!.command).toEqual(['node', ...WORKER_NODE_FLAGS, 'bin/newsnlp.js', 'worker', '--queues', 'feed,fetch,extract']);
+    expect(cfg.services.sink!.command).toEqual(['node', ...WORKER_NODE_FLAGS, 'bin/newsnlp.js', 'worker', '--queues', 'sink']);
   });
 });

@@ -15,6 +15,7 @@ import type { HttpClient } from '../src/fetch/http.ts';
 import type { IngestConfig } from '../src/ingest/config.ts';
 import { configToEnv } from '../src/ingest/config.ts';
 import { createLogger } from '../src/ingest/log.ts';
+import { WORKER_NODE_FLAGS } from '../src/ingest/node-flags.ts';
 import type { Logger } from '../src/ingest/log.ts';
 import {
   KEEP_COMPLETED,
@@ -48,15 +49,6 @@ const EXTRACT_PROCESSOR = fileURLToPath(new URL('./extract.processor.js', import
  */
 export const SINK_LINGER_MS = 20;
 
-/**
- * V8 limits for the sandboxed extraction child. Its live heap is about 50-70 MB (lexicons and
- * rule tables), but with V8's defaults the heap grows to 150-250 MB of mostly garbage before a
- * full collection and the process peaks at 280-370 MB resident over a few passes of the BBC
- * corpus. A smaller young generation (8 MB semi-spaces) and an old-space limit make V8 collect
- * sooner: about 200-230 MB peak, for 0-10% more CPU per article (measured on the same corpus). The
- * old-space limit leaves room for a 2 MB article (its heap peaks near 140 MB).
- */
-export const EXTRACT_CHILD_V8_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=512'];
 
 export interface StartOptions {
   stages?: StageName[];
@@ -65,7 +57,7 @@ export interface StartOptions {
   log?: Logger;
   http?: HttpClient;
   sink?: SinkDriver;
-  /** Run extraction on this event loop instead of a sandboxed child (tests of the stage only). */
+  /** Run extraction on this event loop whatever cfg.extractMode says (tests of the stage). */
   inProcessExtract?: boolean;
   /** Called after each job completes or fails for good (progress, tests). */
   onJob?: (e: JobEvent) => void;
@@ -129,14 +121,18 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
       settings: { backoffStrategy: backoffStrategy(cfg) },
     };
     let w: Worker;
-    if (stage === 'extract' && !opts.inProcessExtract) {
+    if (stage === 'extract' && cfg.extractMode === 'sandboxed' && !opts.inProcessExtract) {
       w = new Worker(QUEUE_NAMES.extract, EXTRACT_PROCESSOR, {
         ...base,
         concurrency: Math.max(1, Math.min(concurrency, cfg.extractProcesses)),
         workerForkOptions: {
           env: { ...process.env, ...configToEnv(cfg) },
-          // The parent's own flags (its --import tsx), less debugger ports, then the limits above.
-          execArgv: [...process.execArgv.filter((a) => !a.startsWith('--inspect')), ...EXTRACT_CHILD_V8_FLAGS],
+          // The parent's own flags (its --import tsx), less debugger ports and the worker flags
+          // (given once, below: a worker started without them still limits its children).
+          execArgv: [
+            ...process.execArgv.filter((a) => !a.startsWith('--inspect') && !WORKER_NODE_FLAGS.some((f) => a.split('=')[0] === f.split('=')[0])),
+            ...WORKER_NODE_FLAGS,
+          ],
         },
       });
     } else {
@@ -151,9 +147,11 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
       // Sink jobs run many at once: the driver writes the envelopes that arrive together as one
       // batch (one lock, one append, one sync: see JsonlSink), and each job completes only after
       // the sync that covers its line.
+      // Inline extraction is CPU-bound on this thread: one batch at a time (more in flight would
+      // only interleave them); a machine's cores are used by running more worker processes.
       w = new Worker(QUEUE_NAMES[stage], processor as (job: Job) => Promise<unknown>, {
         ...base,
-        concurrency: stage === 'sink' ? cfg.sinkConcurrency : concurrency,
+        concurrency: stage === 'sink' ? cfg.sinkConcurrency : stage === 'extract' ? 1 : concurrency,
       });
     }
     w.on('completed', (job, result) => {

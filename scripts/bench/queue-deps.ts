@@ -3,6 +3,7 @@
  * in-process runner's path (park -> extract -> sink over a MemoryStore, as runLocal does) and a
  * producer for the BullMQ path (park into the Redis store -> add the extract job, as runQueued does).
  */
+export { WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
 import { loadConfig } from '../../src/ingest/config.ts';
 import type { IngestConfig } from '../../src/ingest/config.ts';
 import { configToEnv } from '../../src/ingest/config.ts';

@@ -4,9 +4,12 @@
  *
  *   REDIS_URL               redis://[user:pass@]host:port[/db] or rediss:// (TLS); absent = embedded mode
  *   NEWSNLP_QUEUE_PREFIX    BullMQ key prefix (default "newsnlp"); on Redis Cluster (REDIS_URL redis+cluster://h1:p1,h2:p2) it must be a hash tag: "{newsnlp}"
- *   NEWSNLP_CONCURRENCY     jobs in flight per worker (feed polls, page fetches); extraction uses
- *                           min(this, NEWSNLP_EXTRACT_PROCS) sandboxed processes
- *   NEWSNLP_EXTRACT_PROCS   sandboxed extraction processes per worker (default: 1)
+ *   NEWSNLP_CONCURRENCY     jobs in flight per worker (feed polls, page fetches)
+ *   NEWSNLP_EXTRACT_MODE    "inline" (default): extraction runs on the worker's own thread, one
+ *                           batch at a time (one core per worker process: scale with processes);
+ *                           "sandboxed": in BullMQ sandboxed child processes (crash isolation)
+ *   NEWSNLP_EXTRACT_PROCS   sandboxed mode: extraction processes per worker, min(this,
+ *                           NEWSNLP_CONCURRENCY) (default: 1)
  *   NEWSNLP_SINK_CONCURRENCY sink jobs in flight per worker (default 32): their writes are
  *                           grouped into one append and one sync per batch
  *   NEWSNLP_ALLOW_PRIVATE   "1"/"true" lets fetches reach loopback/private addresses (tests, mirrors)
@@ -40,6 +43,8 @@ export const IngestConfigSchema = z.object({
     .regex(/^[^:\s]+$/, 'queue prefix must not contain ":" or spaces')
     .default('newsnlp'),
   concurrency: int(1).default(4),
+  /** Where extraction runs: on the worker's thread (inline) or in sandboxed child processes. */
+  extractMode: z.enum(['inline', 'sandboxed']).default('inline'),
   extractProcesses: int(1).default(1),
   /** Sink jobs in flight per worker; the sink groups their writes (one append and one sync per batch). */
   sinkConcurrency: int(1).default(32),
@@ -75,6 +80,7 @@ const ENV_KEYS: Readonly<Record<string, keyof IngestConfig>> = {
   REDIS_URL: 'redisUrl',
   NEWSNLP_QUEUE_PREFIX: 'prefix',
   NEWSNLP_CONCURRENCY: 'concurrency',
+  NEWSNLP_EXTRACT_MODE: 'extractMode',
   NEWSNLP_EXTRACT_PROCS: 'extractProcesses',
   NEWSNLP_SINK_CONCURRENCY: 'sinkConcurrency',
   NEWSNLP_ALLOW_PRIVATE: 'allowPrivate',

@@ -347,22 +347,33 @@ export async function extractMany(ctx: StageContext, ps: readonly ExtractPayload
   const parked = await ctx.store.getJsonMany<ParkedArticle>(ps.map((p) => p.articleKey));
   const pipeline = ctx.pipeline ?? (await import('../pipeline.ts')).getPipeline();
   const outcomes: ExtractOutcome[] = [];
-  const envelopes: { key: string; value: Envelope }[] = [];
-  ps.forEach((p, i) => {
+  const envelopes: { key: string; json: string }[] = [];
+  let slice = performance.now();
+  for (const [i, p] of ps.entries()) {
     try {
       const a = parked[i];
       if (!a) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
       const record = a.ingest.duplicateOf ? null : pipeline.run(a.article);
       const recordKey = key(ctx, 'record', p.articleId);
-      envelopes.push({ key: recordKey, value: { id: p.articleId, record, ingest: a.ingest } });
+      const envelope: Envelope = { id: p.articleId, record, ingest: a.ingest };
+      envelopes.push({ key: recordKey, json: JSON.stringify(envelope) });
       outcomes.push({ articleId: p.articleId, ok: true, result: { recordKey, duplicate: record === null } });
     } catch (error) {
       outcomes.push({ articleId: p.articleId, ok: false, error });
     }
-  });
+    // Extraction may run on a worker's own event loop (inline mode): hand it back every few
+    // milliseconds so lock renewals, the sink and shutdown signals are not held up by a batch.
+    if (performance.now() - slice > YIELD_EVERY_MS) {
+      await new Promise<void>((res) => setImmediate(res));
+      slice = performance.now();
+    }
+  }
   await ctx.store.setJsonMany(envelopes, ctx.cfg.storeTtlSec);
   return outcomes;
 }
+
+/** Longest run of extraction between two turns of the event loop (one article may take longer). */
+const YIELD_EVERY_MS = 10;
 
 // ---------------------------------------------------------------- sink
 

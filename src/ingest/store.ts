@@ -16,7 +16,8 @@ export interface IngestStore {
   /** getJson of many keys in one round trip (MGET); null for each key that is absent. */
   getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
   /** setJson of many entries in one round trip (a pipeline, not a transaction). */
-  setJsonMany(entries: readonly { key: string; value: unknown }[], ttlSec: number): Promise<void>;
+  /** Several values in one round trip; an entry may come already serialized (`json`). */
+  setJsonMany(entries: readonly JsonEntry[], ttlSec: number): Promise<void>;
   /** Set key to value when absent; returns the value now stored (ours, or the earlier one). */
   claim(key: string, value: string, ttlSec: number): Promise<string>;
   /** Add members to a set (refreshing its TTL); returns the set's size. */
@@ -31,6 +32,14 @@ export interface IngestStore {
   keys(pattern: string): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/**
+ * A value to store: an object, or its JSON text when the caller serialized it already (the
+ * extract stage does so right after each article, so that the records of a batch are a few
+ * flat strings, not object graphs that outlive V8's young generation).
+ */
+export type JsonEntry = { key: string; value: unknown } | { key: string; json: string };
+const jsonOf = (e: JsonEntry): string => ('json' in e ? e.json : JSON.stringify(e.value));
 
 /** Namespaced key: "<prefix>:ingest:<parts...>". */
 export function storeKey(prefix: string, ...parts: string[]): string {
@@ -69,8 +78,8 @@ export class MemoryStore implements IngestStore {
   async getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]> {
     return Promise.all(keys.map((k) => this.getJson<T>(k)));
   }
-  async setJsonMany(entries: readonly { key: string; value: unknown }[], ttlSec: number): Promise<void> {
-    for (const e of entries) await this.setJson(e.key, e.value, ttlSec);
+  async setJsonMany(entries: readonly JsonEntry[], ttlSec: number): Promise<void> {
+    for (const e of entries) this.m.set(e.key, { v: jsonOf(e), expires: Date.now() + ttlSec * 1000 });
   }
   async claim(key: string, value: string, ttlSec: number): Promise<string> {
     const e = this.live(key);
@@ -154,14 +163,14 @@ export class RedisStore implements IngestStore {
     const raw = this.redis instanceof Cluster ? await Promise.all(keys.map((k) => this.redis.get(k))) : await this.redis.mget(...keys);
     return raw.map((s) => (s === null ? null : (JSON.parse(s) as T)));
   }
-  async setJsonMany(entries: readonly { key: string; value: unknown }[], ttlSec: number): Promise<void> {
+  async setJsonMany(entries: readonly JsonEntry[], ttlSec: number): Promise<void> {
     if (!entries.length) return;
     if (this.redis instanceof Cluster) {
-      await Promise.all(entries.map((e) => this.setJson(e.key, e.value, ttlSec)));
+      await Promise.all(entries.map((e) => this.redis.set(e.key, jsonOf(e), 'EX', ttlSec)));
       return;
     }
     const p = this.redis.pipeline();
-    for (const e of entries) p.set(e.key, JSON.stringify(e.value), 'EX', ttlSec);
+    for (const e of entries) p.set(e.key, jsonOf(e), 'EX', ttlSec);
     const res = await p.exec();
     const err = res?.find(([e]) => e)?.[0];
     if (err) throw err;

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/ingest/config.ts';
 import { classify } from '../../src/ingest/errors.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
-import { decodeHtml, park, pollFeed } from '../../src/ingest/stages.ts';
+import { decodeHtml, extractMany, park, pollFeed } from '../../src/ingest/stages.ts';
 import type { StageContext } from '../../src/ingest/stages.ts';
-import { MemoryStore } from '../../src/ingest/store.ts';
+import { MemoryStore, storeKey } from '../../src/ingest/store.ts';
 
 const CORPUS_FEEDS = '/work/shared/corpus/feeds';
 const ctxOf = (): StageContext => ({ cfg: loadConfig({}, {}), store: new MemoryStore(), log: silentLogger() });
@@ -80,5 +80,28 @@ describe('decodeHtml', () => {
     expect(decodeHtml(latin1, 'text/html; charset=ISO-8859-1')).toBe('<p>café</p>');
     expect(decodeHtml(Buffer.concat([Buffer.from('<meta charset="windows-1252">'), latin1]), undefined)).toContain('café');
     expect(decodeHtml(Buffer.from('<p>café</p>'), 'text/html')).toBe('<p>café</p>');
+  });
+});
+
+describe('extractMany on the worker thread', () => {
+  it('hands the event loop back during a batch: a timer due mid-batch runs before the batch ends', async () => {
+    const ctx = ctxOf();
+    const base = { url: null, canonicalUrl: null, feedId: null, via: 'file' as const, discoveredAt: '2025-01-01T00:00:00Z', updatedAt: null, fallbackReason: null, source: 's' };
+    const ids = Array.from({ length: 12 }, (_, i) => `b${i}`);
+    for (const [i, id] of ids.entries()) {
+      // Distinct texts (not duplicates of one another), long enough to take a few ms each.
+      const text = Array.from({ length: 150 }, (_, k) => `Company ${i} Holdings said unit ${k} sold ${k * (i + 3)} widgets in ${1990 + (k % 30)}.`).join(' ');
+      await park(ctx, id, { url: null, title: `T${i}`, publishedAt: null, source: null, text }, base);
+    }
+    await extractMany(ctx, [{ articleId: 'warm', articleKey: storeKey(ctx.cfg.prefix, 'article', ids[0]!) }]);
+    let timerAt: number | null = null;
+    const t0 = performance.now();
+    setTimeout(() => (timerAt = performance.now() - t0), 1);
+    const out = await extractMany(ctx, ids.map((id) => ({ articleId: id, articleKey: storeKey(ctx.cfg.prefix, 'article', id) })));
+    const batchMs = performance.now() - t0;
+    expect(out.every((o) => o.ok)).toBe(true);
+    expect(batchMs).toBeGreaterThan(30); // a batch long enough for the check to mean something
+    expect(timerAt).not.toBeNull();
+    expect(timerAt!).toBeLessThan(batchMs);
   });
 });

@@ -3,8 +3,8 @@
  * several articles writes each once through ONE sink job; an article that fails inside a batch
  * (its parked text gone) is queued again alone and fails alone, inspectable, while the others are
  * written; a sink batch with a missing record does the same; adding a batch again writes nothing;
- * a worker process killed (SIGKILL) in the middle of a batch: the batch is picked up again and
- * each of its articles written once.
+ * a worker process killed (SIGKILL) in the middle of a batch, extracting inline or in a sandboxed
+ * child: the batch is picked up again and each of its articles written once.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -103,8 +103,8 @@ describe('batch jobs', () => {
     expect(failed[0]!.failedReason).toMatch(/gone from the store/);
   });
 
-  it('SIGKILL mid-batch: the stalled batch is picked up again and each article written once', async () => {
-    const cfg = testConfig(newPrefix(), { lockDurationMs: 2000, stalledIntervalMs: 1000 });
+  it.each(['inline', 'sandboxed'] as const)('SIGKILL mid-batch (%s extraction): the stalled batch is picked up again and each article written once', async (extractMode) => {
+    const cfg = testConfig(newPrefix(), { lockDurationMs: 2000, stalledIntervalMs: 1000, extractMode });
     const events: JobEvent[] = [];
     // A producer-side connection only, to park and queue; the worker runs in its own process.
     const { Queues } = await import('../../src/ingest/queues.ts');
