@@ -38,6 +38,7 @@ interface BenchOptions {
   sinkDir: string | undefined;
   workers: number[];
   profileDir: string | undefined;
+  repeats: number;
 }
 
 function parseOptions(argv: string[]): BenchOptions {
@@ -56,6 +57,7 @@ function parseOptions(argv: string[]): BenchOptions {
       'sink-dir': { type: 'string' },
       workers: { type: 'string' },
       'cpu-prof-dir': { type: 'string' },
+      repeats: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -66,6 +68,7 @@ function parseOptions(argv: string[]): BenchOptions {
         '                 [--ladder-budget BYTES] [--out FILE] [--corpus DIR] [--fixtures DIR] [--redis URL]\n' +
         '                 [--sink-dir DIR]   (queue part: where the JSONL sinks write; /dev/shm takes the disk out)\n' +
         '                 [--workers 1,2]    (queue part: the worker-process counts to run)\n' +
+        '                 [--repeats N]      (queue part: runs per worker count, best kept; default 2, 1 in --quick)\n' +
         '                 [--cpu-prof-dir DIR]  (queue part: CPU profiles of the worker processes and their children)\n',
     );
     process.exit(0);
@@ -97,6 +100,7 @@ function parseOptions(argv: string[]): BenchOptions {
     sinkDir: values['sink-dir'] ? resolve(values['sink-dir']) : undefined,
     workers: values.workers ? values.workers.split(',').map((w) => int('workers', w.trim())!) : [1, 2],
     profileDir: values['cpu-prof-dir'] ? resolve(values['cpu-prof-dir']) : undefined,
+    repeats: int('repeats', values.repeats) ?? (quick ? 1 : 2),
   };
 }
 
@@ -229,7 +233,7 @@ async function main() {
   // ------------------------------------------------------------ queue path
   if (o.only.includes('queue')) {
     const { runQueueBench } = await import('./bench/queue.ts');
-    const q = await runQueueBench({ articles: corpus, redisUrl: o.redisUrl, workers: o.workers, root: ROOT, log, ...(o.sinkDir ? { sinkDir: o.sinkDir } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
+    const q = await runQueueBench({ articles: corpus, redisUrl: o.redisUrl, workers: o.workers, root: ROOT, log, ...(o.sinkDir ? { sinkDir: o.sinkDir } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}), repeats: o.repeats });
     // For reference: the queue path against the bare pipeline loop (no store, no sink).
     const one = q.runs?.find((r) => r.workerProcesses === 1);
     results['queue'] = {
