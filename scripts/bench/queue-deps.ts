@@ -7,11 +7,11 @@ export { WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
 import { loadConfig } from '../../src/ingest/config.ts';
 import type { IngestConfig } from '../../src/ingest/config.ts';
 import { configToEnv } from '../../src/ingest/config.ts';
-import { localArticleId } from '../../src/ingest/local.ts';
+import { InFlight, LOCAL_IN_FLIGHT, extractAndSink, localArticleId } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { ExtractProducer } from '../../src/ingest/producer.ts';
 import { Queues } from '../../src/ingest/queues.ts';
-import { extract, park, sink } from '../../src/ingest/stages.ts';
+import { park } from '../../src/ingest/stages.ts';
 import type { StageContext } from '../../src/ingest/stages.ts';
 import { MemoryStore, RedisStore, storeKey } from '../../src/ingest/store.ts';
 import { openSink } from '../../src/sinks/index.ts';
@@ -41,13 +41,17 @@ export async function inProcessPass(articles: readonly BenchArticle[], sinkPath:
   const driver = openSink(cfg.sink);
   const ctx: StageContext = { cfg, store, sink: driver, log: silentLogger() };
   try {
+    // As runLocal does it: articles in input order, up to LOCAL_IN_FLIGHT waiting for the sink.
+    const locals = new InFlight(LOCAL_IN_FLIGHT);
     for (let i = 0; i < articles.length; i++) {
       const a = articles[i]!;
       const id = idOf(tag, i, a);
-      await park(ctx, id, a.article, parkOptions(a));
-      const x = await extract(ctx, { articleId: id, articleKey: storeKey(cfg.prefix, 'article', id) });
-      await sink(ctx, { articleId: id, recordKey: x.recordKey });
+      await locals.add(async () => {
+        await park(ctx, id, a.article, parkOptions(a));
+        await extractAndSink(ctx, id, storeKey(cfg.prefix, 'article', id));
+      });
     }
+    await locals.drain();
   } finally {
     await driver.dispose();
     await store.close();

@@ -93,6 +93,11 @@ function fnv1a64Shingle(words: readonly string[], i: number, k: number): void {
   fnvLo = lo;
 }
 
+/** Bit planes of the per-bit counts (up to 2^32 - 1 shingles), reused by every call. */
+const PLANES = 32;
+const PLANES_LO = new Int32Array(PLANES);
+const PLANES_HI = new Int32Array(PLANES);
+
 /**
  * SimHash (Charikar) over word 3-shingles, as 16 hex digits. Short texts (fewer than 3 words) use
  * single words. Returns null for a text with no words.
@@ -101,22 +106,38 @@ export function simhash64(text: string, shingle = 3): string | null {
   const words = text.toLowerCase().match(WORD_RE) ?? [];
   if (words.length === 0) return null;
   const k = words.length < shingle ? 1 : shingle;
-  // Two 32-bit halves of weights keep the inner loop on plain numbers.
-  const v = new Int32Array(64);
+  // Each bit position counts the shingles whose hash has it set. The counts are kept bit-sliced
+  // (plane j holds bit j of all 32 counts of a half), so adding a hash is a ripple of a few
+  // AND/XOR words instead of 64 separate increments.
+  const loPlanes = PLANES_LO.fill(0);
+  const hiPlanes = PLANES_HI.fill(0);
+  let n = 0;
   for (let i = 0; i + k <= words.length; i++) {
     fnv1a64Shingle(words, i, k);
-    const lo = fnvLo;
-    const hi = fnvHi;
-    for (let b = 0; b < 32; b++) {
-      v[b]! += (lo >>> b) & 1 ? 1 : -1;
-      v[b + 32]! += (hi >>> b) & 1 ? 1 : -1;
+    n++;
+    for (let j = 0, carry = fnvLo; carry !== 0; j++) {
+      const t = loPlanes[j]! & carry;
+      loPlanes[j]! ^= carry;
+      carry = t;
+    }
+    for (let j = 0, carry = fnvHi; carry !== 0; j++) {
+      const t = hiPlanes[j]! & carry;
+      hiPlanes[j]! ^= carry;
+      carry = t;
     }
   }
+  // A bit of the signature is set when more shingles have it set than not.
   let lo = 0;
   let hi = 0;
   for (let b = 0; b < 32; b++) {
-    if (v[b]! > 0) lo |= 1 << b;
-    if (v[b + 32]! > 0) hi |= 1 << b;
+    let onesLo = 0;
+    let onesHi = 0;
+    for (let j = 0, w = 1; j < PLANES; j++, w *= 2) {
+      onesLo += ((loPlanes[j]! >>> b) & 1) * w;
+      onesHi += ((hiPlanes[j]! >>> b) & 1) * w;
+    }
+    if (2 * onesLo > n) lo |= 1 << b;
+    if (2 * onesHi > n) hi |= 1 << b;
   }
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }

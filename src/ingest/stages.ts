@@ -344,15 +344,18 @@ export type ExtractOutcome = { articleId: string; ok: true; result: ExtractResul
  * write (the store away) throws for the batch.
  */
 export async function extractMany(ctx: StageContext, ps: readonly ExtractPayload[]): Promise<ExtractOutcome[]> {
-  const parked = await ctx.store.getJsonMany<ParkedArticle>(ps.map((p) => p.articleKey));
+  // Parsed one at a time, just before its extraction: a batch's articles as objects would outlive
+  // V8's young generation and be promoted, for nothing.
+  const parked = await ctx.store.getRawMany(ps.map((p) => p.articleKey));
   const pipeline = ctx.pipeline ?? (await import('../pipeline.ts')).getPipeline();
   const outcomes: ExtractOutcome[] = [];
   const envelopes: { key: string; json: string }[] = [];
   let slice = performance.now();
   for (const [i, p] of ps.entries()) {
     try {
-      const a = parked[i];
-      if (!a) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
+      const raw = parked[i];
+      if (!raw) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
+      const a = JSON.parse(raw) as ParkedArticle;
       const record = a.ingest.duplicateOf ? null : pipeline.run(a.article);
       const recordKey = key(ctx, 'record', p.articleId);
       const envelope: Envelope = { id: p.articleId, record, ingest: a.ingest };
@@ -384,13 +387,19 @@ export interface SinkResult {
 
 export async function sink(ctx: StageContext, p: SinkPayload): Promise<SinkResult> {
   if (!ctx.sink) throw new Error('[ingest] sink stage needs a sink driver (ctx.sink)');
-  const envelope = await ctx.store.getJson<Envelope>(p.recordKey);
-  if (!envelope) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.recordKey} is gone from the store (expired?)`);
-  const n = await ctx.sink.write([envelope]);
+  const [json] = await ctx.store.getRawMany([p.recordKey]);
+  if (!json) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.recordKey} is gone from the store (expired?)`);
+  const n = await ctx.sink.write([{ id: p.articleId, json }]);
   await ctx.sink.flush();
-  return { written: n === 1, duplicate: envelope.record === null };
+  return { written: n === 1, duplicate: recordIsNull(json) };
 }
 
+
+/** Whether a stored envelope's record is null (a duplicate), read off its text. */
+function recordIsNull(json: string): boolean {
+  const m = /^\{"id":"(?:[^"\\]|\\.)*","record":(null)?/.exec(json);
+  return m ? m[1] !== undefined : (JSON.parse(json) as Envelope).record === null;
+}
 
 /** One article's outcome in sinkMany: its result, or the error that stopped it. */
 export type SinkOutcome = { articleId: string; ok: true; result: SinkResult } | { articleId: string; ok: false; error: unknown };
@@ -406,14 +415,15 @@ export type SinkOutcome = { articleId: string; ok: true; result: SinkResult } | 
 export async function sinkMany(ctx: StageContext, ps: readonly SinkPayload[]): Promise<SinkOutcome[]> {
   const driver = ctx.sink;
   if (!driver) throw new Error('[ingest] sink stage needs a sink driver (ctx.sink)');
-  const envelopes = await ctx.store.getJsonMany<Envelope>(ps.map((p) => p.recordKey));
+  // As stored: a JSONL sink appends the text as it is (see SerializedEnvelope).
+  const envelopes = await ctx.store.getRawMany(ps.map((p) => p.recordKey));
   const outcomes = await Promise.all(
     ps.map(async (p, i): Promise<SinkOutcome> => {
       try {
-        const envelope = envelopes[i];
-        if (!envelope) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.recordKey} is gone from the store (expired?)`);
-        const n = await driver.write([envelope]);
-        return { articleId: p.articleId, ok: true, result: { written: n === 1, duplicate: envelope.record === null } };
+        const json = envelopes[i];
+        if (!json) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.recordKey} is gone from the store (expired?)`);
+        const n = await driver.write([{ id: p.articleId, json }]);
+        return { articleId: p.articleId, ok: true, result: { written: n === 1, duplicate: recordIsNull(json) } };
       } catch (error) {
         return { articleId: p.articleId, ok: false, error };
       }

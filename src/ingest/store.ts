@@ -16,6 +16,8 @@ export interface IngestStore {
   /** getJson of many keys in one round trip (MGET); null for each key that is absent. */
   getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
   /** setJson of many entries in one round trip (a pipeline, not a transaction). */
+  /** Several values as stored (JSON text, null when absent), in one round trip. */
+  getRawMany(keys: readonly string[]): Promise<(string | null)[]>;
   /** Several values in one round trip; an entry may come already serialized (`json`). */
   setJsonMany(entries: readonly JsonEntry[], ttlSec: number): Promise<void>;
   /** Set key to value when absent; returns the value now stored (ours, or the earlier one). */
@@ -77,6 +79,12 @@ export class MemoryStore implements IngestStore {
   }
   async getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]> {
     return Promise.all(keys.map((k) => this.getJson<T>(k)));
+  }
+  async getRawMany(keys: readonly string[]): Promise<(string | null)[]> {
+    return keys.map((k) => {
+      const e = this.live(k);
+      return e && typeof e.v === 'string' ? e.v : null;
+    });
   }
   async setJsonMany(entries: readonly JsonEntry[], ttlSec: number): Promise<void> {
     for (const e of entries) this.m.set(e.key, { v: jsonOf(e), expires: Date.now() + ttlSec * 1000 });
@@ -158,10 +166,12 @@ export class RedisStore implements IngestStore {
     await this.redis.set(key, JSON.stringify(value), 'EX', ttlSec);
   }
   async getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]> {
+    return (await this.getRawMany(keys)).map((s) => (s === null ? null : (JSON.parse(s) as T)));
+  }
+  async getRawMany(keys: readonly string[]): Promise<(string | null)[]> {
     if (!keys.length) return [];
     // One key a call on a cluster (keys of a batch may hash to different slots without a hash tag).
-    const raw = this.redis instanceof Cluster ? await Promise.all(keys.map((k) => this.redis.get(k))) : await this.redis.mget(...keys);
-    return raw.map((s) => (s === null ? null : (JSON.parse(s) as T)));
+    return this.redis instanceof Cluster ? Promise.all(keys.map((k) => this.redis.get(k))) : this.redis.mget(...keys);
   }
   async setJsonMany(entries: readonly JsonEntry[], ttlSec: number): Promise<void> {
     if (!entries.length) return;

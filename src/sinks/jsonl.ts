@@ -27,10 +27,26 @@ import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Envelope } from '../ingest/types.ts';
-import { SinkError } from './types.ts';
-import type { SinkDriver } from './types.ts';
+import { envelopeOf, isSerialized, SinkError } from './types.ts';
+import type { SerializedEnvelope, SinkDriver } from './types.ts';
+
+type Item = Envelope | SerializedEnvelope;
 
 const ID_RE = /^\{"id":"((?:[^"\\]|\\.)*)"/;
+
+/**
+ * An envelope's line: id first, so the index can be rebuilt from line starts. A serialized
+ * envelope that already starts with its id (as the extract stage stores them) is used as it is:
+ * the same bytes JSON.stringify would give, without parsing it.
+ */
+function lineOf(e: Item): string {
+  if (isSerialized(e)) {
+    const head = `{"id":${JSON.stringify(e.id)},`;
+    if (e.json.startsWith(head) && !e.json.includes('\n')) return e.json;
+  }
+  const { id, ...rest } = envelopeOf<Envelope>(e, 'jsonl');
+  return JSON.stringify({ id, ...rest });
+}
 
 export interface JsonlOptions {
   /** Start a new segment each UTC day. */
@@ -55,7 +71,7 @@ export interface JsonlOptions {
 }
 
 interface PendingWrite {
-  envelopes: readonly Envelope[];
+  envelopes: readonly Item[];
   resolve: (fresh: number) => void;
   reject: (err: unknown) => void;
 }
@@ -150,7 +166,7 @@ export class JsonlSink implements SinkDriver {
       .map((n) => join(this.dir, n));
   }
 
-  write(envelopes: readonly Envelope[]): Promise<number> {
+  write(envelopes: readonly Item[]): Promise<number> {
     if (this.disposed) return Promise.reject(new SinkError('jsonl', `${this.path}: sink is disposed`));
     const done = new Promise<number>((resolve, reject) => this.pending.push({ envelopes, resolve, reject }));
     this.last = done.catch(() => undefined);
@@ -331,7 +347,7 @@ export class JsonlSink implements SinkDriver {
   }
 
   /** One batch: the calls' envelopes (in call order), appended under the lock; new ones per call. */
-  private async writeNow(calls: readonly (readonly Envelope[])[]): Promise<number[]> {
+  private async writeNow(calls: readonly (readonly Item[])[]): Promise<number[]> {
     try {
       await this.lock();
     } catch (err) {
@@ -349,9 +365,7 @@ export class JsonlSink implements SinkDriver {
         for (const e of envelopes) {
           if (this.ids.has(e.id) || fresh.has(e.id)) continue;
           fresh.add(e.id);
-          // id first, so the index can be rebuilt from line starts.
-          const { id, ...rest } = e;
-          lines.push(JSON.stringify({ id, ...rest }) + '\n');
+          lines.push(lineOf(e) + '\n');
           n++;
         }
         return n;

@@ -26,8 +26,8 @@ import { migrate } from '../db/migrate.ts';
 import type { Envelope } from '../ingest/types.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { slug } from '../util/ids.ts';
-import { SinkError } from './types.ts';
-import type { SinkDriver } from './types.ts';
+import { envelopeOf, SinkError } from './types.ts';
+import type { SerializedEnvelope, SinkDriver } from './types.ts';
 
 export interface PostgresSinkOptions extends PoolOptions {
   /** Apply pending migrations before the first write. Default false (run `newsnlp db migrate`). */
@@ -268,8 +268,14 @@ export class PostgresSink implements SinkDriver {
     this.pool = opts.pool ?? createPool(url, opts);
   }
 
-  write(envelopes: readonly SinkInput[]): Promise<number> {
+  write(items: readonly (SinkInput | SerializedEnvelope)[]): Promise<number> {
     if (this.disposed) return Promise.reject(new SinkError('postgres', `${this.url}: sink is disposed`));
+    let envelopes: SinkInput[];
+    try {
+      envelopes = items.map((e) => envelopeOf<SinkInput>(e, 'postgres'));
+    } catch (err) {
+      return Promise.reject(err instanceof SinkError ? err : new SinkError('postgres', `${this.url}: unreadable envelope (${(err as Error).message})`, { cause: err }));
+    }
     const run = this.writeNow(envelopes);
     this.inFlight.add(run);
     const done = () => this.inFlight.delete(run);

@@ -119,6 +119,20 @@ export function sinkConformance(driver: string, harness: SinkHarness): void {
       expect(dup?.ingest.duplicateOf).toBe(envs[0]!.id);
     });
 
+    it('takes envelopes still serialized (as the queue stores them): stored the same as objects; idempotent across both forms', async () => {
+      const envs = fixtureEnvelopes();
+      const serialized = envs.map((e) => ({ id: e.id, json: JSON.stringify(e) }));
+      expect(await store.sink.write(serialized.slice(0, 3))).toBe(3);
+      expect(await store.sink.write([...envs.slice(0, 2), ...serialized.slice(3)])).toBe(envs.length - 3);
+      await store.sink.flush();
+      const back = await store.readBack();
+      expect([...back].sort(byId)).toEqual([...envs].sort(byId));
+      // A serialized envelope whose text names another id is refused, not stored under either.
+      const bad = await store.sink.write([{ id: 'claimed-id', json: JSON.stringify({ ...envs[0]!, id: 'other-id' }) }]).catch((e: unknown) => e);
+      expect(bad).toBeInstanceOf(SinkError);
+      expect((await store.readBack()).map((e) => e.id)).not.toContain('claimed-id');
+    });
+
     it('is idempotent: the same envelopes again, from this driver or a second one, add nothing', async () => {
       const envs = fixtureEnvelopes();
       expect(await store.sink.write(envs.slice(0, 2))).toBe(2);

@@ -212,3 +212,24 @@ describe('JSONL group commit', () => {
     expect(ids(path)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
+
+describe('jsonl sink: serialized envelopes', () => {
+  it('appends a serialized envelope as it is: the file is byte for byte what writing the objects gives', async () => {
+    const envs = fixtureEnvelopes();
+    const dir = tmp();
+    try {
+      const a = new JsonlSink(join(dir, 'objects.ndjson'));
+      const b = new JsonlSink(join(dir, 'serialized.ndjson'));
+      await a.write(envs);
+      // Serialized with another key order, as a foreign producer might: re-serialized, id first.
+      const reordered = envs.map((e, i) => ({ id: e.id, json: i === 1 ? JSON.stringify({ record: e.record, ingest: e.ingest, id: e.id }) : JSON.stringify(e) }));
+      await b.write(reordered);
+      await Promise.all([a.dispose(), b.dispose()]);
+      const bytes = readFileSync(join(dir, 'serialized.ndjson'), 'utf8');
+      expect(bytes).toBe(readFileSync(join(dir, 'objects.ndjson'), 'utf8'));
+      expect(bytes.split('\n').filter(Boolean).map((l) => l.slice(0, 7))).toEqual(envs.map(() => '{"id":"'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
