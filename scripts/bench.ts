@@ -39,6 +39,7 @@ interface BenchOptions {
   workers: number[];
   profileDir: string | undefined;
   repeats: number;
+  extractMode: 'inline' | 'sandboxed';
 }
 
 function parseOptions(argv: string[]): BenchOptions {
@@ -58,6 +59,7 @@ function parseOptions(argv: string[]): BenchOptions {
       workers: { type: 'string' },
       'cpu-prof-dir': { type: 'string' },
       repeats: { type: 'string' },
+      'extract-mode': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -69,6 +71,7 @@ function parseOptions(argv: string[]): BenchOptions {
         '                 [--sink-dir DIR]   (queue part: where the JSONL sinks write; /dev/shm takes the disk out)\n' +
         '                 [--workers 1,2]    (queue part: the worker-process counts to run)\n' +
         '                 [--repeats N]      (queue part: runs per worker count, best kept; default 2, 1 in --quick)\n' +
+        '                 [--extract-mode inline|sandboxed]  (queue part: NEWSNLP_EXTRACT_MODE of the workers)\n' +
         '                 [--cpu-prof-dir DIR]  (queue part: CPU profiles of the worker processes and their children)\n',
     );
     process.exit(0);
@@ -101,6 +104,10 @@ function parseOptions(argv: string[]): BenchOptions {
     workers: values.workers ? values.workers.split(',').map((w) => int('workers', w.trim())!) : [1, 2],
     profileDir: values['cpu-prof-dir'] ? resolve(values['cpu-prof-dir']) : undefined,
     repeats: int('repeats', values.repeats) ?? (quick ? 1 : 2),
+    extractMode: ((m) => {
+      if (m !== 'inline' && m !== 'sandboxed') throw new Error(`[bench] --extract-mode must be inline or sandboxed, got "${m}"`);
+      return m;
+    })(values['extract-mode'] ?? 'inline'),
   };
 }
 
@@ -233,7 +240,7 @@ async function main() {
   // ------------------------------------------------------------ queue path
   if (o.only.includes('queue')) {
     const { runQueueBench } = await import('./bench/queue.ts');
-    const q = await runQueueBench({ articles: corpus, redisUrl: o.redisUrl, workers: o.workers, root: ROOT, log, ...(o.sinkDir ? { sinkDir: o.sinkDir } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}), repeats: o.repeats });
+    const q = await runQueueBench({ articles: corpus, redisUrl: o.redisUrl, workers: o.workers, root: ROOT, log, ...(o.sinkDir ? { sinkDir: o.sinkDir } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}), repeats: o.repeats, extractMode: o.extractMode });
     // For reference: the queue path against the bare pipeline loop (no store, no sink).
     const one = q.runs?.find((r) => r.workerProcesses === 1);
     results['queue'] = {

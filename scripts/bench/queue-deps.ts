@@ -59,8 +59,8 @@ export async function inProcessPass(articles: readonly BenchArticle[], sinkPath:
 }
 
 /** The environment of a worker process: queue prefix, Redis, its own JSONL file, one extraction process. */
-export function workerEnv(redisUrl: string, prefix: string, sinkPath: string): Record<string, string> {
-  return configToEnv(cfgOf({ redisUrl, prefix, sink: `jsonl:${sinkPath}`, concurrency: 1, extractProcesses: 1 }));
+export function workerEnv(redisUrl: string, prefix: string, sinkPath: string, extractMode: IngestConfig['extractMode'] = 'inline'): Record<string, string> {
+  return configToEnv(cfgOf({ redisUrl, prefix, sink: `jsonl:${sinkPath}`, concurrency: 1, extractProcesses: 1, extractMode }));
 }
 
 /**

@@ -40,6 +40,8 @@ export interface QueueBenchOptions {
   sinkDir?: string;
   /** Write V8 CPU profiles of each worker process and its extraction child here (`--cpu-prof`). */
   profileDir?: string;
+  /** Where the workers extract (default inline, as NEWSNLP_EXTRACT_MODE defaults). */
+  extractMode?: 'inline' | 'sandboxed';
   /** Runs per worker count, interleaved; the best of each is kept (default 2). */
   repeats?: number;
   /** Give up on a run after this long (default 240 s). */
@@ -215,7 +217,7 @@ async function queueRun(
   const procs: ChildProcess[] = [];
   try {
     for (let i = 0; i < n; i++) {
-      const env = { ...process.env, ...ingest.workerEnv(o.redisUrl, prefix, join(dir, `records-w${i}.ndjson`)) };
+      const env = { ...process.env, ...ingest.workerEnv(o.redisUrl, prefix, join(dir, `records-w${i}.ndjson`), o.extractMode) };
       const logFd = openSync(join(work, `${prefix}-w${i}.log`), 'a');
       procs.push(
         // Started as a deployment starts them: with the worker flags (single-threaded GC, heap limits).
