@@ -19,6 +19,7 @@ import { startWorkers } from '../../workers/index.ts';
 import { startFixtureServer } from '../ingest/fixture-server.ts';
 import type { FixtureServer } from '../ingest/fixture-server.ts';
 import { cleanupPrefix, newPrefix, testConfig, waitFor } from './redis-helpers.ts';
+import { WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -29,8 +30,8 @@ interface Spawned {
 }
 
 /** `newsnlp worker --queues <q>` in its own process, configured through its environment. */
-async function spawnWorker(cfg: IngestConfig, queues: string): Promise<Spawned> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts', 'worker', '--queues', queues], {
+async function spawnWorker(cfg: IngestConfig, queues: string, nodeFlags: readonly string[] = []): Promise<Spawned> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'workers/main.ts', 'worker', '--queues', queues], {
     cwd: ROOT,
     env: { ...process.env, ...configToEnv(cfg) },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -77,8 +78,10 @@ describe('worker processes and signals', () => {
       await queues.close();
       await cleanupPrefix(cfg);
     });
-    const a = await spawnWorker(cfg, 'fetch');
+    // Started as bin/newsnlp.js and docker-compose.yml start workers: no warning about the flags.
+    const a = await spawnWorker(cfg, 'fetch', WORKER_NODE_FLAGS);
     children.push(a.child);
+    expect(a.stderr.join('')).not.toContain('started without the worker flags');
     srv.slowMs = 5000;
     const p = fetchPayload(`${srv.origin}/slow/1.html`);
     await queues.addFetches([p]);
@@ -109,8 +112,11 @@ describe('worker processes and signals', () => {
       await queues.close();
       await cleanupPrefix(cfg);
     });
+    // Started without the worker flags: it says so, naming them, and works all the same.
     const b = await spawnWorker(cfg, 'fetch');
     children.push(b.child);
+    expect(b.stderr.join('')).toContain('started without the worker flags');
+    expect(b.stderr.join('')).toContain('--single-threaded-gc');
     srv.slowMs = 2500;
     const p = fetchPayload(`${srv.origin}/slow/2.html`);
     await queues.addFetches([p]);
