@@ -27,6 +27,7 @@ import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Envelope } from '../ingest/types.ts';
+import { IdSet } from '../util/id-set.ts';
 import { envelopeOf, isSerialized, SinkError } from './types.ts';
 import type { SerializedEnvelope, SinkDriver } from './types.ts';
 
@@ -103,7 +104,7 @@ export class JsonlSink implements SinkDriver {
   readonly name: string;
   private fh: FileHandle | null = null;
   private fhPath: string | null = null;
-  private readonly ids = new Set<string>();
+  private readonly ids = new IdSet();
   /** Bytes of each file already indexed. */
   private readonly indexed = new Map<string, number>();
   /** Calls waiting for the next batch. */
