@@ -1,7 +1,7 @@
 /**
  * The queue path of issue 5: the same articles through BullMQ on a local Redis
  *
- *   park (article into the Redis store) -> extract job -> sandboxed extraction -> sink job -> JSONL
+ *   park (article into the Redis store) -> extract job -> extraction (worker thread) -> sink job -> JSONL
  *
  * against the in-process runner (the same stage functions called in this process: park into a
  * MemoryStore -> extract -> JSONL sink, as runLocal does), and 1 worker process against 2.

@@ -2,7 +2,7 @@
  * The BullMQ transport: queue names, connections, job options and enqueue helpers. Stages live in
  * stages.ts; the workers (workers/*.ts) are thin wrappers around them.
  *
- *   feed-poll -> article-fetch -> extract (sandboxed) -> sink
+ *   feed-poll -> article-fetch -> extract (on the worker thread, or sandboxed) -> sink
  *
  * Production settings from BullMQ's guide: worker connections use maxRetriesPerRequest: null
  * (they must wait out a Redis restart), producer connections keep ioredis' default so adding a
