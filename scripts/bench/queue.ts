@@ -101,13 +101,15 @@ export interface QueueBenchResult {
 
 let runCounter = 0;
 /**
- * Untimed passes per worker process before the clock starts: the pipeline's JIT settles only
- * after about three passes over the corpus (CPU per article falls from ~3.7 ms on the first pass
- * to ~1.0 ms, then ~0.85 ms), and a worker lives for millions of articles.
+ * Untimed passes per worker process before the clock starts. The pipeline's JIT alone settles
+ * after about three passes over the corpus (CPU per article ~3.7 ms on the first pass, ~1.0 ms
+ * on the second, ~0.85 ms later), but with three, drains of two workers still ran 5-15% faster
+ * in their second round than in their first; with five they no longer do. A worker lives for
+ * millions of articles: the steady state is what is compared.
  */
-const WARM_PASSES = 3;
+const WARM_PASSES = 5;
 /** A drain round runs this many passes of the articles (under other ids each): a few seconds of work. */
-const DRAIN_PASSES = 2;
+const DRAIN_PASSES = 3;
 /** Drain rounds per run; the faster is kept. */
 const DRAIN_ROUNDS = 2;
 const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
@@ -183,7 +185,7 @@ export async function runQueueBench(o: QueueBenchOptions): Promise<QueueBenchRes
       sinkDir: o.sinkDir ?? tmpdir(),
       note:
         '"end to end": from the first park to the last JSONL line, the producer parking and adding jobs as runQueued does (ExtractProducer: up to 64 articles parked at once, extract jobs of up to 32 articles each, added 64 articles at a time; one sink job per extract job); ' +
-        '"drain": all jobs queued first (extract queue paused), then the workers alone; two rounds of two passes, the faster kept. Each worker count ran ' + String(repeats) + ' times with fresh processes (interleaved), the run with the best drain shown (all in allRuns). ' +
+        '"drain": all jobs queued first (extract queue paused), then the workers alone; two rounds of three passes, the faster kept. Each worker count ran ' + String(repeats) + ' times with fresh processes (interleaved), the run with the best drain shown (all in allRuns). ' +
         'RSS "worker+child" = the worker process and its sandboxed extraction child(ren) (none: extraction runs on the worker thread). ' +
         'The in-process runner uses one thread; a queue run uses the worker(s), Redis and this producer, on all cores.',
       inProcess,
