@@ -232,11 +232,14 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .option('--feeds <file>', 'feed list to poll once (.yaml or .json)')
     .option('--out <file>', 'JSONL output (sets the sink to jsonl:<file>)')
     .option('--sink <spec...>', 'sinks to write to, e.g. --sink jsonl:out/records.ndjson --sink postgres:$DATABASE_URL')
+    .option('--flat <file>', 'also write flat records (one line per article, company, deal, claim; with type and articleId), as the flat:<file> sink')
     .option('--allow-private', 'let fetches reach private/loopback addresses')
     .action(
-      action(async (inputs: string[], o: { feeds?: string; out?: string; sink?: string[]; allowPrivate?: boolean }) => {
+      action(async (inputs: string[], o: { feeds?: string; out?: string; sink?: string[]; flat?: string; allowPrivate?: boolean }) => {
         const sinks = [...(o.out ? [`jsonl:${o.out}`] : []), ...(o.sink ?? [])];
-        const cfg = cfgOf({ ...(sinks.length ? { sink: sinks.join(' ') } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
+        // --flat adds a flat sink beside the others (the configured one when none is named).
+        const base = cfgOf({ ...(sinks.length ? { sink: sinks.join(' ') } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
+        const cfg = o.flat ? cfgOf({ sink: `${base.sink} flat:${o.flat}`, ...(o.allowPrivate ? { allowPrivate: true } : {}) }) : base;
         const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
         if (inputs.length === 0 && feedList.length === 0) inputs = [join(ctx.root, 'seeds'), join(ctx.root, 'fixtures')];
         const { runIngest } = await import('./ingest/local.ts');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleRecordSchema } from '../src/schema.ts';
+import { FlatRecordSchema } from '../src/flat.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../bin/newsnlp.js', import.meta.url).pathname;
@@ -105,5 +106,24 @@ describe('newsnlp CLI', () => {
     const first = JSON.parse(lines[0]!) as { record: unknown };
     expect(ArticleRecordSchema.parse(first.record).source).toBe('TechCrunch');
     expect(stderr).toMatch(/newsnlp run \(embedded\): 0 feeds polled .* 3 articles, 2 written/);
+  });
+
+  it('run --flat also writes flat records, each article once, as extract --flat makes them (articleId first)', async () => {
+    const out = join(dir, 'env.ndjson');
+    const flat = join(dir, 'flat.ndjson');
+    const viaExtract = join(dir, 'extract-flat.ndjson');
+    for (let pass = 0; pass < 2; pass++) {
+      const { code } = await newsnlp(['run', SEED, join(dir, 'good.json'), '--out', out, '--flat', flat], undefined, { REDIS_URL: '' });
+      expect(code).toBe(0);
+    }
+    expect((await readFile(out, 'utf8')).trim().split('\n')).toHaveLength(2);
+    const lines = (await readFile(flat, 'utf8')).trim().split('\n');
+    expect(lines.every((l) => l.startsWith('{"articleId":"'))).toBe(true);
+    const records = lines.map((l) => FlatRecordSchema.parse(JSON.parse(l)));
+    expect(records.filter((r) => r.type === 'article')).toHaveLength(2); // the second run added nothing
+    const { code } = await newsnlp(['extract', SEED, join(dir, 'good.json'), '--out', join(dir, 'x.json'), '--flat', viaExtract]);
+    expect(code).toBe(0);
+    const expected = (await readFile(viaExtract, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as object);
+    expect(records).toEqual(expected);
   });
 });

@@ -13,7 +13,7 @@
  *   NEWSNLP_SINK_CONCURRENCY sink jobs in flight per worker (default 32): their writes are
  *                           grouped into one append and one sync per batch
  *   NEWSNLP_ALLOW_PRIVATE   "1"/"true" lets fetches reach loopback/private addresses (tests, mirrors)
- *   NEWSNLP_SINK            "jsonl:<path>" or "postgres:<url>", several separated by spaces (default jsonl:out/records.ndjson)
+ *   NEWSNLP_SINK            "jsonl:<path>", "flat:<path>" or "postgres:<url>", several separated by spaces (default jsonl:out/records.ndjson)
  *   NEWSNLP_DB_MIGRATE      "1" applies pending PostgreSQL migrations when a postgres sink opens
  *   NEWSNLP_GRACE_MS        shutdown grace period for in-flight jobs (default 30000)
  *   NEWSNLP_FEEDS           feed list file (default seeds/feeds.yaml)
@@ -25,11 +25,11 @@ const bool = z
   .transform((v) => (typeof v === 'boolean' ? v : /^(1|true|yes|on)$/i.test(v.trim())));
 const int = (min: number) => z.coerce.number().int().min(min);
 
-const ONE_SINK = String.raw`(?:jsonl:\S+|postgres:postgres(?:ql)?://\S+|postgres(?:ql)?://\S+)`;
+const ONE_SINK = String.raw`(?:jsonl:\S+|flat:\S+|postgres:postgres(?:ql)?://\S+|postgres(?:ql)?://\S+)`;
 export const SinkSpecSchema = z
   .string()
-  .regex(new RegExp(String.raw`^\s*${ONE_SINK}(?:\s+${ONE_SINK})*\s*$`), 'sink must look like "jsonl:<path>" or "postgres:<url>" (several separated by spaces)')
-  .describe('jsonl:<path> or postgres:<postgres://url>; several separated by spaces write to each');
+  .regex(new RegExp(String.raw`^\s*${ONE_SINK}(?:\s+${ONE_SINK})*\s*$`), 'sink must look like "jsonl:<path>", "flat:<path>" or "postgres:<url>" (several separated by spaces)')
+  .describe('jsonl:<path>, flat:<path> (one line per article, company, deal, claim) or postgres:<postgres://url>; several separated by spaces write to each');
 
 export const IngestConfigSchema = z.object({
   redisUrl: z

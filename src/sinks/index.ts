@@ -1,6 +1,7 @@
 /**
  * Sink drivers by spec:
  *   jsonl:<path>[?rotate=day&maxBytes=50mb]   append NDJSON to a file (segments when rotating)
+ *   flat:<path>[?rotate=day&maxBytes=50mb]    the same, one line per article, company, deal and claim (src/flat.ts)
  *   postgres:<url>, or a bare postgres://... / postgresql://... URL   PostgreSQL (run `newsnlp db migrate` first)
  */
 import { JsonlSink, parseJsonlSpec } from './jsonl.ts';
@@ -63,6 +64,10 @@ function openOne(spec: string, opts: OpenSinkOptions): SinkDriver {
     const { path, options } = parseJsonlSpec(spec.slice('jsonl:'.length));
     return new JsonlSink(path, { ...opts.jsonl, ...options });
   }
+  if (spec.startsWith('flat:')) {
+    const { path, options } = parseJsonlSpec(spec.slice('flat:'.length));
+    return new JsonlSink(path, { ...opts.jsonl, ...options, format: 'flat' });
+  }
   const pgUrl = PG_URL.test(spec) ? spec : spec.startsWith('postgres:') ? spec.slice('postgres:'.length) : null;
   if (pgUrl !== null) {
     if (!PG_URL.test(pgUrl)) throw new SinkError('postgres', `sink spec needs a postgres:// URL after "postgres:", got ${JSON.stringify(pgUrl)}`);
@@ -70,6 +75,6 @@ function openOne(spec: string, opts: OpenSinkOptions): SinkDriver {
   }
   throw new SinkError(
     spec.split(':')[0] ?? spec,
-    `unknown sink spec ${JSON.stringify(spec)}; known: jsonl:<path>, postgres:<postgres://url>`,
+    `unknown sink spec ${JSON.stringify(spec)}; known: jsonl:<path>, flat:<path>, postgres:<postgres://url>`,
   );
 }

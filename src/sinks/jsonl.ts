@@ -27,6 +27,7 @@ import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Envelope } from '../ingest/types.ts';
+import { flatten } from '../flat.ts';
 import { IdSet } from '../util/id-set.ts';
 import { envelopeOf, isSerialized, SinkError } from './types.ts';
 import type { SerializedEnvelope, SinkDriver } from './types.ts';
@@ -34,6 +35,22 @@ import type { SerializedEnvelope, SinkDriver } from './types.ts';
 type Item = Envelope | SerializedEnvelope;
 
 const ID_RE = /^\{"id":"((?:[^"\\]|\\.)*)"/;
+/** Flat format: every line starts with the id of the article it comes from. */
+const ARTICLE_ID_RE = /^\{"articleId":"((?:[^"\\]|\\.)*)"/;
+
+/**
+ * An envelope's flat lines (src/flat.ts: the article, then its companies, deals and claims), each
+ * starting with `articleId`, so the index is built from line starts as for envelopes and an article
+ * is written once. A duplicate (record null) has no lines.
+ */
+function flatLinesOf(e: Item): string {
+  const { record } = envelopeOf<Envelope>(e, 'flat');
+  if (!record) return '';
+  let out = '';
+  // articleId first (Object.assign keeps the first position of a key it sets again).
+  for (const f of flatten(record)) out += JSON.stringify(Object.assign({ articleId: f.articleId }, f)) + '\n';
+  return out;
+}
 
 /**
  * An envelope's line: id first, so the index can be rebuilt from line starts. A serialized
@@ -67,6 +84,12 @@ export interface JsonlOptions {
   lingerMs?: number;
   /** Envelopes that make a batch go without waiting out lingerMs. Default 100. */
   maxBatch?: number;
+  /**
+   * What a line is: 'envelope' (default: one `{"id", "record", "ingest"}` line per article) or
+   * 'flat' (the `flat:` sink: one line per article, company, deal and claim, with `type` and
+   * `articleId`, as `newsnlp extract --flat` writes them; for loaders that want a table per kind).
+   */
+  format?: 'envelope' | 'flat';
   /** The clock (tests). */
   now?: () => Date;
 }
@@ -105,6 +128,7 @@ export class JsonlSink implements SinkDriver {
   private fh: FileHandle | null = null;
   private fhPath: string | null = null;
   private readonly ids = new IdSet();
+  private readonly flat: boolean;
   /** Bytes of each file already indexed. */
   private readonly indexed = new Map<string, number>();
   /** Calls waiting for the next batch. */
@@ -132,7 +156,8 @@ export class JsonlSink implements SinkDriver {
     readonly path: string,
     private readonly opts: JsonlOptions = {},
   ) {
-    this.name = `jsonl:${path}`;
+    this.name = `${opts.format === 'flat' ? 'flat' : 'jsonl'}:${path}`;
+    this.flat = opts.format === 'flat';
     this.dir = dirname(path);
     this.ext = extname(path);
     this.stem = basename(path, this.ext);
@@ -317,7 +342,7 @@ export class JsonlSink implements SinkDriver {
           let start = 0;
           while (start <= lastNl) {
             const nl = buf.indexOf(0x0a, start);
-            const m = ID_RE.exec(buf.toString('utf8', start, Math.min(nl, start + 300)));
+            const m = (this.flat ? ARTICLE_ID_RE : ID_RE).exec(buf.toString('utf8', start, Math.min(nl, start + 300)));
             if (m) this.ids.add(JSON.parse(`"${m[1]}"`) as string);
             start = nl + 1;
           }
@@ -365,8 +390,12 @@ export class JsonlSink implements SinkDriver {
         let n = 0;
         for (const e of envelopes) {
           if (this.ids.has(e.id) || fresh.has(e.id)) continue;
+          if (this.flat) {
+            const text = flatLinesOf(e);
+            if (!text) continue;
+            lines.push(text);
+          } else lines.push(lineOf(e) + '\n');
           fresh.add(e.id);
-          lines.push(lineOf(e) + '\n');
           n++;
         }
         return n;

@@ -7,6 +7,8 @@ import { JsonlSink, parseJsonlSpec } from '../../src/sinks/jsonl.ts';
 import type { JsonlOptions } from '../../src/sinks/jsonl.ts';
 import type { Envelope } from '../../src/ingest/types.ts';
 import { SinkError } from '../../src/sinks/types.ts';
+import { openSink } from '../../src/sinks/index.ts';
+import { FlatRecordSchema } from '../../src/flat.ts';
 import { fixtureEnvelopes, sinkConformance } from './conformance.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'newsnlp-sink-'));
@@ -228,6 +230,31 @@ describe('jsonl sink: serialized envelopes', () => {
       const bytes = readFileSync(join(dir, 'serialized.ndjson'), 'utf8');
       expect(bytes).toBe(readFileSync(join(dir, 'objects.ndjson'), 'utf8'));
       expect(bytes.split('\n').filter(Boolean).map((l) => l.slice(0, 7))).toEqual(envs.map(() => '{"id":"'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('flat sink (flat:<path>)', () => {
+  it('writes one line per article, company, deal and claim; a second driver on the file writes nothing again; a duplicate has no lines', async () => {
+    const envs = fixtureEnvelopes(); // four records and one duplicate (record null)
+    const dir = tmp();
+    try {
+      const path = join(dir, 'flat.ndjson');
+      const a = openSink(`flat:${path}`);
+      expect(await a.write(envs.slice(0, 2))).toBe(2);
+      // Serialized envelopes are parsed for their records.
+      expect(await a.write(envs.slice(2).map((e) => ({ id: e.id, json: JSON.stringify(e) })))).toBe(envs.length - 3);
+      await a.dispose();
+      const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => FlatRecordSchema.parse(JSON.parse(l)));
+      const records = envs.flatMap((e) => (e.record ? [e.record] : []));
+      expect(lines).toHaveLength(records.reduce((n, r) => n + 1 + r.companies.length + r.deals.length + r.marketShareClaims.length, 0));
+      expect(lines.filter((l) => l.type === 'article').map((l) => l.articleId)).toEqual(records.map((r) => r.id));
+      const b = openSink(`flat:${path}`);
+      expect(await b.write(envs)).toBe(0);
+      await b.dispose();
+      expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(lines.length);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

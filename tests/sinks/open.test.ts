@@ -26,7 +26,7 @@ describe('openSink', () => {
     await a.dispose();
     await b.dispose();
     expect(() => openSink('postgres:db')).toThrow(/\[sink\] \[postgres\] sink spec needs a postgres:\/\/ URL/);
-    expect(() => openSink('mysql://db/x')).toThrow(/\[sink\] \[mysql\] unknown sink spec "mysql:\/\/db\/x"; known: jsonl:<path>, postgres:/);
+    expect(() => openSink('mysql://db/x')).toThrow(/\[sink\] \[mysql\] unknown sink spec "mysql:\/\/db\/x"; known: jsonl:<path>, flat:<path>, postgres:/);
   });
 
   it('passes PostgreSQL options through (migrate on first write)', async () => {
