@@ -15,7 +15,7 @@ import type { HttpClient } from '../src/fetch/http.ts';
 import type { IngestConfig } from '../src/ingest/config.ts';
 import { configToEnv } from '../src/ingest/config.ts';
 import { createLogger } from '../src/ingest/log.ts';
-import { WORKER_NODE_FLAGS } from '../src/ingest/node-flags.ts';
+import { withWorkerFlags } from '../src/ingest/node-flags.ts';
 import type { Logger } from '../src/ingest/log.ts';
 import {
   KEEP_COMPLETED,
@@ -129,10 +129,7 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
           env: { ...process.env, ...configToEnv(cfg) },
           // The parent's own flags (its --import tsx), less debugger ports and the worker flags
           // (given once, below: a worker started without them still limits its children).
-          execArgv: [
-            ...process.execArgv.filter((a) => !a.startsWith('--inspect') && !WORKER_NODE_FLAGS.some((f) => a.split('=')[0] === f.split('=')[0])),
-            ...WORKER_NODE_FLAGS,
-          ],
+          execArgv: withWorkerFlags(process.execArgv.filter((a) => !a.startsWith('--inspect'))),
         },
       });
     } else {

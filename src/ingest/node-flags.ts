@@ -18,9 +18,17 @@
  */
 export const WORKER_NODE_FLAGS: readonly string[] = ['--single-threaded-gc', '--max-semi-space-size=8', '--max-old-space-size=512'];
 
+/** A flag's name: "--max-old-space-size=512" and "--max_old_space_size=1024" are the same flag. */
+const flagName = (f: string) => f.split('=')[0]!.replace(/_/g, '-');
+const WORKER_FLAG_NAMES = new Set(WORKER_NODE_FLAGS.map(flagName));
+
 /** The flags of WORKER_NODE_FLAGS that this process was not started with (by flag name). */
 export function missingWorkerFlags(execArgv: readonly string[] = process.execArgv): string[] {
-  const name = (f: string) => f.split('=')[0]!.replace(/_/g, '-');
-  const have = new Set(execArgv.map(name));
-  return WORKER_NODE_FLAGS.filter((f) => !have.has(name(f)));
+  const have = new Set(execArgv.map(flagName));
+  return WORKER_NODE_FLAGS.filter((f) => !have.has(flagName(f)));
+}
+
+/** These node arguments with the worker flags in place of any other values of the same flags. */
+export function withWorkerFlags(execArgv: readonly string[]): string[] {
+  return [...execArgv.filter((a) => !WORKER_FLAG_NAMES.has(flagName(a))), ...WORKER_NODE_FLAGS];
 }

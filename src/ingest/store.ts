@@ -13,12 +13,9 @@ export interface IngestStore {
   readonly kind: 'redis' | 'memory';
   getJson<T>(key: string): Promise<T | null>;
   setJson(key: string, value: unknown, ttlSec: number): Promise<void>;
-  /** getJson of many keys in one round trip (MGET); null for each key that is absent. */
-  getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]>;
-  /** setJson of many entries in one round trip (a pipeline, not a transaction). */
-  /** Several values as stored (JSON text, null when absent), in one round trip. */
+  /** Several values as stored (JSON text; null for each key that is absent), in one round trip (MGET). */
   getRawMany(keys: readonly string[]): Promise<(string | null)[]>;
-  /** Several values in one round trip; an entry may come already serialized (`json`). */
+  /** setJson of many entries in one round trip (a pipeline, not a transaction); an entry may come already serialized (`json`). */
   setJsonMany(entries: readonly JsonEntry[], ttlSec: number): Promise<void>;
   /** Set key to value when absent; returns the value now stored (ours, or the earlier one). */
   claim(key: string, value: string, ttlSec: number): Promise<string>;
@@ -76,9 +73,6 @@ export class MemoryStore implements IngestStore {
   }
   async setJson(key: string, value: unknown, ttlSec: number): Promise<void> {
     this.m.set(key, { v: JSON.stringify(value), expires: Date.now() + ttlSec * 1000 });
-  }
-  async getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]> {
-    return Promise.all(keys.map((k) => this.getJson<T>(k)));
   }
   async getRawMany(keys: readonly string[]): Promise<(string | null)[]> {
     return keys.map((k) => {
@@ -164,9 +158,6 @@ export class RedisStore implements IngestStore {
   }
   async setJson(key: string, value: unknown, ttlSec: number): Promise<void> {
     await this.redis.set(key, JSON.stringify(value), 'EX', ttlSec);
-  }
-  async getJsonMany<T>(keys: readonly string[]): Promise<(T | null)[]> {
-    return (await this.getRawMany(keys)).map((s) => (s === null ? null : (JSON.parse(s) as T)));
   }
   async getRawMany(keys: readonly string[]): Promise<(string | null)[]> {
     if (!keys.length) return [];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { missingWorkerFlags, WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
+import { missingWorkerFlags, withWorkerFlags, WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
 
 describe('worker node flags', () => {
   it('are the flags on the first line of bin/newsnlp.js', () => {
@@ -12,5 +12,9 @@ describe('worker node flags', () => {
     expect(missingWorkerFlags([])).toEqual([...WORKER_NODE_FLAGS]);
     expect(missingWorkerFlags(['--import', 'tsx', '--single_threaded_gc', '--max-old-space-size=1024'])).toEqual(['--max-semi-space-size=8']);
     expect(missingWorkerFlags([...WORKER_NODE_FLAGS])).toEqual([]);
+  });
+
+  it('puts the worker flags in place of other values of the same flags, keeping the rest', () => {
+    expect(withWorkerFlags(['--import', 'tsx', '--max_old_space_size=4096', '--single-threaded-gc'])).toEqual(['--import', 'tsx', ...WORKER_NODE_FLAGS]);
   });
 });
