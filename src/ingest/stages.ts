@@ -16,14 +16,12 @@ import { fileURLToPath } from 'node:url';
 import type { HttpClient } from '../fetch/http.ts';
 import { FEED_ACCEPT, HTML_ACCEPT } from '../fetch/http.ts';
 import { charsetFromContentType, decodeFeedBytes } from '../feeds/decode.ts';
-import { articleFromHtml } from '../input/html.ts';
 import { normaliseDate } from '../input/date.ts';
 import type { Pipeline } from '../pipeline.ts';
 import type { SinkDriver } from '../sinks/types.ts';
 import type { IngestConfig } from './config.ts';
 import { articleIdOf, canonicalUrl, contentHash, hamming, simhash64, simhashBands } from './dedupe.ts';
 import { PermanentError, classify } from './errors.ts';
-import { readFeedItems } from './feed-items.ts';
 import type { FeedItems } from './feed-items.ts';
 import type { Logger } from './log.ts';
 import type { IngestStore } from './store.ts';
@@ -111,6 +109,8 @@ export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: A
   let parsed: Pick<FeedItems, 'title' | 'items'>;
   try {
     res = await loadFeedBytes(ctx, p.url, state);
+    // Loaded on first use, as the HTML reader in fetchArticle: only feed workers need them.
+    const { readFeedItems } = await import('./feed-items.ts');
     parsed =
       res.status === 304 ? { title: null, items: [] } : await readFeedItems(decodeFeedBytes(res.body, res.contentType ?? null).text, res.url);
   } catch (err) {
@@ -188,6 +188,8 @@ export async function fetchArticle(ctx: StageContext, p: ArticleFetchPayload, at
   let fallbackReason: string | null = null;
   try {
     const res = await needHttp(ctx).get(p.url, { accept: HTML_ACCEPT, respectRobots: true });
+    // Loaded on first use: linkedom and Readability are ~25 MB that extract and sink workers never need.
+    const { articleFromHtml } = await import('../input/html.ts');
     const a = articleFromHtml(decodeHtml(res.body, res.headers['content-type']), { url: res.url });
     article = { ...a, publishedAt: a.publishedAt ?? item?.publishedAt ?? null, source: a.source ?? item?.source ?? null };
   } catch (err) {
