@@ -28,6 +28,7 @@ import {
   workerConnection,
 } from '../src/ingest/queues.ts';
 import type { StageName } from '../src/ingest/queues.ts';
+import { preloadReaders } from '../src/ingest/stages.ts';
 import type { StageContext } from '../src/ingest/stages.ts';
 import { RedisStore } from '../src/ingest/store.ts';
 import { openSink } from '../src/sinks/index.ts';
@@ -102,6 +103,7 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
   const ownSink = !opts.sink && stages.includes('sink');
   const sinkDriver = opts.sink ?? (ownSink ? openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate }, jsonl: { lingerMs: SINK_LINGER_MS } }) : undefined);
   const ctx: StageContext = { cfg, store, log, ...(http ? { http } : {}), ...(sinkDriver ? { sink: sinkDriver } : {}) };
+  await preloadReaders({ feeds: stages.includes('feed'), pages: stages.includes('fetch') });
   const deps: WorkerDeps = { ctx, queues };
   const concurrency = opts.concurrency ?? cfg.concurrency;
 

@@ -25,7 +25,7 @@ import type { FeedSpec } from './feed-list.ts';
 import { createLogger } from './log.ts';
 import { ExtractProducer } from './producer.ts';
 import type { Logger } from './log.ts';
-import { extract, fetchArticle, park, pollFeed, sink } from './stages.ts';
+import { extract, fetchArticle, park, pollFeed, preloadReaders, sink } from './stages.ts';
 import type { Attempt, SinkResult, StageContext } from './stages.ts';
 import { MemoryStore, storeKey } from './store.ts';
 import type { IngestStore } from './store.ts';
@@ -169,6 +169,7 @@ export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSumma
   const http = opts.http ?? (needHttp ? httpFor(cfg) : undefined);
   const sinkDriver = opts.sink ?? openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate } });
   const ctx: StageContext = { cfg, store, log, sink: sinkDriver, ...(http ? { http } : {}) };
+  await preloadReaders({ feeds: needHttp, pages: needHttp });
   const summary = emptySummary('embedded');
   const emit = (e: IngestEvent) => opts.onEvent?.(e);
   const failed = (stage: string, id: string, err: unknown) => {

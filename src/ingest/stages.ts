@@ -60,6 +60,17 @@ export interface Attempt {
   final: boolean;
 }
 
+/**
+ * The feed parser (rss-parser) and the HTML reader (linkedom, Readability) are loaded only by
+ * processes that poll feeds or fetch pages: ~25 MB that extract and sink workers never need.
+ * Those that do load them at start (preloadReaders), so the first poll or fetch does not wait.
+ */
+const feedReader = () => import('./feed-items.ts');
+const htmlReader = () => import('../input/html.ts');
+export async function preloadReaders(stages: { feeds: boolean; pages: boolean }): Promise<void> {
+  await Promise.all([stages.feeds ? feedReader() : null, stages.pages ? htmlReader() : null]);
+}
+
 const nowIso = (ctx: StageContext) => (ctx.now?.() ?? new Date()).toISOString();
 const key = (ctx: StageContext, ...parts: string[]) => storeKey(ctx.cfg.prefix, ...parts);
 
@@ -109,8 +120,7 @@ export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: A
   let parsed: Pick<FeedItems, 'title' | 'items'>;
   try {
     res = await loadFeedBytes(ctx, p.url, state);
-    // Loaded on first use, as the HTML reader in fetchArticle: only feed workers need them.
-    const { readFeedItems } = await import('./feed-items.ts');
+    const { readFeedItems } = await feedReader();
     parsed =
       res.status === 304 ? { title: null, items: [] } : await readFeedItems(decodeFeedBytes(res.body, res.contentType ?? null).text, res.url);
   } catch (err) {
@@ -188,8 +198,7 @@ export async function fetchArticle(ctx: StageContext, p: ArticleFetchPayload, at
   let fallbackReason: string | null = null;
   try {
     const res = await needHttp(ctx).get(p.url, { accept: HTML_ACCEPT, respectRobots: true });
-    // Loaded on first use: linkedom and Readability are ~25 MB that extract and sink workers never need.
-    const { articleFromHtml } = await import('../input/html.ts');
+    const { articleFromHtml } = await htmlReader();
     const a = articleFromHtml(decodeHtml(res.body, res.headers['content-type']), { url: res.url });
     article = { ...a, publishedAt: a.publishedAt ?? item?.publishedAt ?? null, source: a.source ?? item?.source ?? null };
   } catch (err) {
