@@ -10,7 +10,7 @@ describe('worker node flags', () => {
 
   it('names the flags a process was started without, by flag name (values and _ spellings aside)', () => {
     expect(missingWorkerFlags([])).toEqual([...WORKER_NODE_FLAGS]);
-    expect(missingWorkerFlags(['--import', 'tsx', '--single_threaded_gc', '--max-old-space-size=1024'])).toEqual(['--max-semi-space-size=8']);
+    expect(missingWorkerFlags(['--import', 'tsx', '--single_threaded_gc', '--max-old-space-size=1024'])).toEqual(['--max-semi-space-size=4']);
     expect(missingWorkerFlags([...WORKER_NODE_FLAGS])).toEqual([]);
   });
 
