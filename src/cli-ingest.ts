@@ -237,9 +237,10 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .action(
       action(async (inputs: string[], o: { feeds?: string; out?: string; sink?: string[]; flat?: string; allowPrivate?: boolean }) => {
         const sinks = [...(o.out ? [`jsonl:${o.out}`] : []), ...(o.sink ?? [])];
+        const overrides = { ...(sinks.length ? { sink: sinks.join(' ') } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) };
+        const base = cfgOf(overrides);
         // --flat adds a flat sink beside the others (the configured one when none is named).
-        const base = cfgOf({ ...(sinks.length ? { sink: sinks.join(' ') } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) });
-        const cfg = o.flat ? cfgOf({ sink: `${base.sink} flat:${o.flat}`, ...(o.allowPrivate ? { allowPrivate: true } : {}) }) : base;
+        const cfg = o.flat ? cfgOf({ ...overrides, sink: `${base.sink} flat:${o.flat}` }) : base;
         const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
         if (inputs.length === 0 && feedList.length === 0) inputs = [join(ctx.root, 'seeds'), join(ctx.root, 'fixtures')];
         const { runIngest } = await import('./ingest/local.ts');

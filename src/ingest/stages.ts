@@ -396,15 +396,12 @@ export interface SinkResult {
   duplicate: boolean;
 }
 
+/** The sink stage for one article: sinkMany of one, its error thrown. */
 export async function sink(ctx: StageContext, p: SinkPayload): Promise<SinkResult> {
-  if (!ctx.sink) throw new Error('[ingest] sink stage needs a sink driver (ctx.sink)');
-  const [json] = await ctx.store.getRawMany([p.recordKey]);
-  if (!json) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.recordKey} is gone from the store (expired?)`);
-  const n = await ctx.sink.write([{ id: p.articleId, json }]);
-  await ctx.sink.flush();
-  return { written: n === 1, duplicate: recordIsNull(json) };
+  const [o] = await sinkMany(ctx, [p]);
+  if (!o!.ok) throw o!.error;
+  return o!.result;
 }
-
 
 /** Whether a stored envelope's record is null (a duplicate), read off its text. */
 function recordIsNull(json: string): boolean {
