@@ -14,7 +14,7 @@ const pct = (x: number | null) => (x === null ? '    -' : (x * 100).toFixed(1).p
 const num = (n: number, w = 4) => String(n).padStart(w);
 
 function prfRow(field: string, split: string, p: Prf): string {
-  return `${field.padEnd(18)} ${split.padEnd(8)} ${num(p.tp)} ${num(p.fp)} ${num(p.fn)} ${num(p.neutral)}  ${pct(p.precision)}  ${pct(p.recall)}  ${pct(p.f1)}`;
+  return `${field.padEnd(18)} ${split.padEnd(14)} ${num(p.tp)} ${num(p.fp)} ${num(p.fn)} ${num(p.neutral)}  ${pct(p.precision)}  ${pct(p.recall)}  ${pct(p.f1)}`;
 }
 
 function accCell(a: Accuracy | undefined): string {
@@ -53,9 +53,13 @@ function errorLines(field: string, e: ArticleErrors): string[] {
 /** A readable report for a terminal (stderr or stdout). */
 export function formatReport(report: EvalReport, opts: FormatOptions = {}): string {
   const lines: string[] = [];
-  lines.push(`eval ${report.pipeline} on ${report.corpusDir} (${report.articles.length} articles, ${report.seconds.toFixed(2)} s)`);
+  const scoredOnly = report.overall.ids.length - report.articles.length;
+  lines.push(
+    `eval ${report.pipeline} on ${report.corpusDir} (${report.overall.ids.length} articles: ${report.articles.length} dev` +
+      `${scoredOnly ? `, ${scoredOnly} test, scored only` : ''}; ${report.seconds.toFixed(2)} s)`,
+  );
   lines.push('');
-  lines.push(`${'field'.padEnd(18)} ${'split'.padEnd(8)} ${'  tp'} ${'  fp'} ${'  fn'} ${' opt'}  ${' prec'}  ${'  rec'}  ${'   f1'}`);
+  lines.push(`${'field'.padEnd(18)} ${'split'.padEnd(14)} ${'  tp'} ${'  fp'} ${'  fn'} ${' opt'}  ${' prec'}  ${'  rec'}  ${'   f1'}`);
   const splits: Array<[string, Scores]> = [['all', report.overall], ...Object.entries(report.splits)];
   for (const f of FIELDS) {
     for (const [name, s] of splits) lines.push(prfRow(name === 'all' ? f : '', name, s.fields[f]));

@@ -34,23 +34,43 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The dev corpus directory: `override` (the CLI passes NEWSNLP_DEV_CORPUS or --corpus) resolved
- * against the working directory, else ../shared/corpus/news-dev next to the repository.
+ * against the working directory, else corpus/news-dev in the repository (vendored with its README).
  */
 export function defaultCorpusDir(override?: string | null): string {
-  return override ? path.resolve(override) : path.resolve(REPO_ROOT, '../shared/corpus/news-dev');
+  return override ? path.resolve(override) : path.resolve(REPO_ROOT, 'corpus/news-dev');
 }
 
-/** Named subsets reported separately (README: 01-20 BBC, 21-40 Reuters), by numeric id range. */
-export const SPLITS: ReadonlyArray<{ name: string; label: string; from: number; to: number }> = [
-  { name: 'bbc', label: '01-20 BBC', from: 1, to: 20 },
-  { name: 'reuters', label: '21-40 Reuters', from: 21, to: 40 },
+/**
+ * The test part of news-dev: ids 41-140 divisible by 3 (33 stories), fixed before any error of
+ * 41-140 was read. It is only ever scored: its articles never appear in the per-article report or an
+ * error listing (runEval keeps their scores in the aggregates only). Every other id is development.
+ */
+export function partOf(id: string): 'dev' | 'test' {
+  const n = Number(id);
+  return Number.isInteger(n) && n >= 41 && n <= 140 && n % 3 === 0 ? 'test' : 'dev';
+}
+
+/** The source of a news-dev id (corpus/news-dev/README.md): BBC, Reuters 1987 or Wikinews. */
+export const SOURCES: ReadonlyArray<{ name: string; ranges: ReadonlyArray<readonly [number, number]> }> = [
+  { name: 'bbc', ranges: [[1, 20], [81, 110]] },
+  { name: 'reuters', ranges: [[21, 40], [111, 140]] },
+  { name: 'wikinews', ranges: [[41, 80], [141, 999]] },
 ];
 
-export function splitOf(id: string): string | null {
+export function sourceOf(id: string): string | null {
   const n = Number(id);
   if (!Number.isInteger(n)) return null;
-  return SPLITS.find((s) => n >= s.from && n <= s.to)?.name ?? null;
+  return SOURCES.find((s) => s.ranges.some(([a, b]) => n >= a && n <= b))?.name ?? null;
 }
+
+/** The split an article is reported under, e.g. "dev:bbc" or "test:wikinews". */
+export function splitOf(id: string): string | null {
+  const src = sourceOf(id);
+  return src ? `${partOf(id)}:${src}` : null;
+}
+
+/** Splits in report order: each part, then each part by source. */
+export const SPLIT_NAMES: readonly string[] = ['dev', 'test', ...['dev', 'test'].flatMap((p) => SOURCES.map((s) => `${p}:${s.name}`))];
 
 export interface LabelledArticle {
   article: CorpusArticle;
@@ -247,12 +267,13 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalReport> {
     }
     const score = scoreArticle(prediction, a.labels);
     scored.push({ id: a.article.id, split: splitOf(a.article.id), score });
-    articles.push(articleReport(a, score, failure));
+    // The test part is scored, never read: its articles stay out of the per-article report.
+    if (partOf(a.article.id) === 'dev') articles.push(articleReport(a, score, failure));
   }
   const splits: Record<string, Scores> = {};
-  for (const s of SPLITS) {
-    const items = scored.filter((x) => x.split === s.name);
-    if (items.length) splits[s.name] = aggregate(items);
+  for (const name of SPLIT_NAMES) {
+    const items = scored.filter((x) => x.split !== null && (x.split === name || x.split.startsWith(`${name}:`)));
+    if (items.length) splits[name] = aggregate(items);
   }
   return {
     pipeline: pipeline.id,
