@@ -16,11 +16,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { newDoc } from '../src/doc.ts';
-import type { Doc } from '../src/doc.ts';
-import { normalize } from '../src/components/normalize.ts';
-import { sentences } from '../src/components/sentences.ts';
-import { companies, debugCandidates } from '../src/components/companies.ts';
+import { newDoc } from '../pipelines/news/doc.ts';
+import type { Doc } from '../pipelines/news/doc.ts';
+import { normalize } from '../pipelines/news/components/normalize.ts';
+import { sentences } from '../pipelines/news/components/sentences.ts';
+import { companies, debugCandidates } from '../pipelines/news/components/companies.ts';
 
 const CORPUS = '/work/shared/corpus';
 const DIR = join(CORPUS, 'news-dev');

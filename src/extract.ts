@@ -3,8 +3,8 @@
  * goes through the pipeline. One bad input never stops the others.
  */
 import { readInputs, InputError } from './input/read.ts';
-import { getPipeline } from './pipeline.ts';
-import type { Pipeline } from './pipeline.ts';
+import { getPipeline } from '../pipelines/news/index.ts';
+import type { Pipeline } from '../pipelines/news/index.ts';
 import type { ArticleRecord } from './schema.ts';
 
 export type ExtractOutcome =

@@ -1,22 +1,29 @@
 /**
- * A pipeline is an ordered list of named components over one Doc (spaCy-style). Each component
- * declares what it requires and assigns; the check runs once, when the pipeline is built.
- * The definition is data (pipelines/*.json) with a versioned name that goes into every record.
+ * The pipeline runner (spaCy-style): an ordered list of named components over one Doc. Each
+ * component declares what it requires and assigns; the check runs once, when the pipeline is
+ * built. A definition is data (pipelines/<name>/<name>.vN.json) with a versioned name that goes
+ * into every record. The runner knows nothing of any one pipeline: the pipeline brings its
+ * components, its Doc and how to start one (pipelines/news/index.ts).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Doc, DocKey } from './doc.ts';
-import { newDoc } from './doc.ts';
 import { ArticleSchema } from './schema.ts';
-import type { ArticleInput, ArticleRecord } from './schema.ts';
-import { COMPONENTS } from './components/index.ts';
+import type { Article, ArticleInput, ArticleRecord } from './schema.ts';
 
-export interface Component {
+/** What every Doc has: the article and, once the last component ran, its record. */
+export interface DocBase {
+  article: Article;
+  record: ArticleRecord | null;
+}
+
+/** The keys of a Doc a component may require or assign. */
+export type DocKeyOf<D> = Exclude<keyof D & string, 'article' | 'text'>;
+
+export interface Component<D extends DocBase = DocBase> {
   name: string;
-  requires: readonly DocKey[];
-  assigns: readonly DocKey[];
-  run(doc: Doc, ctx: PipelineContext): void;
+  requires: readonly DocKeyOf<D>[];
+  assigns: readonly DocKeyOf<D>[];
+  run(doc: D, ctx: PipelineContext): void;
 }
 
 export interface PipelineContext {
@@ -36,20 +43,25 @@ export class PipelineBuildError extends Error {
   override name = 'PipelineBuildError';
 }
 
-export interface Pipeline {
+export interface Pipeline<D extends DocBase = DocBase> {
   readonly id: string;
-  readonly components: readonly Component[];
+  readonly components: readonly Component<D>[];
   /** Run every component over one article; returns the finished Doc. */
-  runDoc(article: ArticleInput): Doc;
+  runDoc(article: ArticleInput): D;
   /** Run and return the validated ArticleRecord. */
   run(article: ArticleInput): ArticleRecord;
 }
 
-export function buildPipeline(def: PipelineDef, registry: Record<string, Component> = COMPONENTS): Pipeline {
+/** Build a pipeline from its definition, the components it may name, and its Doc constructor. */
+export function buildPipeline<D extends DocBase>(
+  def: PipelineDef,
+  registry: Readonly<Record<string, Component<D>>>,
+  newDoc: (article: Article) => D,
+): Pipeline<D> {
   const parsed = PipelineDefSchema.parse(def);
   const id = `${parsed.name}@${parsed.version}`;
-  const components: Component[] = [];
-  const assignedBy = new Map<DocKey, string>();
+  const components: Component<D>[] = [];
+  const assignedBy = new Map<string, string>();
   for (const name of parsed.components) {
     const c = registry[name];
     if (!c) throw new PipelineBuildError(`[pipeline ${id}] unknown component "${name}"; known: ${Object.keys(registry).join(', ')}`);
@@ -65,7 +77,7 @@ export function buildPipeline(def: PipelineDef, registry: Record<string, Compone
   }
   if (!assignedBy.has('record')) throw new PipelineBuildError(`[pipeline ${id}] no component assigns "record"`);
   const ctx: PipelineContext = { pipeline: id };
-  const runDoc = (input: ArticleInput): Doc => {
+  const runDoc = (input: ArticleInput): D => {
     const doc = newDoc(ArticleSchema.parse(input));
     for (const c of components) c.run(doc, ctx);
     return doc;
@@ -78,17 +90,7 @@ export function buildPipeline(def: PipelineDef, registry: Record<string, Compone
   };
 }
 
-const PIPELINES_DIR = fileURLToPath(new URL('../pipelines/', import.meta.url));
-
-/** Load a pipeline definition by name (`news.v1`) from pipelines/, or from a path. */
-export function loadPipelineDef(nameOrPath = 'news.v1'): PipelineDef {
-  const path = nameOrPath.endsWith('.json') ? nameOrPath : `${PIPELINES_DIR}${nameOrPath}.json`;
-  return PipelineDefSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-}
-
-let defaultPipeline: Pipeline | null = null;
-/** The default pipeline (pipelines/news.v1.json), built once per process. */
-export function getPipeline(): Pipeline {
-  defaultPipeline ??= buildPipeline(loadPipelineDef());
-  return defaultPipeline;
+/** Read and check a pipeline definition file. */
+export function loadPipelineDef(file: string): PipelineDef {
+  return PipelineDefSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }

@@ -6,8 +6,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { extractInputs } from './extract.ts';
-import type { Pipeline } from './pipeline.ts';
-import { getPipeline } from './pipeline.ts';
+import type { Pipeline } from '../pipelines/news/index.ts';
+import { getPipeline } from '../pipelines/news/index.ts';
 import type { ArticleRecord } from './schema.ts';
 
 const INPUT_EXTS = new Set(['.txt', '.json', '.html', '.htm']);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getPipeline } from '../src/pipeline.ts';
+import { getPipeline } from '../pipelines/news/index.ts';
 import { ArticleRecordSchema } from '../src/schema.ts';
 import type { ArticleRecord } from '../src/schema.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FLAT_SCHEMAS, flatten, FlatRecordSchema } from '../src/flat.ts';
 import type { FlatRecord } from '../src/flat.ts';
-import { getPipeline } from '../src/pipeline.ts';
+import { getPipeline } from '../pipelines/news/index.ts';
 import { fixtureRecords } from './sinks/conformance.ts';
 
 const WIDGETS = {

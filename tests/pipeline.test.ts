@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildPipeline, getPipeline, loadPipelineDef, PipelineBuildError } from '../src/pipeline.ts';
-import type { Component } from '../src/pipeline.ts';
-import { COMPONENTS } from '../src/components/index.ts';
+import { PipelineBuildError } from '../src/pipeline.ts';
+import { COMPONENTS, createPipeline as buildPipeline, getPipeline, loadPipelineDef } from '../pipelines/news/index.ts';
+import type { Component } from '../pipelines/news/index.ts';
 
 describe('pipeline build', () => {
-  it('loads news.v1 from pipelines/ and stamps name@version on records', () => {
+  it('loads news.v1 from pipelines/news/ and stamps name@version on records', () => {
     const def = loadPipelineDef('news.v1');
     expect(def.name).toBe('news.v1');
     const p = getPipeline();

@@ -1,7 +1,7 @@
 /**
  * Summarise a V8 .cpuprofile (node --cpu-prof): self time per function (top N) and per pipeline
- * component, the component being read off the source file of the function (src/components/deals.ts
- * -> deals; src/rules/* and src/lexicon/* by name; node_modules/<pkg> -> that package).
+ * component, the component being read off the source file of the function (pipelines/news/components/deals.ts
+ * -> deals; pipelines/news/rules/* and pipelines/news/lexicon/* by name; node_modules/<pkg> -> that package).
  *
  *   node --import tsx scripts/bench/cpuprofile.ts /tmp/prof/CPU.<...>.cpuprofile [top]
  */
@@ -28,6 +28,8 @@ export function bucketOf(url: string, fn: string): string {
   if (!url) return fn.startsWith('(') ? fn : '(native)';
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) return nm[1]!;
+  const pipe = /\/pipelines\/news\/(.+?)\.(?:ts|js)$/.exec(url);
+  if (pipe) return pipe[1]!;
   const src = /\/(src|scripts|workers)\/(.+?)\.(?:ts|js)$/.exec(url);
   if (src) return src[1] === 'src' ? src[2]! : `${src[1]}/${src[2]}`;
   if (url.startsWith('node:')) return 'node';
@@ -35,14 +37,14 @@ export function bucketOf(url: string, fn: string): string {
 }
 
 /**
- * Which pipeline component a stack belongs to: the outermost frame in src/components/<name>.ts
+ * Which pipeline component a stack belongs to: the outermost frame in pipelines/news/components/<name>.ts
  * (so natural's TF-IDF under summary counts for summary, zod under record for record); a stack in
  * runDoc but in no component is the pipeline's own work (input parse, newDoc); anything else is
  * outside the pipeline (module loading, the benchmark loop, GC and idle).
  */
 function componentOf(frame: CallFrame, parent: string | null): string | null {
   if (parent && parent !== 'pipeline (ArticleSchema.parse, newDoc)') return parent;
-  const m = /\/src\/components\/([\w-]+)\.ts$/.exec(frame.url);
+  const m = /\/pipelines\/news\/components\/([\w-]+)\.ts$/.exec(frame.url);
   if (m) return m[1]!;
   if (parent) return parent;
   if (/\/src\/pipeline\.ts$/.test(frame.url) && /^(runDoc|run)$/.test(frame.functionName)) return 'pipeline (ArticleSchema.parse, newDoc)';

@@ -9,7 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { buildLadder, loadBbc } from './corpus.ts';
-import { getPipeline } from '../../src/pipeline.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
 
 const root = fileURLToPath(new URL('../../../shared/corpus/bbc-news', import.meta.url));
 const args = process.argv.slice(2);

@@ -8,8 +8,8 @@
  * Both are built once at module load / first call, never per article.
  */
 import nlp from 'compromise';
-import { getPipeline } from '../../src/pipeline.ts';
-import type { Pipeline } from '../../src/pipeline.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
+import type { Pipeline } from '../../pipelines/news/index.ts';
 import type { BenchArticle } from './corpus.ts';
 
 let pipeline: Pipeline | null = null;

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { getPipeline } from '../pipeline.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
 import type { ArticleInput } from '../schema.ts';
 import type { ArticleReport, ArticleErrors, CorpusArticle, EvalReport, Field, LabelFile, Scores } from './schema.ts';
 import { CLAIM_ATTRS, CorpusArticleSchema, DEAL_ATTRS, FIELDS, LabelFileSchema } from './schema.ts';

@@ -19,7 +19,7 @@ import { hashId } from '../util/ids.ts';
 import { loadConfig } from './config.ts';
 import type { IngestConfig } from './config.ts';
 import { canonicalUrl } from './dedupe.ts';
-import { articleId } from '../components/record.ts';
+import { articleId } from '../../pipelines/news/components/record.ts';
 import { classify } from './errors.ts';
 import type { FeedSpec } from './feed-list.ts';
 import { createLogger } from './log.ts';

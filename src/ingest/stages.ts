@@ -17,7 +17,7 @@ import type { HttpClient } from '../fetch/http.ts';
 import { FEED_ACCEPT, HTML_ACCEPT } from '../fetch/http.ts';
 import { charsetFromContentType, decodeFeedBytes } from '../feeds/decode.ts';
 import { normaliseDate } from '../input/date.ts';
-import type { Pipeline } from '../pipeline.ts';
+import type { Pipeline } from '../../pipelines/news/index.ts';
 import type { SinkDriver } from '../sinks/types.ts';
 import type { IngestConfig } from './config.ts';
 import { articleIdOf, canonicalUrl, contentHash, hamming, simhash64, simhashBands } from './dedupe.ts';
@@ -337,7 +337,7 @@ export async function extract(ctx: StageContext, p: ExtractPayload): Promise<Ext
   if (!parked) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
   // Loaded on first use: processes that never extract (the worker parent, feed and fetch workers)
   // do not hold the lexicons in memory.
-  const pipeline = ctx.pipeline ?? (await import('../pipeline.ts')).getPipeline();
+  const pipeline = ctx.pipeline ?? (await import('../../pipelines/news/index.ts')).getPipeline();
   const record = parked.ingest.duplicateOf ? null : pipeline.run(parked.article);
   const envelope: Envelope = { id: p.articleId, record, ingest: parked.ingest };
   const recordKey = key(ctx, 'record', p.articleId);
@@ -358,7 +358,7 @@ export async function extractMany(ctx: StageContext, ps: readonly ExtractPayload
   // Parsed one at a time, just before its extraction: a batch's articles as objects would outlive
   // V8's young generation and be promoted, for nothing.
   const parked = await ctx.store.getRawMany(ps.map((p) => p.articleKey));
-  const pipeline = ctx.pipeline ?? (await import('../pipeline.ts')).getPipeline();
+  const pipeline = ctx.pipeline ?? (await import('../../pipelines/news/index.ts')).getPipeline();
   const outcomes: ExtractOutcome[] = [];
   const envelopes: { key: string; json: string }[] = [];
   let slice = performance.now();

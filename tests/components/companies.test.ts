@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { newDoc } from '../../src/doc.ts';
-import type { CompanyEntity, Doc } from '../../src/doc.ts';
-import { normalize } from '../../src/components/normalize.ts';
-import { sentences } from '../../src/components/sentences.ts';
-import { companies } from '../../src/components/companies.ts';
+import { newDoc } from '../../pipelines/news/doc.ts';
+import type { CompanyEntity, Doc } from '../../pipelines/news/doc.ts';
+import { normalize } from '../../pipelines/news/components/normalize.ts';
+import { sentences } from '../../pipelines/news/components/sentences.ts';
+import { companies } from '../../pipelines/news/components/companies.ts';
 import { CompanySchema } from '../../src/schema.ts';
 
 function run(text: string): Doc {

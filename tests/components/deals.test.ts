@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newDoc } from '../../src/doc.ts';
-import type { Doc } from '../../src/doc.ts';
-import { foldText } from '../../src/components/normalize.ts';
-import { splitSentences } from '../../src/components/sentences.ts';
-import { compileTemplate, findDeals } from '../../src/components/deals.ts';
-import { getPipeline } from '../../src/pipeline.ts';
+import { newDoc } from '../../pipelines/news/doc.ts';
+import type { Doc } from '../../pipelines/news/doc.ts';
+import { foldText } from '../../pipelines/news/components/normalize.ts';
+import { splitSentences } from '../../pipelines/news/components/sentences.ts';
+import { compileTemplate, findDeals } from '../../pipelines/news/components/deals.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
 import { DealSchema } from '../../src/schema.ts';
 import type { Deal } from '../../src/schema.ts';
 

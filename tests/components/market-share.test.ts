@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { newDoc, sentenceAt } from '../../src/doc.ts';
-import type { CompanyEntity, Doc } from '../../src/doc.ts';
+import { newDoc, sentenceAt } from '../../pipelines/news/doc.ts';
+import type { CompanyEntity, Doc } from '../../pipelines/news/doc.ts';
 import { ArticleSchema, MarketShareClaimSchema } from '../../src/schema.ts';
 import type { MarketShareClaim } from '../../src/schema.ts';
-import { normalize } from '../../src/components/normalize.ts';
-import { sentences } from '../../src/components/sentences.ts';
-import { extractMarketShares, marketShare } from '../../src/components/market-share.ts';
-import { getPipeline } from '../../src/pipeline.ts';
+import { normalize } from '../../pipelines/news/components/normalize.ts';
+import { sentences } from '../../pipelines/news/components/sentences.ts';
+import { extractMarketShares, marketShare } from '../../pipelines/news/components/market-share.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
 
 const ctx = { pipeline: 'test@0.0.0' };
 const SPELLED: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/components/sentences.ts';
-import { foldText } from '../../src/components/normalize.ts';
+import { splitSentences } from '../../pipelines/news/components/sentences.ts';
+import { foldText } from '../../pipelines/news/components/normalize.ts';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getPipeline } from '../../src/pipeline.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
 import { articleFromText } from '../../src/input/read.ts';
 
 describe('summary', () => {

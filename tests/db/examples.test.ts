@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.ts';
-import { getPipeline } from '../../src/pipeline.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
 import { PostgresSink, recordEnvelope } from '../../src/sinks/postgres.ts';
 import { fixtureRecords } from '../sinks/conformance.ts';
 import { freshSchema } from './pg.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFilingName, gazetteerLookup } from '../../src/lexicon/gazetteer.ts';
-import { displayName, nameKey } from '../../src/lexicon/names.ts';
-import { isGuarded, isNotCompany, ownerOfBrand } from '../../src/lexicon/index.ts';
+import { cleanFilingName, gazetteerLookup } from '../../pipelines/news/lexicon/gazetteer.ts';
+import { displayName, nameKey } from '../../pipelines/news/lexicon/names.ts';
+import { isGuarded, isNotCompany, ownerOfBrand } from '../../pipelines/news/lexicon/index.ts';
 
 describe('names', () => {
   it('folds surface forms of one company to one key', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMoney, isPerShare } from '../../src/quantities/money.ts';
+import { findMoney, isPerShare } from '../../pipelines/news/quantities/money.ts';
 
 const found = (s: string) =>
   findMoney(s).map((m) => ({ text: s.slice(m.start, m.end), amount: m.amount, currency: m.currency }));

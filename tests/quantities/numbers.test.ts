@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNumbers, parseNumber, parseScaled, parseSpelled } from '../../src/quantities/numbers.ts';
+import { findNumbers, parseNumber, parseScaled, parseSpelled } from '../../pipelines/news/quantities/numbers.ts';
 
 describe('numbers as news writes them', () => {
   it.each([

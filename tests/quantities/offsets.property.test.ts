@@ -5,12 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findMoney } from '../../src/quantities/money.ts';
-import { findPercentages } from '../../src/quantities/percent.ts';
-import { findPeriods } from '../../src/quantities/periods.ts';
-import { buildPipeline } from '../../src/pipeline.ts';
-import type { Component } from '../../src/pipeline.ts';
-import { COMPONENTS } from '../../src/components/index.ts';
+import { findMoney } from '../../pipelines/news/quantities/money.ts';
+import { findPercentages } from '../../pipelines/news/quantities/percent.ts';
+import { findPeriods } from '../../pipelines/news/quantities/periods.ts';
+import { COMPONENTS, createPipeline } from '../../pipelines/news/index.ts';
+import type { Component } from '../../pipelines/news/index.ts';
 
 type Kind = 'percent' | 'money' | 'period';
 interface Planted {
@@ -76,7 +75,7 @@ function checkSpans(text: string, spans: ReadonlyArray<{ start: number; end: num
 
 // The quantities component on its own, after normalize and sentences, with a stub record.
 const stubRecord: Component = { name: 'record', requires: [], assigns: ['record'], run() {} };
-const pipeline = buildPipeline(
+const pipeline = createPipeline(
   { name: 'q-test', version: '1.0.0', components: ['normalize', 'sentences', 'quantities', 'record'] },
   { ...COMPONENTS, record: stubRecord },
 );

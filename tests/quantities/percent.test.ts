@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPercentages } from '../../src/quantities/percent.ts';
+import { findPercentages } from '../../pipelines/news/quantities/percent.ts';
 
 const found = (s: string) =>
   findPercentages(s).map((p) => ({ text: s.slice(p.start, p.end), value: p.value, high: p.high, unit: p.unit }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPeriods } from '../../src/quantities/periods.ts';
+import { findPeriods } from '../../pipelines/news/quantities/periods.ts';
 
 const found = (s: string) => findPeriods(s).map((p) => [s.slice(p.start, p.end), p.value]);
 

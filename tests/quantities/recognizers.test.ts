@@ -18,8 +18,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findMoney } from '../../src/quantities/money.ts';
-import { findPercentages } from '../../src/quantities/percent.ts';
+import { findMoney } from '../../pipelines/news/quantities/money.ts';
+import { findPercentages } from '../../pipelines/news/quantities/percent.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(repoRoot, 'tests/fixtures/recognizers-text');

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getPipeline } from '../../src/pipeline.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
 import type { ArticleRecord } from '../../src/schema.ts';
 import type { Envelope, IngestMeta } from '../../src/ingest/types.ts';
 import { SinkError } from '../../src/sinks/types.ts';

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.ts';
-import { getPipeline } from '../../src/pipeline.ts';
+import { getPipeline } from '../../pipelines/news/index.ts';
 import type { ArticleRecord } from '../../src/schema.ts';
 import { PostgresSink, pgJson, recordEnvelope } from '../../src/sinks/postgres.ts';
 import { SinkError } from '../../src/sinks/types.ts';

@@ -1,9 +1,10 @@
 /**
  * The Doc: one article as it travels through the pipeline. Components read what they require and
- * fill in what they assign (see src/pipeline.ts). All offsets are UTF-16 offsets into `text`,
+ * fill in what they assign (src/pipeline.ts runs them). All offsets are UTF-16 offsets into `text`,
  * end exclusive; `norm` has the same length as `text`, so an offset found in one holds in the other.
  */
-import type { Article, ArticleRecord, Deal, MarketShareClaim, Money, Percentage } from './schema.ts';
+import type { Component as EngineComponent, DocKeyOf } from '../../src/pipeline.ts';
+import type { Article, ArticleRecord, Deal, MarketShareClaim, Money, Percentage } from '../../src/schema.ts';
 
 export interface Sentence {
   index: number;
@@ -68,7 +69,10 @@ export interface Doc {
 }
 
 /** The keys of Doc a component may require or assign. */
-export type DocKey = Exclude<keyof Doc, 'article' | 'text'>;
+export type DocKey = DocKeyOf<Doc>;
+
+/** A component of this pipeline (src/pipeline.ts runs it). */
+export type Component = EngineComponent<Doc>;
 
 export function newDoc(article: Article): Doc {
   return {

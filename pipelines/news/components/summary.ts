@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 import type { Doc, Sentence } from '../doc.ts';
 
 // Import only the parts of natural we use (its root module loads storage back ends that print

@@ -1,9 +1,9 @@
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 import type { Doc } from '../doc.ts';
-import { ArticleRecordSchema, SCHEMA_VERSION } from '../schema.ts';
-import type { Article, ArticleRecord } from '../schema.ts';
-import { articleIdOf } from '../ingest/dedupe.ts';
-import { hashId } from '../util/ids.ts';
+import { ArticleRecordSchema, SCHEMA_VERSION } from '../../../src/schema.ts';
+import type { Article, ArticleRecord } from '../../../src/schema.ts';
+import { articleIdOf } from '../../../src/ingest/dedupe.ts';
+import { hashId } from '../../../src/util/ids.ts';
 
 /**
  * Deterministic article id: from the canonical url when there is one (tracking parameters and

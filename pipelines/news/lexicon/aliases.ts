@@ -1,5 +1,5 @@
 /**
- * Curated names (data/aliases.json), loaded once:
+ * Curated names (lexicon/data/aliases.json), loaded once:
  * - companies and divisions with their surface forms and parent ("AWS" -> Amazon Web Services,
  *   parent Amazon; "Microsoft Azure" -> parent Microsoft);
  * - products and product brands, never companies, with their owner (`ownerOfBrand`);
@@ -29,7 +29,7 @@ export interface CuratedCompany {
 }
 
 const file = AliasFileSchema.parse(
-  JSON.parse(readFileSync(new URL('../../data/aliases.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('./data/aliases.json', import.meta.url), 'utf8')),
 );
 
 const COMPANIES = new Map<string, CuratedCompany>();

@@ -2,7 +2,7 @@
  * Word lists the company recogniser consults, loaded once at module load:
  * - compromise's lexicon (first names, surnames, places, nationalities, months, its Organization list),
  *   read as a static table: far cheaper than running its tagger over every article;
- * - data/common-words.json: words news writes in lower case (scripts/build-common-words.ts).
+ * - lexicon/data/common-words.json: words news writes in lower case (scripts/build-common-words.ts).
  */
 import { readFileSync } from 'node:fs';
 import nlp from 'compromise';
@@ -85,7 +85,7 @@ for (const w of [
   sets.demonym.add(w);
 
 const COMMON: ReadonlySet<string> = new Set(
-  JSON.parse(readFileSync(new URL('../../data/common-words.json', import.meta.url), 'utf8')) as string[],
+  JSON.parse(readFileSync(new URL('./data/common-words.json', import.meta.url), 'utf8')) as string[],
 );
 
 /** Lower-cased word lists. */

@@ -1,4 +1,4 @@
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 import { normalize } from './normalize.ts';
 import { sentences } from './sentences.ts';
 import { companies } from './companies.ts';

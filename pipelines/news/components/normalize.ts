@@ -1,4 +1,4 @@
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 
 /** One-for-one folds: every entry maps one UTF-16 unit to one, so offsets survive. */
 const FOLD: Record<string, string> = {

@@ -4,7 +4,7 @@
  * has; richer facts (a money range's upper end, per-share prices) stay with the finders:
  * `isPerShare(doc.norm, money)` from src/quantities/money.ts tells a price per share from a total.
  */
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 import type { Doc, MoneyQ, PercentageQ, PeriodQ } from '../doc.ts';
 import { sentenceAt } from '../doc.ts';
 import { findPercentages } from '../quantities/percent.ts';

@@ -1,5 +1,5 @@
 /**
- * The SEC company list (data/sec-company-tickers.json) as a lookup keyed by name key
+ * The SEC company list (lexicon/data/sec-company-tickers.json) as a lookup keyed by name key
  * (src/lexicon/names.ts): one Map, built once at module load; a lookup is one hash probe per
  * candidate span, whatever the size of the list.
  *
@@ -70,7 +70,7 @@ const BY_KEY = new Map<string, GazetteerEntry>();
 let maxTokens = 1;
 
 function load(): void {
-  const rows = JSON.parse(readFileSync(new URL('../../data/sec-company-tickers.json', import.meta.url), 'utf8')) as Record<
+  const rows = JSON.parse(readFileSync(new URL('./data/sec-company-tickers.json', import.meta.url), 'utf8')) as Record<
     string,
     SecRow
   >;

@@ -25,7 +25,7 @@
  * company being bid for. "|T" falls back to the topic company alone ("an attempted merger with X
  * failed" in a story about Y).
  */
-import type { DealStatus, DealType } from '../schema.ts';
+import type { DealStatus, DealType } from '../../../src/schema.ts';
 
 export type SlotName = 'a' | 'b' | 's' | 'u';
 export type PartySpec = SlotName | `${SlotName}|S` | `${SlotName}|R` | `${SlotName}|T`;

@@ -20,11 +20,11 @@
  * each is a share the text states for X, the earlier one at an earlier period (when the text gives
  * one, `period` says which). Hypothetical and projected shares are kept the same way.
  */
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 import type { CompanyEntity, Doc, PercentageQ, PeriodQ, Sentence } from '../doc.ts';
 import { evidence } from '../doc.ts';
-import type { MarketShareClaim } from '../schema.ts';
-import { hashId } from '../util/ids.ts';
+import type { MarketShareClaim } from '../../../src/schema.ts';
+import { hashId } from '../../../src/util/ids.ts';
 import { ownerOfBrand } from '../lexicon/index.ts';
 import {
   ANAPHOR,

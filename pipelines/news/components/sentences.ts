@@ -1,4 +1,4 @@
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 import type { Sentence } from '../doc.ts';
 
 /** Words that end with a period without ending a sentence. Lower-cased, without the period. */

@@ -1,5 +1,5 @@
 /**
- * Builds data/common-words.json: words that English news writes in lower case. A capitalised word
+ * Builds lexicon/data/common-words.json: words that English news writes in lower case. A capitalised word
  * that is usually lower case ("Target", "Orange", "Global") is a sentence opener or a headline
  * word far more often than a name, so the company recogniser asks for corroboration before it
  * takes one as a company. Statistics only (counts of case forms), from the BBC and Reuters corpora.
@@ -44,5 +44,5 @@ const words = [...lower]
   .filter(([k, n]) => n >= 2 && n >= 2 * (upper.get(k) ?? 0))
   .map(([k]) => k)
   .sort();
-writeFileSync(new URL('../../data/common-words.json', import.meta.url), JSON.stringify(words) + '\n');
+writeFileSync(new URL('./data/common-words.json', import.meta.url), JSON.stringify(words) + '\n');
 console.log(`${words.length} common words from ${texts.length} texts`);

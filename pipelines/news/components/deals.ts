@@ -9,11 +9,11 @@
  * cue words in the clause give the status; money in the clause gives the value. Reports of one
  * transaction in several sentences are merged.
  */
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 import type { Doc, MoneyQ } from '../doc.ts';
 import { evidence, sentenceAt } from '../doc.ts';
-import type { Deal, DealStatus, DealType } from '../schema.ts';
-import { hashId } from '../util/ids.ts';
+import type { Deal, DealStatus, DealType } from '../../../src/schema.ts';
+import { hashId } from '../../../src/util/ids.ts';
 import {
   OFFER_FROM,
   OFFER_RECEIVED,

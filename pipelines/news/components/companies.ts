@@ -10,9 +10,9 @@
  * executive"). Once a name is a company in an article, its other mentions, short forms
  * ("Acme Corp" ... "Acme"), acronyms ("Acme Widget Systems (AWS)") and possessives count too.
  */
-import type { Component } from '../pipeline.ts';
+import type { Component } from '../doc.ts';
 import type { CompanyEntity, CompanyMention, Doc } from '../doc.ts';
-import { slug } from '../util/ids.ts';
+import { slug } from '../../../src/util/ids.ts';
 import { curatedCompany, isGuarded, isNotCompany, isProduct } from '../lexicon/aliases.ts';
 import type { CuratedCompany } from '../lexicon/aliases.ts';
 import { gazetteerLookup } from '../lexicon/gazetteer.ts';
