@@ -64,13 +64,15 @@ export const LabelFileSchema = z
         });
       }
     });
+    // A deal party may be an optional name when the text makes it the counterparty (README).
+    const partyNames = new Set([...names, ...l.optionalCompanies]);
     l.deals.forEach((d, i) => {
       d.parties.forEach((p, j) => {
-        if (!names.has(p)) {
+        if (!partyNames.has(p)) {
           ctx.addIssue({
             code: 'custom',
             path: ['deals', i, 'parties', j],
-            message: `"${p}" is not one of companies[].name`,
+            message: `"${p}" is not one of companies[].name or optionalCompanies`,
           });
         }
       });
