@@ -5,6 +5,7 @@
  */
 import type { Component as EngineComponent, DocKeyOf } from '../../src/pipeline.ts';
 import type { Article, ArticleRecord, Deal, MarketShareClaim, Money, Percentage } from '../../src/schema.ts';
+import type { Discourse } from './components/discourse.ts';
 
 export interface Sentence {
   index: number;
@@ -64,6 +65,8 @@ export interface Doc {
   periods: PeriodQ[];
   marketShareClaims: MarketShareClaim[];
   deals: Deal[];
+  /** What rules may ask beyond one sentence: anaphors, parent and unit, topic, date (components/discourse.ts). */
+  discourse: Discourse;
   summary: Sentence[];
   record: ArticleRecord | null;
 }
@@ -86,6 +89,7 @@ export function newDoc(article: Article): Doc {
     periods: [],
     marketShareClaims: [],
     deals: [],
+    discourse: { mentions: [], anaphors: [], units: [], topic: null, date: null },
     summary: [],
     record: null,
   };

@@ -117,7 +117,61 @@ export interface SpanLike {
 }
 
 /** Find every period in `norm` (ASCII-folded text), in order of position; spans never overlap. */
-export function findPeriods(norm: string, sentences?: readonly SpanLike[]): PeriodMatch[] {
+/** The date the text was written (the article's date): relative periods are resolved against it. */
+export interface ReferenceDate {
+  year: number;
+  /** 1-12, or null when only the year is known. */
+  month: number | null;
+}
+
+/** "2016-03-04", "2016-03-04T10:00:00Z", "2016" -> {year, month}; anything else null. */
+export function referenceDateOf(iso: string | null | undefined): ReferenceDate | null {
+  const m = iso ? /^(\d{4})(?:-(\d{2}))?/.exec(iso) : null;
+  if (!m) return null;
+  const month = m[2] ? Number(m[2]) : null;
+  return { year: Number(m[1]), month: month && month >= 1 && month <= 12 ? month : null };
+}
+
+/**
+ * A relative period resolved against the date of writing, or null when the words name no fixed
+ * period (or the date is unknown):
+ *   "last year", "a year earlier", "the previous year", "year-ago" -> the year before ("2015")
+ *   "this year", "the current year" -> the year itself; "next year" -> the year after
+ *   "last quarter" / "this quarter" -> "Q4 2015" / "Q1 2016" (needs the month)
+ */
+export function resolveRelative(surface: string, ref: ReferenceDate | null): string | null {
+  if (!ref) return null;
+  const t = surface.toLowerCase().replace(/\s+/g, ' ');
+  const { year, month } = ref;
+  if (/\b(?:last|previous|prior|past) year\b|\byear(?: |-)(?:earlier|ago|before)\b|\ba year (?:earlier|ago|before)\b/.test(t)) return String(year - 1);
+  if (/\b(?:this|current|the current) year\b/.test(t)) return String(year);
+  if (/\b(?:next|coming) year\b/.test(t)) return String(year + 1);
+  if (month === null) return null;
+  const q = Math.ceil(month / 3);
+  if (/\b(?:last|previous|prior|past) quarter\b/.test(t)) return q === 1 ? `Q4 ${year - 1}` : `Q${q - 1} ${year}`;
+  if (/\b(?:this|current|the current) quarter\b/.test(t)) return `Q${q} ${year}`;
+  return null;
+}
+
+/**
+ * The year of a quarter, half or month named without one, from the date of writing: the latest
+ * such period that has begun ("the fourth quarter" written in February 2016 -> Q4 2015).
+ */
+function yearFromReference(kind: PeriodKind, pre: string | null, post: string, ref: ReferenceDate): number {
+  if (ref.month === null) return ref.year;
+  let firstMonth = 1;
+  if (kind === 'quarter') firstMonth = (Number(/Q(\d)/.exec(pre ?? '')?.[1] ?? 1) - 1) * 3 + 1;
+  else if (kind === 'half') firstMonth = /H2/.test(pre ?? '') ? 7 : 1;
+  else if (kind === 'month' || kind === 'date') firstMonth = Number(/^-(\d{2})/.exec(post)?.[1] ?? 1);
+  return firstMonth > ref.month ? ref.year - 1 : ref.year;
+}
+
+/**
+ * Find every period in `norm` (ASCII-folded text), in order of position; spans never overlap.
+ * With `ref` (the article's date), relative periods and periods without a year that no year in
+ * their sentence completes are resolved against it.
+ */
+export function findPeriods(norm: string, sentences?: readonly SpanLike[], ref: ReferenceDate | null = null): PeriodMatch[] {
   const raws: Raw[] = [];
   /** Every year the text names (also inside quarters, months...), for the nearest-year rule. */
   const years: Array<{ pos: number; year: number }> = [];
@@ -142,8 +196,12 @@ export function findPeriods(norm: string, sentences?: readonly SpanLike[]): Peri
   years.sort((a, b) => a.pos - b.pos);
   const sents = sentences && sentences.length ? sentences : splitRough(norm);
   return raws.map((r) => {
+    if (r.kind === 'relative') {
+      const resolved = resolveRelative(r.value, ref);
+      return { start: r.start, end: r.end, value: resolved ?? r.value, kind: r.kind };
+    }
     if (r.pre === null) return { start: r.start, end: r.end, value: r.value, kind: r.kind };
-    const y = r.year ?? nearestYear(years, sents, r.start);
+    const y = r.year ?? nearestYear(years, sents, r.start) ?? (ref ? yearFromReference(r.kind, r.pre, r.post, ref) : null);
     return { start: r.start, end: r.end, value: y === null ? r.value : `${r.pre}${y}${r.post}`, kind: r.kind };
   });
 }
