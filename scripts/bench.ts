@@ -97,7 +97,7 @@ function parseOptions(argv: string[]): BenchOptions {
     naiveLimit: int('naive-limit', values['naive-limit']) ?? (quick ? 40 : null),
     ladderBudget: int('ladder-budget', values['ladder-budget']) ?? (quick ? 300_000 : 1_000_000),
     out: resolve(values.out ?? `${ROOT}bench/results.json`),
-    corpus: resolve(values.corpus ?? `${ROOT}../shared/corpus/bbc-news`),
+    corpus: resolve(values.corpus ?? `${ROOT}corpus/bbc-news`),
     fixtures: resolve(values.fixtures ?? `${ROOT}fixtures`),
     redisUrl: values.redis ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     sinkDir: values['sink-dir'] ? resolve(values['sink-dir']) : undefined,

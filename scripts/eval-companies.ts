@@ -16,13 +16,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { newDoc } from '../pipelines/news/doc.ts';
 import type { Doc } from '../pipelines/news/doc.ts';
 import { normalize } from '../pipelines/news/components/normalize.ts';
 import { sentences } from '../pipelines/news/components/sentences.ts';
 import { companies, debugCandidates } from '../pipelines/news/components/companies.ts';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
 const DIR = join(CORPUS, 'news-dev');
 const argv = process.argv.slice(2);
 const ctx = { pipeline: 'eval-companies' };

@@ -9,7 +9,7 @@ import { buildLadder, loadBbc, utf8Bytes } from '../scripts/bench/corpus.ts';
 import { percentile } from '../scripts/bench/measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BBC = join(ROOT, '../shared/corpus/bbc-news');
+const BBC = join(ROOT, 'corpus/bbc-news');
 const run = promisify(execFile);
 
 describe('bench corpus and figures', () => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildLadder, loadBbc } from './corpus.ts';
 import { getPipeline } from '../../pipelines/news/index.ts';
 
-const root = fileURLToPath(new URL('../../../shared/corpus/bbc-news', import.meta.url));
+const root = fileURLToPath(new URL('../../corpus/bbc-news', import.meta.url));
 const args = process.argv.slice(2);
 const ladderAt = args.indexOf('--ladder');
 const bbc = loadBbc(root);

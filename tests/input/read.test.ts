@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError, formatOf, parseInput, readArticles, readInputs } from '../../src/input/read.ts';
@@ -101,7 +102,7 @@ describe('readInputs: NDJSON', () => {
   });
 
   it('reads the whole Reuters-21578 file without an error', async () => {
-    const path = '/work/shared/corpus/reuters-21578/articles.ndjson';
+    const path = fileURLToPath(new URL('../../corpus/reuters-21578/articles.ndjson', import.meta.url));
     const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '');
     const items = await readArticles(path);
     expect(items).toHaveLength(lines.length);

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/input/errors.ts';
 import { readArticles } from '../../src/input/read.ts';
@@ -67,7 +68,7 @@ describe('articleFromText: headline layout', () => {
   });
 
   it('reproduces every BBC file: title + "\\n\\n" + text + "\\n" is the file', async () => {
-    const root = '/work/shared/corpus/bbc-news';
+    const root = fileURLToPath(new URL('../../corpus/bbc-news', import.meta.url));
     let n = 0;
     for (const cat of ['business', 'tech']) {
       for (const f of readdirSync(`${root}/${cat}`).filter((x) => x.endsWith('.txt'))) {
