@@ -14,69 +14,23 @@ import type { Doc, MoneyQ } from '../doc.ts';
 import { evidence, sentenceAt } from '../doc.ts';
 import type { Deal, DealStatus, DealType } from '../../../src/schema.ts';
 import { hashId } from '../../../src/util/ids.ts';
-import {
-  OFFER_FROM,
-  OFFER_RECEIVED,
-  ANAPHOR_NOUNS,
-  CONTEXT_TYPE,
-  DEAL_NAME_PATTERNS,
-  DEAL_RULES,
-  GENERIC_KIND,
-  GOODS_WORDS,
-  KIND_TYPE,
-  MACROS,
-  MAJORITY_WORDS,
-  MONEY_NOT_VALUE_AFTER,
-  MONEY_NOT_VALUE_BEFORE,
-  NEW_OFFER,
-  NOT_A_DEAL,
-  PLURAL_ANAPHOR,
-  RESTATING_ASIDE,
-  RIVAL_OF,
-  STAKE_WORDS,
-  STATUS_CUES,
-  UNIT_WORDS,
-} from '../rules/deals.ts';
+import { CONTEXT_TYPE, DEAL_RULES, GENERIC_KIND, KIND_TYPE, MACROS, SCORE_ADJUST } from '../rules/deals.ts';
 import type { DealRule, PartySpec, SlotName } from '../rules/deals.ts';
+import {
+  ANAPHOR_RE, CO_HEAD, CO_TAIL, COMPANY_RE, GAP, LIST_SEP, MONEY_HEAD, MONEY_TAIL, OBJECT_WORDS, PLURAL_ANAPHOR, SLOT_RE, TICKER_AT, TRIGGER_ANY,
+} from '../rules/deals-grammar.ts';
+import {
+  BARE_PRONOUN, GOODS_WORDS, GROUP_GENERIC_WORDS, MAJORITY_PCT, MAJORITY_WORDS, NATIONALITY_ANAPHOR, NATIONALITY_OF_AFTER, NATIONALITY_REACH,
+  OBJECT_PRONOUN, OWNER_OF_NEXT, PEOPLE_OF, POSSESSIVE_BID, PRICE_PER_SHARE, PRONOUN_HEAD, PRONOUN_LIST_LEAD, PROPER_NAME_OBJECT, REST_OF_TARGET,
+  RIVAL_OF, STAKE_AFTER_TARGET, STAKE_NOUN, STAKE_PCT, STAKE_WORDS, UNIT_AFTER, UNIT_WORDS,
+} from '../rules/deals-cues.ts';
+import {
+  AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, DEAL_FAMILIES, DEAL_NAME_PATTERNS, FOLLOW_UP, MENTION_RULES, MIN_DEAL_VALUE, MONEY_NOT_VALUE_AFTER,
+  MONEY_NOT_VALUE_BEFORE, NAME_REACH, NEW_OFFER, NOT_A_DEAL, NOT_A_DEAL_NAME, OFFER_RULE, RESTATING_ASIDE, SIGNING_RULES, STATUS_CUES, STATUS_RANK, VALUE_MODAL,
+} from '../rules/deals-status.ts';
+import { nationalityOf } from '../lexicon/nationalities.ts';
 
-// ---------------------------------------------------------------------------------------------
-// Masking: a company mention becomes \u0001\u0002\u0002..., a money amount \u0003\u0004\u0004...
-// ---------------------------------------------------------------------------------------------
-const CO_HEAD = '\u0001';
-const CO_TAIL = '\u0002';
-const MONEY_HEAD = '\u0003';
-const MONEY_TAIL = '\u0004';
-
-const COMPANY_RE = `${CO_HEAD}${CO_TAIL}*`;
-const ANAPHOR_RE =
-  `\\b(?:it|they|the two (?:companies|firms|groups|banks|carriers|airlines|sides|rivals|partners|brewers|retailers)|` +
-  `the two(?= (?:are|were|have|had|will|would|agreed|plan|plans|said|also|could|may|might|should|then|later)\\b)|` +
-  `both(?: (?:companies|firms|groups|banks|sides|carriers|airlines))?|` +
-  `the (?:[a-z-]+ ){0,2}(?:${ANAPHOR_NOUNS}))\\b`;
-// (wire copy brackets names: "<Widget Inc>", "(Widget Inc)")
-// (and "Widget Corp. by ...": an abbreviation's period after the name)
-const SLOT_RE = `(?:[<(]?${COMPANY_RE}(?:\\.(?=\\s))?[>)]?|${ANAPHOR_RE})`;
 const ANAPHOR_TEST = new RegExp(ANAPHOR_RE, 'i');
-/** Between two companies of a list: "X, Y and Z", "X <XX.N> and French firm Y", "X and a unit of Y". */
-const LIST_SEP =
-  `>?(?:\\s+(?:Inc|Corp|Co|Ltd|Plc|SA|AG|NV|SpA|Cos|Group)\\b\\.?)?(?:'s?)?(?:\\s*<[^>\\n]{1,14}>)*(?:\\s*\\([^)\\n]{1,40}\\))?` +
-  `(?:\\s*,\\s*(?!(?:a|an|the)\\s)(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s*,?\\s+as well as\\s+|(?<=>)\\s+)` +
-  // "X, Y, and others, Z has signed": "and others" closes the list; Z starts a new clause
-  `(?:(?!(?:said|says|agreed|will|would|to|has|have|had|is|was|were|are|which|who|that|others?|more|several|many|various)\\b)[A-Za-z][\\w.'-]*,?\\s+){0,3}<?`;
-/** A subject does not reach over a subordinate clause: "The two held talks after X bought Y". */
-const SUBORDINATE = '(?:after|before|when|while|because|since|although|though|unless|until|whereas)\\b';
-/** ...nor over a relative clause about people: "the two brothers, who took over control of Y" (their deal, not the subject's). */
-const PEOPLE_WHO = 'who\\b(?<=\\b(?:brothers|sons|family|investors|individuals|executives|managers|officials|people|men|partners|parties|shareholders|holders),?\\s+who)';
-const GAP_CHAR = `(?!\\b${SUBORDINATE}|${PEOPLE_WHO})[^${CO_HEAD}${CO_TAIL};\\n]`;
-/** ...and after an aside, no relative clause: "X, which was bought by Y, a firm that is merging with Z". */
-const TAIL_CHAR = `(?!\\b(?:${SUBORDINATE}|that\\b|which\\b|who\\b))[^${CO_HEAD}${CO_TAIL};\\n]`;
-/** A gap: no company, no ";"; or one comma-delimited aside that may name companies ("X, which owns Y, agreed"). */
-const GAP = `(?:(?:${GAP_CHAR}){0,90}?|,[^;\\n,]{1,100}?,(?:${TAIL_CHAR}){0,60}?)`;
-/** Words that end an object phrase: the next clause or another argument starts. */
-// ("to" inside a range of a stake is no stop: "bought a three to five pct share of Widget")
-const OBJECT_STOP = '(?:from|to(?!\\s+[\\w.]+\\s*(?:pct|percent|per cent|%))|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against)\\b';
-// (up to ten words: "2,400,000 shares of eight pct convertible preferred stock of Widget")
-const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\s+){0,10}?`;
 
 /** Compile a rule template (syntax in src/rules/deals.ts) to a RegExp with indices. */
 export function compileTemplate(template: string): RegExp {
@@ -130,16 +84,12 @@ interface CompiledRule {
 /** Distinct trigger patterns: rules that share one are tested once per sentence. */
 const TRIGGERS: RegExp[] = [];
 const COMPILED: readonly CompiledRule[] = DEAL_RULES.map((rule) => {
-  const re = compileTemplate(rule.pattern);
+  const re = compileTemplate(rule.match);
   const trigger = triggerOf(re);
   let t = TRIGGERS.findIndex((x) => x.source === trigger.source && x.flags === trigger.flags);
   if (t < 0) t = TRIGGERS.push(trigger) - 1;
   return { rule, re, trigger: t };
 });
-
-/** A sentence is tried only when it holds one of these words. */
-const TRIGGER_ANY =
-  /\b(?:acqui|buy|bought|purchas|take|took|snap|swallow|absorb|sale|sell|sold|divest|dispos|unload|spin|spun|bid|offer|approach|proposal|merg|combin|amalgam|tie-up|invest|inject|pump|stake|holding|interest|order|lease|supply|supplie|provid|equip|deliver|build|built|won|win|secur|land|award|gave|give|hand|venture|partner|alliance|collaborat|agree|accord|pact|deal|memorandum|licen|contract|team|join|allied|tied|ties|link|joint|co-?operation|refusal|round|led by|pool|control|sought|court|wooed|pursued|suitor|contender|lost out|losing out|beaten|outbid|pulled out|dropped out|withdr|quit|becom|tender|letter of intent|transfer)/i;
 
 // ---------------------------------------------------------------------------------------------
 // Per-document helpers
@@ -151,8 +101,6 @@ interface Mention {
   sentence: number;
 }
 
-/** "<GEC.L>" right after "General Electric Co Plc": a ticker restating the company before it. */
-const TICKER_AT = /^<[A-Z0-9.&-]{1,12}>/;
 const TRAILING_MENTION_GAP = /^\s*$/;
 
 function collectMentions(doc: Doc): Mention[] {
@@ -281,25 +229,23 @@ function isGoods(obj: string): boolean {
 /** A purchase of a minority stake is an investment; of a majority or all shares, an acquisition. */
 function stakeType(obj: string): DealType | null {
   // ("offered 30 dlrs a share for Widget": a price per share, not a stake)
-  obj = obj.replace(/\b(?:a|per|each|an?\s+(?:ordinary|common))\s+share\b/gi, ' ');
+  obj = obj.replace(PRICE_PER_SHARE, ' ');
   if (!STAKE_WORDS.test(obj)) return null;
   if (MAJORITY_WORDS.test(obj)) return 'acquisition';
-  const pct = /(\d+(?:\.\d+)?)\s*(?:%|pct|percent|per cent)/i.exec(obj);
-  if (pct && Number(pct[1]) > 50) return 'acquisition';
+  const pct = STAKE_PCT.exec(obj);
+  if (pct && Number(pct[1]) > MAJORITY_PCT) return 'acquisition';
   return 'investment';
 }
 
 function kindType(kind: string, sentence: string): { type: DealType; generic: boolean } {
   if (GENERIC_KIND.test(kind.trim())) {
-    for (const [re, t] of CONTEXT_TYPE) if (re.test(sentence)) return { type: t, generic: true };
+    for (const cue of CONTEXT_TYPE) if (cue.match.test(sentence)) return { type: cue.type, generic: true };
     return { type: 'agreement', generic: true };
   }
-  for (const [re, t] of KIND_TYPE) if (re.test(kind)) return { type: t, generic: false };
+  for (const cue of KIND_TYPE) if (cue.match.test(kind)) return { type: cue.type, generic: false };
   return { type: 'agreement', generic: false };
 }
 
-// "could be worth $6bn" is about the value, not a hedge on the deal.
-const VALUE_MODAL = /\b(?:could|may|might)\s+(?:be\s+)?(?:worth|valued|total|reach|rise|exceed|value|amount)/gi;
 
 /**
  * Status from cue words: a cancelling, rejecting or hedging word in the clause wins; a hedge before
@@ -312,14 +258,14 @@ function findStatus(left: string, clause: string): { status: DealStatus | null; 
   for (const cue of STATUS_CUES) {
     const strong = cue.status === 'rumored' || cue.status === 'cancelled' || cue.status === 'rejected';
     if (!strong) continue;
-    if (cue.re.test(inClause) || (cue.status === 'rumored' && cue.re.test(leftClean))) {
+    if (cue.match.test(inClause) || (cue.status === 'rumored' && cue.match.test(leftClean))) {
       return { status: cue.status, hedged: cue.hedged ?? false, strong: true };
     }
   }
   for (const text of [inClause, leftClean]) {
     for (const cue of STATUS_CUES) {
       if (cue.status === 'rumored' || cue.status === 'cancelled' || cue.status === 'rejected') continue;
-      if (cue.re.test(text)) return { status: cue.status, hedged: false, strong: false };
+      if (cue.match.test(text)) return { status: cue.status, hedged: false, strong: false };
     }
   }
   return { status: null, hedged: false, strong: false };
@@ -332,7 +278,7 @@ function findValue(ctx: Ctx, start: number, end: number): { amount: number; curr
     const after = ctx.doc.norm.slice(q.end, q.end + 40);
     const before = ctx.doc.norm.slice(Math.max(0, q.start - 40), q.start);
     if (q.perShare || MONEY_NOT_VALUE_AFTER.test(after) || MONEY_NOT_VALUE_BEFORE.test(before)) continue;
-    if (q.amount < 1000) continue; // a price per share or per unit, not a deal's value
+    if (q.amount < MIN_DEAL_VALUE) continue; // a price per share or per unit, not a deal's value
     // "($2.3bn; £1.8bn)" restates the amount just given in another currency: the first one counts.
     return { amount: q.amount, currency: q.currency };
   }
@@ -340,11 +286,9 @@ function findValue(ctx: Ctx, start: number, end: number): { amount: number; curr
 }
 
 /**
- * The name of the deal at [from, to) of the sentence, if the sentence gives one near it: a name
- * that ends more than NAME_REACH characters before the deal's span belongs to another clause
- * ("the unveiling of Stargate, X's deal with Y, and others, Z signed an agreement": Stargate is X's).
+ * The name of the deal at [from, to) of the sentence, if the sentence gives one near it (within
+ * NAME_REACH characters of the deal's span).
  */
-const NAME_REACH = 60;
 function findName(sentence: string, parties: readonly string[], from: number, to: number): string | null {
   for (const re of DEAL_NAME_PATTERNS) {
     const m = new RegExp(re.source, re.flags.includes('d') ? re.flags : re.flags + 'd').exec(sentence);
@@ -352,16 +296,12 @@ function findName(sentence: string, parties: readonly string[], from: number, to
     if (!name) continue;
     const [ns, ne] = m!.indices![1]!;
     if (ne < from - NAME_REACH || ns > to + NAME_REACH) continue;
-    if (/^(?:The|A|An|It|Its|This|That|In|On|At|For)$/.test(name)) continue;
+    if (NOT_A_DEAL_NAME.test(name)) continue;
     if (parties.some((p) => p === name || p.startsWith(name) || name.startsWith(p))) continue;
     return name;
   }
   return null;
 }
-
-/** "The acquisition is subject to regulatory approval." "The deal is valued at $2bn." */
-// ("The $1.75bn (900m) deal will ...": amounts and an aside may stand before the noun)
-const FOLLOW_UP = /^(?:the|this|that|its|their)\s+(?:[a-z-]+\s+|[$\u00a3\u20ac\u00a5]?[\d.,]+\s*(?:bn|m|k|billion|million|mln|bln)?\s+|\([^)]{0,30}\)\s+){0,3}?(?:acquisition|merger|takeover|deal|transaction|purchase|sale|agreement|offer|bid|buyout|venture|tender offer)\b/i;
 
 /**
  * A sentence that only talks about "the deal" just reported adds its status or value to it:
@@ -396,7 +336,7 @@ interface PendingOffer {
 function offerReceived(ctx: Ctx, si: number): PendingOffer | null {
   const sent = ctx.doc.sentences[si]!;
   const masked = ctx.masked.slice(sent.start, sent.end);
-  const m = OFFER_RECEIVED.exec(masked);
+  const m = OFFER_RULE.received.exec(masked);
   if (!m || /\bfrom\s/i.test(masked.slice(m.index + m[0].length))) return null;
   const target = mentionsIn(ctx, sent.start + m.index, sent.start + m.index + m[0].length)[0];
   if (!target) return null;
@@ -405,14 +345,14 @@ function offerReceived(ctx: Ctx, si: number): PendingOffer | null {
 }
 
 function offerBidder(ctx: Ctx, si: number, pending: PendingOffer): Candidate | null {
-  if (si - pending.sentence > 2) return null;
+  if (si - pending.sentence > OFFER_RULE.reach) return null;
   const sent = ctx.doc.sentences[si]!;
   const masked = ctx.masked.slice(sent.start, sent.end);
-  const m = OFFER_FROM.exec(masked);
+  const m = OFFER_RULE.from.exec(masked);
   if (!m) return null;
   const at = sent.start + m.index + m[0].length;
   const bidder = mentionsIn(ctx, at - 1, sent.end)[0];
-  if (!bidder || bidder.name === pending.target || bidder.start > at + 80) return null;
+  if (!bidder || bidder.name === pending.target || bidder.start > at + OFFER_RULE.bidderReach) return null;
   const start = sent.start + m.index;
   return {
     type: 'acquisition',
@@ -425,8 +365,8 @@ function offerBidder(ctx: Ctx, si: number, pending: PendingOffer): Candidate | n
     start,
     end: bidder.end,
     trigger: start,
-    confidence: 0.6,
-    rule: 'bid.received+from',
+    confidence: OFFER_RULE.score,
+    rule: OFFER_RULE.rule,
     text: plain(masked),
   };
 }
@@ -450,13 +390,8 @@ interface Candidate {
   text: string;
 }
 
-const COMPATIBLE: readonly (readonly DealType[])[] = [
-  ['acquisition', 'merger'],
-  ['partnership', 'agreement', 'joint_venture'],
-  ['contract', 'agreement'],
-];
 function sameFamily(a: DealType, b: DealType): boolean {
-  return a === b || COMPATIBLE.some((g) => g.includes(a) && g.includes(b));
+  return a === b || DEAL_FAMILIES.some((g) => g.includes(a) && g.includes(b));
 }
 
 function matchSentence(ctx: Ctx, si: number, out: Candidate[]): void {
@@ -493,36 +428,14 @@ function distribute(c: Candidate & { each?: string[] }): Candidate[] {
   return each.map((p) => ({ ...c, parties: [p, ...rest] }));
 }
 
-/** Demonyms of "the German firm", with the words that mark a company of that country. */
-const NATIONALITY: readonly (readonly [RegExp, RegExp])[] = [
-  [/^(?:german|west german)$/i, /\b(?:German|Germany|West German)\b/],
-  [/^(?:us|u\.s\.|american)$/i, /\b(?:US|U\.S\.|American|America)\b/],
-  [/^(?:british|uk|u\.k\.)$/i, /\b(?:British|Britain|UK|U\.K\.)\b/],
-  [/^french$/i, /\b(?:French|France)\b/],
-  [/^japanese$/i, /\b(?:Japanese|Japan)\b/],
-  [/^italian$/i, /\b(?:Italian|Italy)\b/],
-  [/^swiss$/i, /\b(?:Swiss|Switzerland)\b/],
-  [/^dutch$/i, /\b(?:Dutch|Netherlands|Holland)\b/],
-  [/^spanish$/i, /\b(?:Spanish|Spain)\b/],
-  [/^swedish$/i, /\b(?:Swedish|Sweden)\b/],
-  [/^chinese$/i, /\b(?:Chinese|China)\b/],
-  [/^indian$/i, /\b(?:Indian|India)\b/],
-  [/^(?:australian)$/i, /\b(?:Australian|Australia)\b/],
-  [/^(?:canadian)$/i, /\b(?:Canadian|Canada)\b/],
-  [/^(?:korean|south korean)$/i, /\b(?:Korean|Korea)\b/],
-  [/^russian$/i, /\b(?:Russian|Russia)\b/],
-];
-/** How far back (in sentences) "the German firm" may point. */
-const NATIONALITY_REACH = 8;
-
 /**
  * "The German firm wanted to buy X": the company last introduced with that nationality
  * ("German carmaker Y", "Germany's Y"), if any, within a few sentences.
  */
 function resolveNationality(ctx: Ctx, si: number, start: number, text: string, exclude: Set<string>): string | null {
-  const adj = /^the\s+((?:west |south )?[A-Za-z.]+)\s/i.exec(text)?.[1];
+  const adj = NATIONALITY_ANAPHOR.exec(text)?.[1];
   if (!adj) return null;
-  const entry = NATIONALITY.find(([demonym]) => demonym.test(adj));
+  const entry = nationalityOf(adj);
   if (!entry) return null;
   const floor = ctx.doc.sentences[Math.max(0, si - NATIONALITY_REACH)]?.start ?? 0;
   for (let i = lowerBound(ctx.mentions, start) - 1; i >= 0; i--) {
@@ -534,8 +447,8 @@ function resolveNationality(ctx: Ctx, si: number, start: number, text: string, e
     const before = ctx.doc.norm.slice(Math.max(sentStart, prevEnd, m.start - 40), m.start);
     // the cue must stand right before the name ("German carmaker Y", "Germany's Y") or right after it ("Y of Germany")
     const lead = /(?:[^\s,;()]+\s+){0,3}$/.exec(before)?.[0] ?? '';
-    const tail = /^\s+of\s+(?:West\s+|South\s+)?\S+/.exec(ctx.doc.norm.slice(m.end, m.end + 24))?.[0] ?? '';
-    if (entry[1].test(lead) || entry[1].test(tail)) return m.name;
+    const tail = NATIONALITY_OF_AFTER.exec(ctx.doc.norm.slice(m.end, m.end + 24))?.[0] ?? '';
+    if (entry.cue.test(lead) || entry.cue.test(tail)) return m.name;
   }
   return null;
 }
@@ -553,23 +466,13 @@ function targetOf(ctx: Ctx, bidder: string | null): string | null {
   return null;
 }
 
-/** Between two mentions: the first owns the second ("Acme Corp's <AC> French subsidiary <Widget>"). */
-const OWNER_OF_NEXT = /^(?:\s+(?:Inc|Corp|Co|Ltd|Plc|AG|SA|NV)\.?)?'s?(?:\s*<[^>\n]{1,14}>)?\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|division|arm|affiliate)\s*<?$/i;
 
 /** Two names of one group: the same first word ("Acme" and "Acme Petroleum International"). */
 function sameGroup(x: string, y: string): boolean {
   const first = (n: string) => /^[^\s,]+/.exec(n)?.[0].toLowerCase() ?? n;
   const fx = first(x);
-  return fx.length > 2 && fx === first(y) && !/^(?:the|first|united|general|national|american|international|new|royal|british|western|eastern|northern|southern|central|pacific|atlantic|continental|security|union|allied|bank)$/i.test(fx);
+  return fx.length > 2 && fx === first(y) && !GROUP_GENERIC_WORDS.test(fx);
 }
-
-/** "Widget managers", "Widget's shareholders": people of a company, not the company, act. */
-const PEOPLE_OF = /^(?:'s)?\s+(?:managers|management|executives|employees|shareholders|stockholders|holders|directors|officials|officers|founders?|chairman|president)\b/i;
-
-/** A possessive bidder: "X's offer", "X's $5 a share bid". */
-const POSSESSIVE_BID = /^'s?\s+(?:[\w$.,-]+\s+){0,4}?(?:offer|bid|proposal|approach|tender)\b/i;
-/** Words that may stand right before an object pronoun ("to sell it to X", "bought it from X"). */
-const PRONOUN_HEAD = /^\s*$|(?:^|\s)(?:to|from|with|by|for|of|into|in|on|and|or|than|as|that|between|among|about|over|against|at|including|involving|via|under|upon|towards?)\s*$/i;
 
 function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray, base: number): (Candidate & { each?: string[] }) | null {
   const { doc } = ctx;
@@ -604,7 +507,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     const g = idx[s];
     const names = slotNames.get(s);
     if (!g || !names || names.length === 0 || base + g[0] >= trigger) continue;
-    if (!/^(?:it|they)\s*(?:,|and\b)/i.test(doc.norm.slice(base + g[0], base + g[1]))) continue;
+    if (!PRONOUN_LIST_LEAD.test(doc.norm.slice(base + g[0], base + g[1]))) continue;
     const lead = resolveAnaphor(ctx, si, base + g[0], 'it', true, named)[0];
     if (!lead) continue;
     slotNames.set(s, [lead, ...names]);
@@ -637,7 +540,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     const text = doc.norm.slice(base + g[0], base + g[1]);
     // "invested in the Canadian firm Widget": an anaphor-like noun in apposition to a name is that name
     const next = /^\s*(?:<)?/.exec(ctx.masked.slice(base + g[1], base + g[1] + 3))![0].length + base + g[1];
-    const apposed = ctx.masked[next] === CO_HEAD && !/^(?:it|they|both)$/i.test(text) ? mentionsIn(ctx, next, next + 1)[0] : undefined;
+    const apposed = ctx.masked[next] === CO_HEAD && !BARE_PRONOUN.test(text) ? mentionsIn(ctx, next, next + 1)[0] : undefined;
     if (apposed && !named.has(apposed.name)) {
       slotNames.set(s, [apposed.name]);
       named.add(apposed.name);
@@ -646,7 +549,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     // "bought 20% of Widget from the firm's deputy chairman": the seller is a person of the firm
     if (s === 's' && /^'s?\s/.test(doc.norm.slice(base + g[1], base + g[1] + 3))) return null;
     // "sold the units, to buyers it did not name": a pronoun after a noun starts a relative clause
-    if (base + g[0] > triggerEnd && /^(?:it|they)$/i.test(text) && !PRONOUN_HEAD.test(doc.norm.slice(triggerEnd, base + g[0]))) return null;
+    if (base + g[0] > triggerEnd && OBJECT_PRONOUN.test(text) && !PRONOUN_HEAD.test(doc.norm.slice(triggerEnd, base + g[0]))) return null;
     const resolved = [resolveNationality(ctx, si, base + g[0], text, named) ?? resolveAnaphor(ctx, si, base + g[0], text, base + g[0] < trigger, named, rule.reach)].flat();
     if (resolved.length === 0) return null;
     anaphoric = true;
@@ -658,7 +561,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     const between = plain(ctx.masked.slice(base + idx['b'][1], base + idx['u'][0]));
     const after = doc.norm.slice(base + idx['u'][1], base + idx['u'][1] + 24);
     // ("acquire Widget's 13 pct stake in Gadget": Widget sells its stake, it stays a party)
-    if (!UNIT_WORDS.test(between) && !/\b(?:stake|holding|shareholding)\b/i.test(between) && !/^\s+(?:unit|units|division|divisions|subsidiary|arm|business|businesses|operations)\b/i.test(after)) slotNames.set('b', []);
+    if (!UNIT_WORDS.test(between) && !STAKE_NOUN.test(between) && !UNIT_AFTER.test(after)) slotNames.set('b', []);
   }
   const parties: string[] = [];
   for (const spec of rule.parties as readonly PartySpec[]) {
@@ -691,7 +594,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
   if (parties.length < 2) return null;
   // "Acme Petroleum will become a subsidiary of Acme": a group reorganising itself makes no deal
   // (only for this rule: buying out the minority of one's own affiliate is a deal)
-  if (rule.name === 'acq.become-unit' && parties.length === 2 && sameGroup(parties[0]!, parties[1]!)) return null;
+  if (rule.rule === 'acq.become-unit' && parties.length === 2 && sameGroup(parties[0]!, parties[1]!)) return null;
   // "X and Y pulled out of the bidding": each bidder needs a target besides the bidders
   if (rule.each && parties.every((p) => (slotNames.get(rule.each!) ?? []).includes(p))) return null;
 
@@ -727,9 +630,9 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
   // "bought the Widget shares": the stake words may follow the company
   const target = idx['b'] ?? idx['u'];
   const afterTarget = target ? doc.norm.slice(base + target[1], base + target[1] + 30) : '';
-  const stakeAfter = /^(?:'s)?\s+(?:common\s+|ordinary\s+|preferred\s+)?(?:shares|stock|stake|holding|shareholding)\b/i.exec(afterTarget);
+  const stakeAfter = STAKE_AFTER_TARGET.exec(afterTarget);
   // "buy the shares in Widget it does not already own": the rest of the company, a takeover
-  const restOf = /^\s+(?:that\s+|which\s+)?(?:it|they|the\s+company|the\s+group)\s+(?:does|do|did)\s+not\s+(?:already\s+)?own/i.test(doc.norm.slice(base + (target?.[1] ?? 0), base + (target?.[1] ?? 0) + 50));
+  const restOf = REST_OF_TARGET.test(doc.norm.slice(base + (target?.[1] ?? 0), base + (target?.[1] ?? 0) + 50));
   const objForType = (stakeAfter ? obj + ' ' + stakeAfter[0] : obj) + (restOf ? ' remaining' : '');
   const goods = isGoods(obj);
   switch (rule.object) {
@@ -750,7 +653,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
       const unitNamed = (slotNames.get('u') ?? []).length > 0;
       if (goods) return null;
       // ("bought Utah from GE": an object that is a bare proper name is a business the company list missed)
-      const properName = rule.name === 'acq.verb.from' && /^\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\s*$/.test(obj.replace(/\s+from\s*$/, ''));
+      const properName = rule.rule === 'acq.verb.from' && PROPER_NAME_OBJECT.test(obj.replace(/\s+from\s*$/, ''));
       if (!unitNamed && !properName && !STAKE_WORDS.test(obj) && !UNIT_WORDS.test(obj) && !/\bCO\b/.test(obj)) return null;
       type = stakeType(obj) ?? type;
       break;
@@ -761,11 +664,11 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
 
   // The clause: up to the next ";" or ", " after the match, or the sentence end.
   const rest = ctx.masked.slice(spanEnd, sent.end);
-  const stop = /[;]|,\s(?!\d)|\s-\s/.exec(rest);
+  const stop = CLAUSE_STOP.exec(rest);
   let clauseEnd = stop ? spanEnd + stop.index : sent.end;
   if (stop && RESTATING_ASIDE.test(rest.slice(stop.index))) {
     // ", a bid that was rejected by the board": the aside belongs to the clause
-    const next = /[;]|,\s(?!\d)|\s-\s/.exec(rest.slice(stop.index + 1));
+    const next = CLAUSE_STOP.exec(rest.slice(stop.index + 1));
     clauseEnd = next ? spanEnd + stop.index + 1 + next.index : sent.end;
   }
   const leftStart = Math.max(sent.start, ctx.masked.lastIndexOf(';', spanStart) + 1);
@@ -779,11 +682,11 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
   status ??= 'announced';
 
   // "X's $5bn takeover of Y", "the proposed 225 mln dlr acquisition of Y": an amount right before the trigger
-  const pre = /\u0003\u0004*(?:\s+(?:[a-z-]+|\([^)]{0,30}\))){0,3}\s+$/.exec(ctx.masked.slice(Math.max(sent.start, trigger - 60), trigger));
+  const pre = AMOUNT_BEFORE_TRIGGER.exec(ctx.masked.slice(Math.max(sent.start, trigger - 60), trigger));
   // (not from the sentence subject taken as a party: its amounts belong to other clauses)
   const valueStart = pre ? trigger - pre[0].length : Math.min(matchStart, trigger);
   const value = findValue(ctx, Math.min(valueStart, matchStart), clauseEnd);
-  const confidence = Math.round(rule.confidence * (anaphoric ? 0.8 : 1) * (st.hedged ? 0.9 : 1) * 100) / 100;
+  const confidence = Math.round(rule.score * (anaphoric ? SCORE_ADJUST.anaphor : 1) * (st.hedged ? SCORE_ADJUST.hedged : 1) * 100) / 100;
   const eachSlot = rule.each ? slotNames.get(rule.each) : undefined;
   return {
     ...(eachSlot && eachSlot.length > 1 ? { each: eachSlot } : {}),
@@ -798,7 +701,7 @@ function candidateFrom(ctx: Ctx, si: number, rule: DealRule, m: RegExpExecArray,
     end: spanEnd,
     trigger,
     confidence,
-    rule: rule.name,
+    rule: rule.rule,
     text: clause,
   };
 }
@@ -811,11 +714,6 @@ function valuesDiffer(a: Candidate['value'], b: Candidate['value']): boolean {
   if (a.currency !== b.currency) return false; // "$2.3bn" and "3.1bn Australian dollars" may be one amount
   return Math.abs(a.amount - b.amount) > 0.1 * Math.max(a.amount, b.amount);
 }
-const STATUS_RANK: Record<DealStatus, number> = { completed: 5, cancelled: 5, rejected: 5, pending: 4, announced: 3, rumored: 2 };
-
-/** Rules that only mention an agreement ("its partnership with X"), and rules that report one being made. */
-const MENTION_RULES = new Set(['pact.noun.with', 'pact.noun.between']);
-const SIGNING_RULES = new Set(['pact.signed.clause', 'pact.plural', 'pact.object-relative']);
 
 /** Merge reports of one transaction: compatible type, same party set, no conflicting value. */
 function mergeCandidates(cands: Candidate[]): Candidate[] {
@@ -854,7 +752,7 @@ function mergeCandidates(cands: Candidate[]): Candidate[] {
       if (!(twin.status === 'rejected' || twin.status === 'cancelled')) twin.status = c.status;
     }
     twin.hedged = twin.hedged && c.hedged;
-    twin.confidence = Math.min(1, Math.max(twin.confidence, c.confidence) + 0.05);
+    twin.confidence = Math.min(1, Math.max(twin.confidence, c.confidence) + SCORE_ADJUST.merged);
   }
   return out;
 }

@@ -1,0 +1,183 @@
+/**
+ * Deal rules, part of DEAL_RULES (rules/deals.ts, where the template syntax is described).
+ * Acquisitions and sales: "Acme agreed to buy Widget", "Widget was sold to Acme", "the sale of its
+ * Widget unit to Gadget". Explicit agents first: by-phrases beat nearest-subject rules.
+ * (contract.order-maker stands among them: it must see "buy 15 Planemaker jets" before acq.verb does.)
+ * Order matters: rules that share a trigger position compete, the first one wins.
+ */
+import type { DealRule } from './deals.ts';
+
+export const ACQUISITION_RULES: readonly DealRule[] = [
+  // "the proposed $225m acquisition of Widget Inc by Acme Corp"; "the purchase of a 30% stake in Y by X"
+  {
+    rule: 'acq.noun.of-by',
+    type: 'acquisition',
+    match: '(?<v><ACQ_N>) of {w}{b+},? {w}by {a+}',
+    parties: ['a', 'b'],
+    object: 'stake',
+    score: 0.85,
+    example: 'Regulators cleared the proposed acquisition of Widget Inc by Acme Corp.',
+  },
+  // "Widget Inc, which was bought by Acme last year"; "Widget was acquired by Acme for $5m"
+  {
+    rule: 'acq.passive',
+    type: 'acquisition',
+    // ("... was bought by market leader Acme", "... by France's Acme": up to three words before the agent)
+    match: "{b+} {_}(?:\\b(?:was|were|is|are|be|been|being|get|gets|got)(?: [a-z]+){0,2}? |, )(?<v><ACQ_PP>) {w}by (?:[\\w'-]+ ){0,3}?{a+}",
+    parties: ['a', 'b'],
+    score: 0.85,
+    example: 'Widget, which was bought by Acme last year, makes pumps.',
+  },
+  // "Widget agreed a $1bn takeover by Acme"
+  {
+    rule: 'acq.noun.by',
+    type: 'acquisition',
+    match: '{b} {_}\\b(?:agreed|agrees|agreed to|accepted|accepts|backed|backs|approved|recommended|recommends|welcomed|rejected|rejects|received|receives|faces|facing) {w}(?<v><ACQ_N>) by {a+}',
+    parties: ['a', 'b'],
+    score: 0.75,
+    example: 'Widget agreed a $1bn takeover by Acme.',
+  },
+  // "Widget agreed in principle to become a wholly owned subsidiary of Acme"; "Widget will become a unit of Acme"
+  {
+    rule: 'acq.become-unit',
+    type: 'acquisition',
+    match: '{b} {_}\\b(?:to |will |would |is to |agreed to |agrees to )(?<v>become) (?:a |an )?(?:wholly[ -]owned |wholly |majority[ -]owned )?(?:subsidiary|unit|division|part) of {w}{a}',
+    parties: ['a', 'b'],
+    status: 'announced',
+    score: 0.7,
+    example: 'Widget will become a wholly owned subsidiary of Acme.',
+  },
+  // "Acme said Widget has agreed to be acquired for $5 a share"
+  {
+    rule: 'acq.agreed-to-be',
+    type: 'acquisition',
+    match: '{b} {_}(?<v>agreed to be <ACQ_PP>|agreed to a takeover|agreed to a buyout)(?: by {a})?',
+    parties: ['a|S', 'b'],
+    status: 'announced',
+    score: 0.75,
+    example: 'Acme said Widget has agreed to be acquired for $5 a share.',
+  },
+  // "Acme said it completed the sale of its Widget unit to Gadget Corp"; "the sale of 200,000 shares to Y"
+  {
+    rule: 'sale.noun.to',
+    type: 'acquisition',
+    match: '(?<v>sale|disposal|divestiture|divestment) of {w}(?:{u+} {w})?to {w}(?:(?:formed|led|controlled|owned|backed|headed) by {w})?{a+}',
+    parties: ['a', 'u', 's|S'],
+    object: 'asset',
+    score: 0.75,
+    example: 'Acme completed the sale of its Widget unit to Gadget Corp.',
+  },
+  // "an agreement for the sale to Gadget Corp of the Widget and Sprocket divisions"
+  {
+    rule: 'sale.noun.to-of',
+    type: 'acquisition',
+    match: '(?<v>sale|disposal) to {a+} of {w}{u+}',
+    parties: ['a', 'u', 's|S'],
+    score: 0.75,
+    example: 'Acme agreed the sale to Gadget Corp of its Widget and Sprocket divisions.',
+  },
+  // "Widget filed for bankruptcy and was sold to Dutch firm Acme"; "Widget is to be sold to Acme"
+  {
+    rule: 'sale.passive.to',
+    type: 'acquisition',
+    match: '{b} {_}\\b(?:was|were|has been|had been|have been|is being|is to be|will be|would be|could be|is|are|be)(?: [a-z]+){0,2}? (?<v>sold|divested|transferred) to {w}{a+}',
+    parties: ['a', 'b'],
+    score: 0.75,
+    example: 'Widget filed for bankruptcy and was sold to Acme.',
+  },
+  // "Widget had sold Acme a stake in 2000": the seller's own shares
+  {
+    rule: 'sale.ditransitive.own',
+    type: 'investment',
+    match: "{s} {_}\\b(?<v><SELL_V>) {a} (?:a |an |its |the |new )?(?:[\\w.-]+ ){0,3}?(?:stake|holding|shareholding|shares)\\b(?! (?:in|of) (?:\\u0001|<|the\\b|its\\b|their\\b|an?\\b))",
+    parties: ['a', 's'],
+    object: 'stake',
+    score: 0.65,
+    example: 'Widget had sold Acme a stake in 2000.',
+  },
+  // "the agency agreed to sell Acme its 20 pct stake in Widget"; "Gadget sold Acme six pct of Widget's stock"
+  {
+    rule: 'sale.ditransitive',
+    type: 'acquisition',
+    match: "\\b(?<v><SELL_V>) {a} (?:its |a |an |the |their )?(?:[\\w.-]+ ){0,4}?(?:stake|holding|interest|shares|pct|percent|per cent|%) (?:in|of) {w}{b}",
+    parties: ['a', 'b'],
+    object: 'stake',
+    score: 0.65,
+    example: 'The agency agreed to sell Acme its 20 pct stake in Widget.',
+  },
+  // "Acme sold its Widget unit to Gadget Corp for $5m"; "Acme agreed to sell its shares to a partnership formed by X and Y"
+  {
+    rule: 'sale.verb.to',
+    type: 'acquisition',
+    // ("sell its spirits division for 545 mln dlrs to Acme": the price may come before the buyer)
+    match: '(?:{s} {_})?\\b(?<v><SELL_V>) {w}(?:{u+},? {w})?(?:for {w})?to {w}(?:(?:formed|led|controlled|owned|backed|headed) by {w})?{a+}',
+    parties: ['a', 'u', 's|S'],
+    object: 'asset',
+    score: 0.75,
+    example: 'Acme sold its Widget unit to Gadget Corp for $5m.',
+  },
+  // "Acme Air will buy 15 new Planemaker 72-500s"; "Acme ordered 30 Planemaker A320 planes": the maker
+  // named before the model or the goods word
+  {
+    rule: 'contract.order-maker',
+    type: 'contract',
+    match: '{a+} {_}\\b(?<v><ORDER_V>) (?:up to |another |a further |an additional )?(?:\\d[\\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of)(?: [a-z-]+){0,2}? {b}(?=[ -](?:[a-z]{0,3}-?\\d{2,4}|aircraft|airliners?|planes?|jets?|jetliners?|helicopters?|engines?|trucks?|locomotives?)\\b)',
+    parties: ['a', 'b'],
+    score: 0.75,
+    example: 'Acme Air will buy 15 new Planemaker 72-500s.',
+  },
+  // "Acme bought the widget business from Gadget"; "Acme agreed to buy Widget and Sprocket from Gadget";
+  // "Acme purchased a 19.9 pct parcel from Gadget": buyer, what is bought when named, seller
+  {
+    rule: 'acq.verb.from',
+    type: 'acquisition',
+    match: '{a+} {_}\\b(?<v><ACQ_V>) {w}(?:{u+},? {w})?from {w}{s}',
+    parties: ['a', 'u', 's'],
+    object: 'asset',
+    score: 0.75,
+    example: 'Acme bought the pump business from Gadget.',
+  },
+  // "Acme assumed control of Widget"; "Acme gained effective control of the company"
+  {
+    rule: 'acq.control',
+    type: 'acquisition',
+    match: '{a+} {_}\\b(?<v>(?:assum|gain|obtain|seiz|acquir)(?:e|es|ed|ing|s)? (?:full |effective |majority |operating |management |outright )?control|(?:took|take|takes|taking|taken|won|win|wins|bought|buy|buys) (?:full |effective |majority |operating |management |outright )?control) (?:of|over) {w}{b}',
+    parties: ['a', 'b'],
+    score: 0.7,
+    example: 'Acme assumed control of Widget in May.',
+  },
+  // "Acme agreed to buy Widget for $5m"; "Acme has acquired 60% of Widget"; "Acme bought a 20% stake in Widget"
+  {
+    rule: 'acq.verb',
+    type: 'acquisition',
+    // ("buy Widget Co Inc's <WID> Gadget unit": a ticker may follow the owner)
+    match: "{a+} {_}\\b(?<v><ACQ_V>) {w}{b+}(?:'s?(?: <[^>\\n]{1,14}>)? {w}{u})?",
+    parties: ['a', 'u', 'b'],
+    possessive: true,
+    object: 'stake-not-goods',
+    score: 0.8,
+    example: 'Acme agreed to buy Widget for $5m.',
+  },
+  // "Acme's $5bn takeover of Widget"; "Acme announced the acquisition of Widget"
+  {
+    rule: 'acq.noun.of',
+    type: 'acquisition',
+    // (not "would support an acquisition of Widget by another party": the subject is no buyer)
+    match: '{a+} {_}\\b(?<v><ACQ_N>) (?:of|for) {w}{b+}(?![^.;\\n]{0,40}?\\bby (?:another|other|a third|third|an? (?:unnamed|undisclosed|outside|unidentified|rival))\\b)',
+    parties: ['a', 'b'],
+    object: 'stake-not-goods',
+    score: 0.65,
+    example: 'Acme announced the acquisition of Widget.',
+  },
+  // "Acme will pay $630m for the corn business of Widget"; "Acme paid $5m for a 10% stake in Widget"
+  {
+    rule: 'acq.pay-for',
+    type: 'acquisition',
+    match: "{a+} {_}\\b(?<v>pay|pays|paid|paying|spend|spends|spent|spending) {w}(?:for|on) {w}(?:(?:buying|acquiring|purchasing) {w})?{b}(?:'s? {w}{u})?",
+    parties: ['a', 'u', 'b'],
+    possessive: true,
+    object: 'stake-not-goods',
+    score: 0.7,
+    example: 'Acme will pay $630m for the corn business of Widget.',
+  },
+];
