@@ -17,7 +17,18 @@ import { curatedCompany, isGuarded, isNotCompany, isProduct } from '../lexicon/a
 import type { CuratedCompany } from '../lexicon/aliases.ts';
 import { gazetteerLookup } from '../lexicon/gazetteer.ts';
 import type { GazetteerEntry } from '../lexicon/gazetteer.ts';
-import { DESIGNATORS, LEGAL_SUFFIXES, WEAK_DESIGNATORS, displayName, nameKey } from '../lexicon/names.ts';
+import { DESIGNATORS, WEAK_DESIGNATORS, displayName, nameKey } from '../lexicon/names.ts';
+import {
+  AFTER_COMMA_LEGAL_FORMS,
+  FINAL_LEGAL_FORMS,
+  GROUP_LEGAL_FORMS,
+  LEGAL_SUFFIXES,
+  PARTNER_LEGAL_FORMS,
+  PARTNER_WORDS,
+  UPPER_CASE_DESIGNATORS,
+  isOwnLegalForm,
+  withoutFinalDot,
+} from '../lexicon/legal-forms.ts';
 import {
   DATE_WORDS,
   DEMONYMS,
@@ -207,8 +218,6 @@ const LEADING_FUNCTION_WORDS = new Set(
 );
 /** "U.S. Acme Corp": a country code before a name is not part of it. */
 const COUNTRY_CODE_RE = /^(?:u\.s\.?|us|uk|u\.k\.?)$/;
-/** Legal suffixes that end a name: "Acme Inc and Foo Ltd" are two. */
-const LEGAL_END_RE = /^(?:inc|corp|co|ltd|plc|llc|ag|sa|nv|gmbh|spa|n\.v|s\.a)\.?$/;
 const TICKER_RE = /^[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?$/;
 
 interface Span {
@@ -269,7 +278,7 @@ function baseRun(toks: Tok[], i: number): number {
 
 function isDesignator(t: Tok | undefined): boolean {
   // "Acme Mining NL" (Australian "no liability"; not "N.L.", initials)
-  return t !== undefined && (DESIGNATORS.has(t.lower.includes('.') ? t.lower.replace(/\./g, '') : t.lower) || t.w === 'NL');
+  return t !== undefined && (DESIGNATORS.has(t.lower.includes('.') ? t.lower.replace(/\./g, '') : t.lower) || UPPER_CASE_DESIGNATORS.has(t.w));
 }
 
 function spanKey(toks: Tok[], a: number, b: number): string {
@@ -378,7 +387,7 @@ function candidateSpans(toks: Tok[]): Span[] {
         const right = toks.slice(b + dot + 1, b2).map((x) => x.lower);
         join =
           // "... and Co", "... and Co Inc", "... & Sons Ltd"
-          (/^(?:co|cos|company|sons)$/.test(right[0]!) && right.every((w) => w === 'sons' || LEGAL_SUFFIXES.has(w.replace(/\./g, '')))) ||
+          (PARTNER_WORDS.has(right[0]!) && right.every((w) => w === 'sons' || LEGAL_SUFFIXES.has(w.replace(/\./g, '')))) ||
           (b - i <= 2 && /^[A-Z]$/.test(toks[i]!.w) && /^[A-Z]$/.test(d.w)) ||
           // "Foo and Bar Publishers", "Acme Systems and Services Inc"; not "Foo Imports and Bar
           // Industries" (the left is a name already) nor "Acme Air and Acme Services" (two)
@@ -396,7 +405,7 @@ function candidateSpans(toks: Tok[]): Span[] {
       } else if (!join && c.w === 'of') {
         const last = toks[b - 1]!;
         // "Acme Motor Co of Canada" names a company; "Acme Ltd of Ruritania" describes one.
-        const endsName = /^(?:inc|ltd|plc|llc|ag|sa|nv|gmbh|spa|ab|oy|oyj|asa|as|bv|kk|pty|bhd|se)$/.test(last.lower.replace(/\./g, ''));
+        const endsName = FINAL_LEGAL_FORMS.has(last.lower.replace(/\./g, ''));
         join =
           (last.lower === 'bank' || last.lower === 'banco' || (isDesignator(last) && !endsName) || NON_COMPANY_HEADS.has(last.lower)) &&
           b2 - b <= 4;
@@ -420,7 +429,7 @@ function candidateSpans(toks: Tok[]): Span[] {
       const c = toks[k];
       if (parts > 0 && (c?.w === 'and' || c?.w === '&') && toks[k + 1]?.cap) {
         const e = baseRun(toks, k + 1);
-        if (/^(?:co|cos|company)\.?$/.test(toks[e - 1]!.lower)) end = e;
+        if (PARTNER_LEGAL_FORMS.has(withoutFinalDot(toks[e - 1]!.lower))) end = e;
         // "Foo, Bar and Baz, a New York brokerage partnership": one firm, described as one
         else if (toks[e]?.w === ',' && (toks[e + 1]?.lower === 'a' || toks[e + 1]?.lower === 'an') && !knownKey(spanKey(toks, i, b))) {
           for (let q = e + 2; q < e + 9 && toks[q]?.sent === t.sent; q++) {
@@ -431,7 +440,7 @@ function candidateSpans(toks: Tok[]): Span[] {
             }
           }
         }
-      } else if (parts > 0 && c?.w === ',' && /^(?:inc|ltd|co|corp)\.?$/.test(toks[k + 1]?.lower ?? '')) end = k + 2;
+      } else if (parts > 0 && c?.w === ',' && AFTER_COMMA_LEGAL_FORMS.has(withoutFinalDot(toks[k + 1]?.lower ?? ''))) end = k + 2;
       if (end > 0 && toks[end - 1]!.sent === t.sent) b = end;
     }
     spans.push({ a: i, b, angle: false, ticker: null, stripped: [], afterTitle: false });
@@ -591,7 +600,7 @@ function nonCompanyShape(toks: Tok[], a: number, b: number, key: string): boolea
   // "Xboxes", "iPods": plural of a product
   if (isNotCompany(key)) return true;
   // "Acme Cola" is a product, "Acme Cola PLC" the company
-  const legal = b - a >= 2 && LEGAL_SUFFIXES.has(toks[b - 1]!.lower.replace(/\./g, '')) && !/^(?:group|holdings?)$/.test(toks[b - 1]!.lower);
+  const legal = b - a >= 2 && LEGAL_SUFFIXES.has(toks[b - 1]!.lower.replace(/\./g, '')) && !GROUP_LEGAL_FORMS.has(toks[b - 1]!.lower);
   if (!legal && (isProduct(key) || isProduct(key.replace(/e?s$/, '')))) return true;
   const last = toks[b - 1]!.lower;
   // "Norwich Union": a curated company whatever its last word
@@ -1268,7 +1277,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       const cur = curatedCompany(t.slice(0, n).join(' '));
       if (!cur) continue;
       const extra = t.slice(n);
-      const subsidiary = ent.forms.some((f) => LEGAL_END_RE.test(f.slice(f.lastIndexOf(' ') + 1).toLowerCase())) ||
+      const subsidiary = ent.forms.some((f) => isOwnLegalForm(f.slice(f.lastIndexOf(' ') + 1).toLowerCase())) ||
         extra.some((w) => PLACES.has(w) || DEMONYMS.has(w) || LEGAL_SUFFIXES.has(w) || w === 'of');
       return subsidiary ? null : (cur.parent ?? cur.name);
     }

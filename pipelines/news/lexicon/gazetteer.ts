@@ -10,6 +10,7 @@
  *   "INTERNATIONAL BUSINESS MACHINES CORP" -> "International Business Machines"
  */
 import { readFileSync } from 'node:fs';
+import { TITLE_CASE_LEGAL_FORMS } from './legal-forms.ts';
 import { displayName, nameKey } from './names.ts';
 import { DEMONYMS, FIRST_NAMES, LAST_NAMES, PLACES, isCommonWord } from './words.ts';
 
@@ -33,13 +34,12 @@ interface SecRow {
 /** Acronyms that stay upper case when an all-caps filing name is title-cased. */
 const KEEP_UPPER = /^(?:[A-Z]{1,3}|[A-Z]+&[A-Z]+|[A-Z0-9]*\d[A-Z0-9]*|[BCDFGHJKLMNPQRSTVWXZ]+)$/;
 
-const TITLE_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'cos', 'bancorp']);
 const LOWER_IN_TITLE = new Set(['and', 'of', 'the', 'de', 'for', 'in', 'on']);
 
 function titleCase(word: string): string {
   const lower = word.toLowerCase();
   if (LOWER_IN_TITLE.has(lower)) return lower;
-  if (TITLE_SUFFIXES.has(lower)) return word[0] + lower.slice(1);
+  if (TITLE_CASE_LEGAL_FORMS.has(lower)) return word[0] + lower.slice(1);
   if (word.length <= 2 || (KEEP_UPPER.test(word) && !isCommonWord(lower))) return word;
   return word
     .toLowerCase()

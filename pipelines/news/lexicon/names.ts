@@ -6,28 +6,19 @@
  *   "Amazon.com, Inc." / "AMAZON COM INC"                        -> "amazon com"
  *   "W.R. Grace & Co" / "W. R. Grace"                            -> "wr grace"
  *   "Sumitomo Mitsui Financial Group" / "... Financial"          -> "sumitomo mitsui financial"
+ * Legal forms come from the one table of lexicon/legal-forms.ts.
  */
-
-/** Legal-form words: dropped from keys and from canonical names. Lower case, no dots. */
-export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(
-  (
-    'inc incorporated corp corporation co cos company companies ltd limited plc llc llp lp l p ' +
-    'ag sa nv bv se gmbh spa sarl srl oyj asa as ab kk pty bhd tbk sab cv de lc pc pllc plc. nl ' +
-    'holding holdings group'
-  ).split(/\s+/),
-);
-
-/** Legal-form words that stay in a canonical name ("Synergy Research Group"), though keys drop them. */
-const KEEP_IN_NAME: ReadonlySet<string> = new Set(['group', 'holding', 'holdings', 'company', 'companies']);
+import { KEEP_IN_NAME, LEGAL_DESIGNATORS, LEGAL_SUFFIXES, PARTNER_LEGAL_FORMS, PARTNER_WORDS } from './legal-forms.ts';
 
 /**
- * Words that, ending a capitalised sequence, say it names a business:
- * "Acme Airlines", "Foo Brewing", "Bar Pharmaceuticals", "Baz Research Group".
+ * Words that, ending a capitalised sequence, say it names a business: the legal forms of
+ * lexicon/legal-forms.ts, and trade words ("Acme Airlines", "Foo Brewing", "Bar Pharmaceuticals",
+ * "Baz Research Group").
  */
-export const DESIGNATORS: ReadonlySet<string> = new Set(
-  (
-    'inc incorporated corp corporation co cos company companies ltd limited plc llc llp lp ag sa nv bv se gmbh spa ' +
-    'oyj asa ab kk pty bhd holding holdings group groupe bancorp bancshares bankcorp banco banque bank banks ' +
+export const DESIGNATORS: ReadonlySet<string> = new Set([
+  ...LEGAL_DESIGNATORS,
+  ...(
+    'groupe bancorp bancshares bankcorp banco banque bank banks ' +
     'airlines airline airways aviation aircraft aerospace motors motor automotive brewing breweries brewery brewers ' +
     'distillers pharmaceuticals pharmaceutical pharma laboratories labs biotech biosciences therapeutics ' +
     'communications telecommunications telecom telecoms networks technologies technology systems software ' +
@@ -42,7 +33,7 @@ export const DESIGNATORS: ReadonlySet<string> = new Set(
     // "Acme Stockbrokers", "Foo Investment Managers", "Bar Services" (the last two weak, below)
     'stockbrokers brokers managers services cruises hotels resorts casinos bros sons'
   ).split(/\s+/),
-);
+]);
 
 /** Descriptive designators that are also common nouns of a government or place ("Energy", "Power"). */
 export const WEAK_DESIGNATORS: ReadonlySet<string> = new Set(
@@ -113,7 +104,7 @@ function computeNameKey(name: string): string {
   // "... and co", "... & cos"
   while (t.length > 1) {
     const last = t[t.length - 1]!;
-    if (t.length > 2 && t[t.length - 2] === 'and' && (last === 'co' || last === 'cos' || last === 'company' || last === 'sons')) {
+    if (t.length > 2 && t[t.length - 2] === 'and' && PARTNER_WORDS.has(last)) {
       t = t.slice(0, -2);
       continue;
     }
@@ -137,7 +128,7 @@ export function displayName(surface: string): string {
     const last = words[words.length - 1]!;
     const k = last.toLowerCase().replace(/[.,]/g, '');
     const prev = words[words.length - 2]!.toLowerCase();
-    if ((k === 'co' || k === 'cos' || k === 'company') && (prev === '&' || prev === 'and')) {
+    if (PARTNER_LEGAL_FORMS.has(k) && (prev === '&' || prev === 'and')) {
       words = words.slice(0, -2);
       continue;
     }
