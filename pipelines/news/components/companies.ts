@@ -42,25 +42,55 @@ import {
   isLexiconWord,
 } from '../lexicon/words.ts';
 import {
+  ANALYST_NOUNS,
+  APPOSITIVE_OPENERS,
   APPOSITIVE_TITLES,
   AUXILIARIES,
   AUX_VERBS,
+  BASED_TAILS,
+  BODY_NOUNS_AFTER,
+  BUSINESS_ONLY_HEADS,
   COMBINING_PREFIXES,
   COMPANY_HEAD_PAIRS,
   HEAD_NOUNS,
+  INDEFINITE_ARTICLES,
+  IT_PRONOUNS,
   KIN_NOUNS,
   LEFT_PHRASES,
+  LIST_SEPARATORS,
   MODIFIER_TAILS,
   NON_COMPANY_HEADS,
   NON_COMPANY_PAIRS,
+  OWNED_TAILS,
   OWNERSHIP_SUFFIXES,
+  PARTNERSHIP_NOUNS,
   PERSON_NOUNS,
   PERSON_TITLES,
+  PLURAL_HEADS,
+  POLITICAL_NOUNS,
   POSSESSIVE_NOUNS,
+  PRODUCT_NOUNS,
   RIGHT_NOUNS,
   RIGHT_VERBS,
+  SAY_VERBS,
+  SECTOR_WORDS,
   WEAK_HEAD_NOUNS,
 } from '../lexicon/cues.ts';
+import {
+  COMPOUND_CODES,
+  COUNTRY_CODES,
+  DOTCOM_ENDINGS,
+  FOR_JOINING_HEADS,
+  HYPHEN_TAILS,
+  INITIALS_SKIP,
+  LEADING_FUNCTION_WORDS,
+  LOCATIVE_TAILS,
+  NUMBER_UNITS,
+  OF_JOINING_HEADS,
+  OPENING_PARTICLES,
+  PARTICLES,
+  TRAILING_NON_NAME,
+} from '../lexicon/name-words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -85,7 +115,7 @@ interface Tok {
 // "U.S.", "W.R." | words with inner ' & . - / ("AT&T", "Amazon.com", "Wal-Mart's") | punctuation
 const TOKEN_RE = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['&.\-/][\p{L}\p{N}]+)*|\S/gu;
 // "Acme", "eBay", "iPod", "3Com", "7digital" (not "10am", "5th", "3bn")
-const CAP_RE = /^(?:[A-Z]|[a-z]{1,2}[A-Z]|\d+(?!(?:am|pm|th|st|nd|rd|s|m|bn|k|km|kg|mb|gb|mph|ft|in|p)$)[A-Za-z]*[a-z])/;
+const CAP_RE = new RegExp(`^(?:[A-Z]|[a-z]{1,2}[A-Z]|\\d+(?!(?:${NUMBER_UNITS.join('|')})$)[A-Za-z]*[a-z])`);
 /** CAP_RE.test(w), with the letter cases answered from the character codes (digits go to the regexp). */
 function isCapWord(w: string): boolean {
   const c0 = w.charCodeAt(0);
@@ -99,14 +129,13 @@ function isCapWord(w: string): boolean {
   }
   return c0 >= 48 && c0 <= 57 && CAP_RE.test(w);
 }
+/** "Foobar.com" (a name), "foobar com" (its key), "Foobar.com" against "Foobar" (a form). */
+const DOTCOM_ALT = DOTCOM_ENDINGS.map((e) => e.replace(/\./g, '\\.')).join('|');
+const DOTCOM_NAME_RE = new RegExp(`^[A-Za-z][A-Za-z0-9-]*\\.(?:${DOTCOM_ALT})$`);
+const DOTCOM_KEY_RE = new RegExp(`^(.+) (?:${DOTCOM_ENDINGS.map((e) => e.replace(/\./g, ' ')).join('|')})$`);
+const DOTCOM_END_RE = new RegExp(`\\.(?:${DOTCOM_ALT})$`, 'i');
 /** "NEws": a typing slip, not a name. */
 const GARBLED_RE = /^[A-Z]{2}[a-z]+$/;
-
-/** Lower-case tails split off a capitalised head: "Acme-owned", "London-based". */
-const TAILS = new Set([
-  ...OWNERSHIP_SUFFIXES,
-  ...'based born listed run made registered headquartered style like related focused bound friendly sized wide dominated built designed'.split(' '),
-]);
 
 /** "Macy's" is a name; "GM's" is GM's: a listed or curated name that ends in "'s". */
 function isKnownName(x: string): boolean {
@@ -159,7 +188,7 @@ function tokenize(doc: Doc): Tok[] {
       // "Acme-owned", "London-based": split off a lower-case tail after a capitalised head.
       const h = w.includes('-') ? HYPHEN_TAIL_RE.exec(w) : null;
       // "Trouble-hit Acme", "Debt-laden Foo": an irregular participle or adjective tail too
-      if (h && CAP_RE.test(h[1]!) && (TAILS.has(h[2]!) || MODIFIER_TAILS.has(h[2]!) || /(?:ed|ing)$/.test(h[2]!))) {
+      if (h && CAP_RE.test(h[1]!) && (HYPHEN_TAILS.has(h[2]!) || MODIFIER_TAILS.has(h[2]!) || /(?:ed|ing)$/.test(h[2]!))) {
         tail = h[2]!;
         w = h[1]!;
         e = s + w.length;
@@ -184,9 +213,6 @@ function tokenize(doc: Doc): Tok[] {
 // ---------------------------------------------------------------------------------------------
 // Candidate spans: runs of capitalised words
 
-/** Country codes that combine with a nationality: "US-Japanese", "EU-Chinese". */
-const COMPOUND_CODES = new Set(['us', 'uk', 'eu', 'u.s', 'u.k']);
-
 /**
  * "Pan-European", "US-German", "Anglo-Dutch", "Sino-Ruritanian": a hyphenated compound of
  * nationalities, places and combining forms is an adjective, not a name (at least one part is a
@@ -205,19 +231,6 @@ function isModifierCompound(w: string, adjectival = false): boolean {
   return nation;
 }
 
-/** Lower-case particles inside names: "de Havilland", "Banco do Brasil", "Louis Vuitton Moet et Chandon". */
-const PARTICLES = new Set(['de', 'du', 'da', 'do', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'et', 'y']);
-/** Nouns that make the name before them a brand or product: "Acme lager", "Foo phones". */
-const PRODUCT_NOUNS = new Set(
-  ('lager beer beers ale whisky vodka wine wines cola brand brands label phone phones handset handsets console ' +
-    'consoles browser player players software app apps car cars model models range drink drinks cigarettes').split(' '),
-);
-/** Words that open a sentence before a name: "A Widget Bank spokesman", "This Acme unit". */
-const LEADING_FUNCTION_WORDS = new Set(
-  'the a an this that these those its their his her our your my but and or in on at for with by as if when while after before from to of'.split(' '),
-);
-/** "U.S. Acme Corp": a country code before a name is not part of it. */
-const COUNTRY_CODE_RE = /^(?:u\.s\.?|us|uk|u\.k\.?)$/;
 const TICKER_RE = /^[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?$/;
 
 interface Span {
@@ -334,7 +347,7 @@ function candidateSpans(toks: Tok[]): Span[] {
         continue;
       }
     }
-    const startsParticle = t.word && (t.w === 'de' || t.w === 'van' || t.w === 'von') && toks[i + 1]?.cap;
+    const startsParticle = t.word && OPENING_PARTICLES.has(t.w) && toks[i + 1]?.cap;
     if (!(t.cap && t.word) && !startsParticle) {
       i++;
       continue;
@@ -357,7 +370,7 @@ function candidateSpans(toks: Tok[]): Span[] {
       const c = toks[b + dot];
       const d = toks[b + dot + 1];
       // "Acme Bank for Savings": "for" joins only after "Bank"
-      const forBank = c?.w === 'for' && toks[b - 1]!.lower === 'bank';
+      const forBank = c?.w === 'for' && FOR_JOINING_HEADS.has(toks[b - 1]!.lower);
       if (!c || !d || c.sent !== t.sent || !(c.w === 'and' || c.w === 'of' || c.w === '&' || forBank) || !d.cap || !d.word) break;
       if (toks[b - 1]!.poss) break;
       let b2 = baseRun(toks, b + dot + 1);
@@ -407,7 +420,7 @@ function candidateSpans(toks: Tok[]): Span[] {
         // "Acme Motor Co of Canada" names a company; "Acme Ltd of Ruritania" describes one.
         const endsName = FINAL_LEGAL_FORMS.has(last.lower.replace(/\./g, ''));
         join =
-          (last.lower === 'bank' || last.lower === 'banco' || (isDesignator(last) && !endsName) || NON_COMPANY_HEADS.has(last.lower)) &&
+          (OF_JOINING_HEADS.has(last.lower) || (isDesignator(last) && !endsName) || NON_COMPANY_HEADS.has(last.lower)) &&
           b2 - b <= 4;
       }
       if (!join) break;
@@ -431,10 +444,10 @@ function candidateSpans(toks: Tok[]): Span[] {
         const e = baseRun(toks, k + 1);
         if (PARTNER_LEGAL_FORMS.has(withoutFinalDot(toks[e - 1]!.lower))) end = e;
         // "Foo, Bar and Baz, a New York brokerage partnership": one firm, described as one
-        else if (toks[e]?.w === ',' && (toks[e + 1]?.lower === 'a' || toks[e + 1]?.lower === 'an') && !knownKey(spanKey(toks, i, b))) {
+        else if (toks[e]?.w === ',' && INDEFINITE_ARTICLES.has(toks[e + 1]?.lower ?? '') && !knownKey(spanKey(toks, i, b))) {
           for (let q = e + 2; q < e + 9 && toks[q]?.sent === t.sent; q++) {
             const w = toks[q]!;
-            if (w.word && !w.cap && (HEAD_NOUNS.has(w.lower) || w.lower === 'partnership') && !WEAK_HEAD_NOUNS.has(w.lower)) {
+            if (w.word && !w.cap && (HEAD_NOUNS.has(w.lower) || PARTNERSHIP_NOUNS.has(w.lower)) && !WEAK_HEAD_NOUNS.has(w.lower)) {
               end = e;
               break;
             }
@@ -460,7 +473,7 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
   // keeps its first word.
   const fullNames = new Set<string>();
   for (const sp of spans) {
-    if (!isDesignator(toks[sp.b - 1]) || COUNTRY_CODE_RE.test(toks[sp.a]!.lower)) continue;
+    if (!isDesignator(toks[sp.b - 1]) || COUNTRY_CODES.has(toks[sp.a]!.lower)) continue;
     // "Its Acme Widget Co": the leading function word is no part of the name
     let a0 = sp.a;
     while (
@@ -534,7 +547,7 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
             !(sp.b - i === 2 && /^[A-Z][a-z]{0,2}$/.test(toks[i + 1]!.w)) &&
             // "U.S. Acme Corp" -> "Acme Corp"; "U.S. Air Group" keeps its country: "Air Group" is no name
             (!endsInDesignator ||
-              (COUNTRY_CODE_RE.test(lower) && !isCommonWord(toks[i + 1]!.lower) && !isLexiconWord(toks[i + 1]!.lower)) ||
+              (COUNTRY_CODES.has(lower) && !isCommonWord(toks[i + 1]!.lower) && !isLexiconWord(toks[i + 1]!.lower)) ||
               knownKey(spanKey(toks, i + 1, sp.b)))) ||
           (lower === 'the' && !t.start);
         if (strip && lower !== 'the' && wholeFrom !== a) {
@@ -561,15 +574,6 @@ function refineSpans(toks: Tok[], spans: Span[]): Span[] {
 function flushSpan(out: Span[], sp: Span, x: number, y: number, stripped: string[], afterTitle: boolean): void {
   if (y > x) out.push({ a: x, b: y, angle: false, ticker: y === sp.b ? sp.ticker : null, stripped, afterTitle });
 }
-
-/** "the Foo and Bar units": plural heads after a joined span say it names two. */
-const PLURAL_HEADS = new Set('units subsidiaries divisions companies firms banks businesses affiliates brands chains stores'.split(' '));
-
-/** Words that end no name: modals, determiners, "More" of "Acme More than ..." */
-const TRAILING_NON_NAME = new Set(
-  ('will would can could shall should must might the a an this that these those more most than then when ' +
-    'while if as at by for from in into of on or and but to with').split(' '),
-);
 
 function isTitleTok(t: Tok | undefined): boolean {
   if (t === undefined || !t.word) return false;
@@ -618,12 +622,6 @@ function nonCompanyShape(toks: Tok[], a: number, b: number, key: string): boolea
   return false;
 }
 
-/** "Acme analyst Jane Doe": the employer of a named analyst. */
-const ANALYST_NOUNS = new Set(['analyst', 'economist', 'strategist']);
-
-/** Lower-case nouns after a name that make it a body: "the Foo Awards committee". */
-const BODY_NOUNS_AFTER = new Set('committee commission council panel ministry department taskforce tribunal'.split(' '));
-
 // Indexes over the pair and phrase tables, built once: a token that starts no pair (ends no
 // phrase) is passed over without building the pair's string.
 const NON_COMPANY_PAIR_FIRST: ReadonlySet<string> = new Set([...NON_COMPANY_PAIRS].map((p) => p.slice(0, p.indexOf(' '))));
@@ -644,20 +642,6 @@ function companyHeadPair(toks: Tok[], b: number): boolean {
   return x !== undefined && b >= 2 && HEAD_PAIR_LAST.has(toks[b - 1]!.lower) && COMPANY_HEAD_PAIRS.has(`${x.lower} ${toks[b - 1]!.lower}`);
 }
 
-/** Lower-case tails that place a company somewhere: "Ruritania-based", "Foo-born". The head is a place. */
-const LOCATIVE_TAILS = new Set(['based', 'born', 'headquartered', 'registered', 'bound']);
-
-/**
- * Head nouns that name only businesses, so the name after them is no person even when it looks
- * like one: "investment firm Grant Fooson". Not "consultant", "developer", "rival": people too.
- */
-const BUSINESS_ONLY_HEADS = new Set(
-  ('firm firms company companies bank banks lender insurer brokerage retailer chain jeweller jeweler maker ' +
-    'manufacturer producer carmaker automaker airline carrier operator brewer distiller conglomerate subsidiary ' +
-    'unit affiliate division provider supplier chipmaker drugmaker telecom telco outfit start-up startup ' +
-    'consultancy shipbuilder miner refiner utility multinational').split(' '),
-);
-
 /** "EVA", "SAS": an acronym in capitals is no first name or ordinary word. */
 function isAcronymTok(t: Tok): boolean {
   return t.w.length >= 3 && /^[A-Z]+$/.test(t.w);
@@ -671,7 +655,7 @@ function personAppositive(toks: Tok[], sp: Span): boolean {
     const t = toks[k];
     if (!t || !t.word || t.sent !== c.sent) return false;
     if (APPOSITIVE_TITLES.has(t.lower)) return true;
-    if (!(t.lower === 'the' || t.lower === 'a' || t.lower === 'an' || t.lower === 'its' || t.poss || t.cap)) return false;
+    if (!(APPOSITIVE_OPENERS.has(t.lower) || t.poss || t.cap)) return false;
   }
   return false;
 }
@@ -710,13 +694,6 @@ function looksLikePerson(toks: Tok[], sp: Span, key: string, persons: Set<string
   return false;
 }
 
-/** Sector words before a head noun: "investment bank", "oil group", "software maker". */
-const SECTOR_WORDS = new Set(
-  ('investment oil gas energy software drinks media telecoms telecom retail research chemicals chemical steel mining ' +
-    'insurance brokerage consulting engineering technology tech computer car airline banking financial security ' +
-    'mobile phone internet web search music games cement beer drinks food clothing fashion').split(' '),
-);
-
 /** Is there a company cue around the span? Returns a confidence (0 = none). */
 function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   const { a, b } = sp;
@@ -738,9 +715,9 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
     return { score: 0.6, cue: 'head-noun' };
   // "Acme-owned Foo", "state-owned Foo"
   const prevTail = prev && prev.sent === sent ? prev.tail || (/-(\w+)$/.exec(prev.w)?.[1] ?? '') : '';
-  if (prevTail === 'owned' || prevTail === 'controlled') return { score: 0.6, cue: 'owned-by' };
+  if (OWNED_TAILS.has(prevTail)) return { score: 0.6, cue: 'owned-by' };
   // "London-based Acme", "Ohio-headquartered Foo"
-  if (prevTail === 'based' || prevTail === 'headquartered' || prevTail === 'listed') return { score: 0.6, cue: 'based' };
+  if (BASED_TAILS.has(prevTail)) return { score: 0.6, cue: 'based' };
   if (last.tail && OWNERSHIP_SUFFIXES.has(last.tail)) return { score: 0.7, cue: 'owner' };
   // "stake in Acme", "analyst at Acme"
   for (const { ph, cue } of (prev && LEFT_PHRASES_BY_LAST.get(prev.lower)) || NO_PHRASES) {
@@ -788,7 +765,7 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
       if (!t.cap && HEAD_NOUNS.has(t.lower) && !WEAK_HEAD_NOUNS.has(t.lower) && k > b + 1) {
         const at = toks[b + 1]!;
         const art = at.lower;
-        if (art === 'the' || art === 'a' || art === 'an' || art === 'its' || (at.poss && !at.tail))
+        if (APPOSITIVE_OPENERS.has(art) || (at.poss && !at.tail))
           return { score: 0.6, cue: 'appositive' };
       }
       if (RIGHT_VERBS.has(t.lower) || t.tail) break;
@@ -805,9 +782,8 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
   // a lone word: "Foo said" fits a person as well; "Foo said it", "Foo reported" do not
   if (
     b - a === 1 &&
-    (next?.lower === 'said' || next?.lower === 'says') &&
-    next2?.lower !== 'it' &&
-    next2?.lower !== 'its' &&
+    SAY_VERBS.has(next?.lower ?? '') &&
+    !IT_PRONOUNS.has(next2?.lower ?? '') &&
     !curatedCompany(first.lower)
   )
     return { score: 0, cue: '' };
@@ -818,13 +794,13 @@ function cueScore(toks: Tok[], sp: Span): { score: number; cue: string } {
     let k = b + 1;
     while (k < b + 4 && toks[k]?.word && (AUXILIARIES.has(toks[k]!.lower) || toks[k]!.lower === 'to')) k++;
     const v = toks[k];
-    const said = v?.lower === 'said' || v?.lower === 'says';
+    const said = SAY_VERBS.has(v?.lower ?? '');
     if (v?.word && v.sent === sent && (AUX_VERBS.has(v.lower) || RIGHT_VERBS.has(v.lower)) && !(said && b - a === 1))
       return { score: 0.4, cue: 'verb' };
   }
   // "Ruritania's Acme Foods", "Italy's Foo Bar": a country's unnamed-kind name (people were split off as persons)
   // not "Ruritania's Liberal government", "Ruritania's Foo party"
-  const bodyNext = next?.word && !next.cap && (NON_COMPANY_HEADS.has(next.lower) || PERSON_TITLES.has(next.lower) || next.lower === 'leader');
+  const bodyNext = next?.word && !next.cap && (NON_COMPANY_HEADS.has(next.lower) || PERSON_TITLES.has(next.lower) || POLITICAL_NOUNS.has(next.lower));
   if (prev?.poss && prev.cap && prev.sent === sent && PLACES.has(prev.lower) && !first.start && !bodyNext)
     return { score: 0.4, cue: 'country-possessive' };
   return { score: 0, cue: '' };
@@ -876,7 +852,7 @@ function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   if (len >= 3 && companyHeadPair(toks, sp.b)) return mkCand(sp, key, surface, 'company', 0.85, 'suffix', null, null, false);
   const curated = curatedCompany(key) ?? null;
   // "Foobar.com", "Acme.co.uk": a dot-com name
-  if (!curated && len === 1 && /^[A-Za-z][A-Za-z0-9-]*\.(?:com|net|co\.uk)$/.test(first.w))
+  if (!curated && len === 1 && DOTCOM_NAME_RE.test(first.w))
     return mkCand(sp, key, surface, 'company', 0.75, 'dotcom', null, null, false);
   if (curated && !isGuarded(key)) return mkCand(sp, key, surface, 'company', 0.95, 'alias', curated, null, false);
   // "Pan-European", "US-German" alone: an adjective ("Pan-European stock market", "the US-German
@@ -976,7 +952,7 @@ function initialsOf(surface: string): string {
     .split(/[\s-]+/)
     // "Acme (Pacific) Ltd" -> "apl"
     .map((w) => w.replace(/^\(|\)$/g, ''))
-    .filter((w) => w && w !== 'and' && w !== 'of' && w !== 'the' && w !== '&' && /^[A-Za-z]/.test(w))
+    .filter((w) => w && !INITIALS_SKIP.has(w) && /^[A-Za-z]/.test(w))
     .map((w) => w[0]!.toLowerCase())
     .join('');
 }
@@ -1096,7 +1072,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       const before = toks[c.sp.a - 1]?.w;
       const after = toks[c.sp.b]?.w;
       const inList = gap !== ',' || (j < i ? after === ',' || after === 'and' || after === 'or' : before === ',');
-      if (/^(?:,|, and|and|or|, or|&)$/.test(gap) && inList) {
+      if (LIST_SEPARATORS.has(gap) && inList) {
         // "Acme, Foo and Thomson": a surname-like word listed beside a company found on its own evidence
         const own = !companyKeys.get(o.key)!.rule.includes('list');
         decide(c, own && nameWordOf(c) ? 0.6 : 0.5, 'list');
@@ -1188,7 +1164,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
   const target = (key: string, lone: string | null): Ent | null => {
     let ent = alias.get(key) ?? null;
     // "Acme.com" for "Acme"
-    const dot = /^(.+) (?:com|net|co uk)$/.exec(key);
+    const dot = DOTCOM_KEY_RE.exec(key);
     if (!ent && dot && lone) ent = entOfKey.get(dot[1]!) ?? null;
     if (!ent && lone && /^[A-Z&]{2,6}$/.test(lone)) ent = initials.get(key) ?? null;
     if (!ent) ent = prefixOf.get(key) ?? null;
@@ -1296,7 +1272,7 @@ export function recognizeCompanies(doc: Doc): CompanyEntity[] {
       const words = (x: string) => (x ? x.split(/\s+/).length : 0);
       if (/^[A-Z&.]{2,6}$/.test(f) && ent.curated) continue;
       // "Acme" over "Acme.com" when the article uses both
-      if (/\.(?:com|net|co\.uk)$/i.test(f) && ent.forms.some((g) => !/\.(?:com|net|co\.uk)$/i.test(g))) continue;
+      if (DOTCOM_END_RE.test(f) && ent.forms.some((g) => !DOTCOM_END_RE.test(g))) continue;
       if (words(f) > words(best) || (words(f) === words(best) && f.length > best.length)) best = f;
     }
     // a curated company that absorbed a "Name + designator" form keeps its own name ("BT", not "BT Retail")

@@ -172,3 +172,65 @@ export const NON_COMPANY_PAIRS: ReadonlySet<string> = new Set([
   'central bank', 'reserve bank', 'development bank', 'world bank', 'investment bank', 'national bank of',
   'federal reserve', 'stock exchange', 'news agency', 'research center', 'research centre', 'research council',
 ]);
+
+// "the Acme lager brand", "Acme phones": nouns that make the bare name before them a brand or product
+export const PRODUCT_NOUNS: ReadonlySet<string> = new Set(
+  ('lager beer beers ale whisky vodka wine wines cola brand brands label phone phones handset handsets console ' +
+    'consoles browser player players software app apps car cars model models range drink drinks cigarettes').split(' '),
+);
+
+// "the Foo and Bar units": plural heads after two names joined by "and" say they are two
+export const PLURAL_HEADS: ReadonlySet<string> = new Set(
+  'units subsidiaries divisions companies firms banks businesses affiliates brands chains stores'.split(' '),
+);
+
+// "Acme analyst Jane Doe", "economist Jo Bloggs of Foo": people who work for a firm they are named with
+export const ANALYST_NOUNS: ReadonlySet<string> = new Set(['analyst', 'economist', 'strategist']);
+
+// "the Foo Awards committee": lower-case nouns after a name that make it a body
+export const BODY_NOUNS_AFTER: ReadonlySet<string> = new Set(
+  'committee commission council panel ministry department taskforce tribunal'.split(' '),
+);
+
+// "investment firm Grant Fooson": head nouns that name only businesses, so the name after them is no
+// person even when it looks like one (not "consultant", "developer", "rival": people too)
+export const BUSINESS_ONLY_HEADS: ReadonlySet<string> = new Set(
+  ('firm firms company companies bank banks lender insurer brokerage retailer chain jeweller jeweler maker ' +
+    'manufacturer producer carmaker automaker airline carrier operator brewer distiller conglomerate subsidiary ' +
+    'unit affiliate division provider supplier chipmaker drugmaker telecom telco outfit start-up startup ' +
+    'consultancy shipbuilder miner refiner utility multinational').split(' '),
+);
+
+// "Acme investment bank", "Foo oil group", "Bar software maker": sector words before a head noun
+export const SECTOR_WORDS: ReadonlySet<string> = new Set(
+  ('investment oil gas energy software drinks media telecoms telecom retail research chemicals chemical steel mining ' +
+    'insurance brokerage consulting engineering technology tech computer car airline banking financial security ' +
+    'mobile phone internet web search music games cement beer drinks food clothing fashion').split(' '),
+);
+
+// "Foo, Bar and Baz, a New York brokerage partnership": a head noun of firms of partners
+export const PARTNERSHIP_NOUNS: ReadonlySet<string> = new Set(['partnership']);
+
+// "Acme-owned Foo", "state-controlled Bar": the name after is owned by the one before
+export const OWNED_TAILS: ReadonlySet<string> = new Set(['owned', 'controlled']);
+
+// "London-based Acme", "Ohio-headquartered Foo", "Paris-listed Bar": the name after is a company
+export const BASED_TAILS: ReadonlySet<string> = new Set(['based', 'headquartered', 'listed']);
+
+// "Acme said", "Foo says": the verbs of a source, which people and companies both take
+export const SAY_VERBS: ReadonlySet<string> = new Set(['said', 'says']);
+
+// "Foo said it would", "Foo said its profit": after a lone name, only a company says "it"
+export const IT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'its']);
+
+// "Acme, the world's biggest retailer", "Foo, a maker of widgets", "Bar, its parent": an appositive opens so
+export const APPOSITIVE_OPENERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its']);
+
+// "Foo, Bar and Baz, a New York brokerage partnership": an indefinite description of one firm
+export const INDEFINITE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an']);
+
+// "Ruritania's Liberal leader", "Ruritania's Foo party": what makes a country's named thing no company
+export const POLITICAL_NOUNS: ReadonlySet<string> = new Set(['leader']);
+
+// "Acme, Foo and Bar", "Acme or Foo", "Acme & Foo": what stands between two names of one list
+export const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ', and', 'and', 'or', ', or', '&']);
