@@ -1,8 +1,7 @@
 /**
- * Identity and duplicates of articles, all linear in the text:
+ * Duplicates of articles, all linear in the text (their ids, canonicalUrl and articleIdOf, are in
+ * src/util/ids.ts):
  *
- *  - canonicalUrl: the same article under cosmetic URL variants gets one id
- *      "HTTPS://Example.com:443/a/b?utm_source=x&b=2&a=1#top" -> "https://example.com/a/b?a=1&b=2"
  *  - contentHash: the same text under two URLs (whitespace and case folded)
  *  - simhash64: a 64-bit SimHash over word 3-shingles; syndicated copies (a wire story re-run with
  *    another headline, a byline or a trailing sentence changed) land within a few bits. Lookup is
@@ -12,49 +11,6 @@
  *    3 bits at the median, 6 at the 90th percentile. Hence the default threshold of 6.
  */
 import { createHash } from 'node:crypto';
-import { hashId } from '../util/ids.ts';
-
-/** Query parameters that only track the click, never select the content. */
-const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid',
-  'mkt_tok', '_hsenc', '_hsmi', 'hsctatracking', 'oly_enc_id', 'oly_anon_id', 'vero_id', 'wt.mc_id', 'cmpid',
-  'ncid', 'ocid', 'sr_share', 'spm', 'ref_src', 'ito', 'icid',
-  'cmp', 'smid', 's_cid',
-]);
-/** Prefixes of tracking parameter families: utm_source, utm_medium, ..., pk_campaign, ga_... */
-const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'ga_', 'hmb_', 'at_', 'ns_', 'share_'];
-
-function isTracking(name: string): boolean {
-  const n = name.toLowerCase();
-  return TRACKING_PARAMS.has(n) || TRACKING_PREFIXES.some((p) => n.startsWith(p));
-}
-
-/**
- * Canonical form of an http(s) URL: scheme and host lower-cased, default port and fragment
- * dropped, tracking parameters removed, remaining parameters sorted (stable for equal names),
- * an empty path written "/". Returns the input trimmed when it is not an absolute http(s) URL.
- */
-export function canonicalUrl(raw: string): string {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return raw.trim();
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return raw.trim();
-  u.hash = '';
-  u.hostname = u.hostname.toLowerCase().replace(/\.$/, '');
-  if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = '';
-  const params = [...u.searchParams].filter(([k]) => !isTracking(k));
-  params.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  u.search = params.length ? new URLSearchParams(params).toString() : '';
-  return u.href;
-}
-
-/** Deterministic article id: hash of the canonical URL (BullMQ job ids and record ids derive from it). */
-export function articleIdOf(url: string): string {
-  return hashId(canonicalUrl(url));
-}
 
 /** Hash of the text with case and whitespace folded: equal for the same text under two URLs. */
 export function contentHash(text: string): string {

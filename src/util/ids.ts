@@ -1,3 +1,12 @@
+/**
+ * Deterministic ids, at the bottom of the house: the pipeline (record ids), ingestion (job ids,
+ * dedupe keys) and the sinks (index, primary keys) all derive theirs here, so one article has one
+ * id wherever it is first known.
+ *
+ *   canonicalUrl("HTTPS://Example.com:443/a/b?utm_source=x&b=2&a=1#top") -> "https://example.com/a/b?a=1&b=2"
+ *   articleIdOf(url)        hash of the canonical URL: cosmetic variants of a link get one id
+ *   articleId(article)      the id of an article: from its url, else from its title and text
+ */
 import { createHash } from 'node:crypto';
 
 /** Short deterministic id: the first 16 hex digits of sha256 over the parts joined by U+001F. */
@@ -19,4 +28,54 @@ export function slug(name: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'x'
   );
+}
+
+/** Query parameters that only track the click, never select the content. */
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid',
+  'mkt_tok', '_hsenc', '_hsmi', 'hsctatracking', 'oly_enc_id', 'oly_anon_id', 'vero_id', 'wt.mc_id', 'cmpid',
+  'ncid', 'ocid', 'sr_share', 'spm', 'ref_src', 'ito', 'icid',
+  'cmp', 'smid', 's_cid',
+]);
+/** Prefixes of tracking parameter families: utm_source, utm_medium, ..., pk_campaign, ga_... */
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'ga_', 'hmb_', 'at_', 'ns_', 'share_'];
+
+function isTracking(name: string): boolean {
+  const n = name.toLowerCase();
+  return TRACKING_PARAMS.has(n) || TRACKING_PREFIXES.some((p) => n.startsWith(p));
+}
+
+/**
+ * Canonical form of an http(s) URL: scheme and host lower-cased, default port and fragment
+ * dropped, tracking parameters removed, remaining parameters sorted (stable for equal names),
+ * an empty path written "/". Returns the input trimmed when it is not an absolute http(s) URL.
+ */
+export function canonicalUrl(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return raw.trim();
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return raw.trim();
+  u.hash = '';
+  u.hostname = u.hostname.toLowerCase().replace(/\.$/, '');
+  if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = '';
+  const params = [...u.searchParams].filter(([k]) => !isTracking(k));
+  params.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  u.search = params.length ? new URLSearchParams(params).toString() : '';
+  return u.href;
+}
+
+/** Deterministic article id: hash of the canonical URL (BullMQ job ids and record ids derive from it). */
+export function articleIdOf(url: string): string {
+  return hashId(canonicalUrl(url));
+}
+
+/**
+ * The id of an article: from its url when it has one (the id ingestion dedupes on), else from
+ * title and text.
+ */
+export function articleId(a: { url: string | null; title: string; text: string }): string {
+  return a.url ? articleIdOf(a.url) : hashId(a.title, a.text);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleIdOf, canonicalUrl, contentHash, hamming, simhash64, simhashBands } from '../../src/ingest/dedupe.ts';
+import { contentHash, hamming, simhash64, simhashBands } from '../../src/ingest/dedupe.ts';
+import { articleIdOf, canonicalUrl } from '../../src/util/ids.ts';
 
 describe('canonicalUrl', () => {
   it.each([

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configToEnv } from '../../src/ingest/config.ts';
 import type { IngestConfig } from '../../src/ingest/config.ts';
-import { articleIdOf, canonicalUrl } from '../../src/ingest/dedupe.ts';
+import { articleIdOf, canonicalUrl } from '../../src/util/ids.ts';
 import { waitIdle } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { Queues } from '../../src/ingest/queues.ts';

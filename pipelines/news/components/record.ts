@@ -1,17 +1,8 @@
 import type { Component } from '../doc.ts';
 import type { Doc } from '../doc.ts';
 import { ArticleRecordSchema, SCHEMA_VERSION } from '../../../src/schema.ts';
-import type { Article, ArticleRecord } from '../../../src/schema.ts';
-import { articleIdOf } from '../../../src/ingest/dedupe.ts';
-import { hashId } from '../../../src/util/ids.ts';
-
-/**
- * Deterministic article id: from the canonical url when there is one (tracking parameters and
- * fragment stripped, so the id is the one ingestion dedupes on), else from title and text.
- */
-export function articleId(a: Pick<Article, 'url' | 'title' | 'text'>): string {
-  return a.url ? articleIdOf(a.url) : hashId(a.title, a.text);
-}
+import type { ArticleRecord } from '../../../src/schema.ts';
+import { articleId } from '../../../src/util/ids.ts';
 
 export function buildRecord(doc: Doc, pipeline: string): ArticleRecord {
   const a = doc.article;
