@@ -6,6 +6,7 @@
 import type { Component as EngineComponent, DocKeyOf } from '../../src/pipeline.ts';
 import type { Article, ArticleRecord, Deal, MarketShareClaim, Money, Percentage } from '../../src/schema.ts';
 import type { Discourse } from './components/discourse.ts';
+import type { CompanyCandidates, CompanyDecisions, CompanySpan, CompanyToken } from './components/companies/types.ts';
 
 export interface Sentence {
   index: number;
@@ -59,6 +60,13 @@ export interface Doc {
   /** Same length as `text`: typographic quotes, dashes and odd spaces folded to ASCII for matching. */
   norm: string;
   sentences: Sentence[];
+  /** Tokens and candidate name spans of the company recogniser (components/companies/spans.ts). */
+  companyTokens: CompanyToken[];
+  companySpans: CompanySpan[];
+  /** Each span classified on its own evidence (components/companies/classify.ts). */
+  companyCandidates: CompanyCandidates;
+  /** The keys that name companies in this article (components/companies/decide.ts). */
+  companyDecisions: CompanyDecisions;
   companies: CompanyEntity[];
   percentages: PercentageQ[];
   money: MoneyQ[];
@@ -83,6 +91,10 @@ export function newDoc(article: Article): Doc {
     text: article.text,
     norm: article.text,
     sentences: [],
+    companyTokens: [],
+    companySpans: [],
+    companyCandidates: { list: [], persons: new Set(), brandKeys: new Set(), acronyms: new Map() },
+    companyDecisions: { decided: new Map(), blocked: new Set() },
     companies: [],
     percentages: [],
     money: [],

@@ -1,7 +1,7 @@
 import type { Component } from '../doc.ts';
 import { normalize } from './normalize.ts';
 import { sentences } from './sentences.ts';
-import { companies } from './companies.ts';
+import { companies, companyClasses, companyCues, companyEntities, companySpans } from './companies.ts';
 import { quantities } from './quantities.ts';
 import { marketShare } from './market-share.ts';
 import { deals } from './deals.ts';
@@ -10,5 +10,5 @@ import { record } from './record.ts';
 
 /** Every component a pipeline definition may name. */
 export const COMPONENTS: Record<string, Component> = Object.fromEntries(
-  [normalize, sentences, companies, quantities, marketShare, deals, summary, record].map((c) => [c.name, c]),
+  [normalize, sentences, companySpans, companyClasses, companyCues, companyEntities, companies, quantities, marketShare, deals, summary, record].map((c) => [c.name, c]),
 );
