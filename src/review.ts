@@ -2,10 +2,13 @@
  * Golden-record review: every input article in fixtures/ has its hand-reviewed record beside it
  * (`<name>.golden.json`). `review` compares current output with the golden records and prints a
  * readable per-field diff; `--update` rewrites them (after a human has read the diff).
+ * `reviewInputs` does the same for any files or folders, keeping each record and its golden record
+ * for the HTML review page (review-html.ts).
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, extname } from 'node:path';
+import { basename, dirname, join, extname } from 'node:path';
 import { extractInputs } from './extract.ts';
+import { expandInputs } from './input/expand.ts';
 import type { Pipeline } from '../pipelines/news/index.ts';
 import { getPipeline } from '../pipelines/news/index.ts';
 import type { ArticleRecord } from './schema.ts';
@@ -21,6 +24,10 @@ export interface FixtureResult {
   /** Human-readable differences; empty when the output matches the golden record. */
   diffs: string[];
   status: 'same' | 'different' | 'missing-golden' | 'error' | 'updated';
+  /** The current record (absent when extraction failed). */
+  record?: ArticleRecord;
+  /** The golden record as stored (absent when there is none). */
+  expected?: Record<string, unknown>;
 }
 
 export async function listFixtures(dir: string): Promise<{ input: string; golden: string }[]> {
@@ -28,6 +35,12 @@ export async function listFixtures(dir: string): Promise<{ input: string; golden
   return names
     .filter((n) => INPUT_EXTS.has(extname(n)) && !n.endsWith(GOLDEN_SUFFIX))
     .map((n) => ({ input: join(dir, n), golden: join(dir, n.slice(0, -extname(n).length) + GOLDEN_SUFFIX) }));
+}
+
+/** Where an input's golden record is kept: `<name>.golden.json` beside it. */
+export function goldenPathOf(input: string): string {
+  const name = basename(input);
+  return join(dirname(input), name.slice(0, name.length - extname(name).length) + GOLDEN_SUFFIX);
 }
 
 /** The part of a record that golden files pin. */
@@ -92,35 +105,65 @@ export async function review(
 ): Promise<FixtureResult[]> {
   const pipeline = opts.pipeline ?? getPipeline();
   const results: FixtureResult[] = [];
-  for (const { input, golden } of await listFixtures(dir)) {
-    const outcomes = [];
-    for await (const o of extractInputs([input], pipeline)) outcomes.push(o);
-    const first = outcomes[0];
-    if (!first || !first.ok || outcomes.length !== 1) {
-      const why = first && !first.ok ? first.error.message : `expected one article, got ${outcomes.length}`;
-      results.push({ input, golden, diffs: [why], status: 'error' });
-      continue;
-    }
-    const actual = reviewable(first.record) as Json;
-    let expected: Json | undefined;
-    try {
-      expected = JSON.parse(await readFile(golden, 'utf8')) as Json;
-    } catch {
-      expected = undefined;
-    }
-    if (opts.update) {
-      await writeFile(golden, JSON.stringify(actual, null, 2) + '\n');
-      results.push({ input, golden, diffs: expected === undefined ? [] : diffJson(expected, actual), status: 'updated' });
-      continue;
-    }
-    if (expected === undefined) {
-      results.push({ input, golden, diffs: [`no golden record at ${golden}`], status: 'missing-golden' });
-      continue;
-    }
-    const diffs = diffJson(reviewable(expected as unknown as ArticleRecord) as Json, actual);
-    results.push({ input, golden, diffs, status: diffs.length ? 'different' : 'same' });
+  for (const fixture of await listFixtures(dir)) results.push(...(await reviewOne(fixture, pipeline, !!opts.update)));
+  return results;
+}
+
+/**
+ * Review files or folders of article inputs (folders: their article files, golden records left
+ * out), each against the golden record beside it. An input that holds several articles has no
+ * golden record: each of its articles comes back as `missing-golden`.
+ */
+export async function reviewInputs(
+  paths: readonly string[],
+  opts: { update?: boolean; pipeline?: Pipeline } = {},
+): Promise<FixtureResult[]> {
+  const pipeline = opts.pipeline ?? getPipeline();
+  const results: FixtureResult[] = [];
+  for (const input of await expandInputs(paths)) {
+    const golden = input === '-' ? '' : goldenPathOf(input);
+    results.push(...(await reviewOne({ input, golden }, pipeline, !!opts.update)));
   }
   return results;
+}
+
+async function reviewOne(
+  { input, golden }: { input: string; golden: string },
+  pipeline: Pipeline,
+  update: boolean,
+): Promise<FixtureResult[]> {
+  const outcomes = [];
+  for await (const o of extractInputs([input], pipeline)) outcomes.push(o);
+  const first = outcomes[0];
+  if (!first) return [{ input, golden, diffs: ['expected one article, got 0'], status: 'error' }];
+  if (outcomes.length > 1 || !golden) {
+    // several articles in one input (or stdin): shown, not compared
+    return outcomes.map((o): FixtureResult =>
+      o.ok
+        ? { input, golden, diffs: [`${input} holds ${outcomes.length} articles: golden records are kept for one-article inputs`], status: 'missing-golden', record: o.record }
+        : { input, golden, diffs: [o.error.message], status: 'error' },
+    );
+  }
+  if (!first.ok) return [{ input, golden, diffs: [first.error.message], status: 'error' }];
+  const record = first.record;
+  const actual = reviewable(record) as Json;
+  let expected: Json | undefined;
+  try {
+    expected = JSON.parse(await readFile(golden, 'utf8')) as Json;
+  } catch {
+    expected = undefined;
+  }
+  if (update) {
+    await writeFile(golden, JSON.stringify(actual, null, 2) + '\n');
+    const diffs = expected === undefined ? [] : diffJson(expected, actual);
+    return [{ input, golden, diffs, status: 'updated', record, expected: actual as Record<string, unknown> }];
+  }
+  if (expected === undefined) {
+    return [{ input, golden, diffs: [`no golden record at ${golden}`], status: 'missing-golden', record }];
+  }
+  const diffs = diffJson(reviewable(expected as unknown as ArticleRecord) as Json, actual);
+  const stored = expected as Record<string, unknown>;
+  return [{ input, golden, diffs, status: diffs.length ? 'different' : 'same', record, expected: stored }];
 }
 
 export function formatReview(results: FixtureResult[]): string {
