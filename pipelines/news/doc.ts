@@ -5,6 +5,7 @@
  */
 import type { Component as EngineComponent, DocKeyOf } from '../../src/pipeline.ts';
 import type { Article, ArticleRecord, Deal, MarketShareClaim, Money, Percentage } from '../../src/schema.ts';
+import type { DealCandidates, DealRole } from './components/deals/types.ts';
 import type { Discourse } from './components/discourse.ts';
 import type { CompanyCandidates, CompanyDecisions, CompanySpan, CompanyToken } from './components/companies/types.ts';
 
@@ -72,6 +73,10 @@ export interface Doc {
   money: MoneyQ[];
   periods: PeriodQ[];
   marketShareClaims: MarketShareClaim[];
+  /** Masked text and template matches of the deal recogniser (components/deals/candidates.ts); null before it runs. */
+  dealCandidates: DealCandidates | null;
+  /** Deal candidates with their parties and type (components/deals/roles.ts). */
+  dealRoles: DealRole[];
   deals: Deal[];
   /** What rules may ask beyond one sentence: anaphors, parent and unit, topic, date (components/discourse.ts). */
   discourse: Discourse;
@@ -100,6 +105,8 @@ export function newDoc(article: Article): Doc {
     money: [],
     periods: [],
     marketShareClaims: [],
+    dealCandidates: null,
+    dealRoles: [],
     deals: [],
     discourse: { mentions: [], anaphors: [], units: [], topic: null, date: null },
     summary: [],

@@ -3,7 +3,9 @@ import { newDoc } from '../../pipelines/news/doc.ts';
 import type { Doc } from '../../pipelines/news/doc.ts';
 import { foldText } from '../../pipelines/news/components/normalize.ts';
 import { splitSentences } from '../../pipelines/news/components/sentences.ts';
-import { compileTemplate, findDeals } from '../../pipelines/news/components/deals.ts';
+import { compileTemplate, findCandidates, findDeals } from '../../pipelines/news/components/deals/index.ts';
+import { CONTEXT_TYPE, DEAL_RULES, KIND_TYPE } from '../../pipelines/news/rules/deals.ts';
+import { OFFER_RULE, STATUS_CUES } from '../../pipelines/news/rules/deals-status.ts';
 import { getPipeline } from '../../pipelines/news/index.ts';
 import { DealSchema } from '../../src/schema.ts';
 import type { Deal } from '../../src/schema.ts';
@@ -502,6 +504,29 @@ describe('deals: sellers, control, target-side bids', () => {
 describe('deals: templates', () => {
   it('names an unknown macro in the error', () => {
     expect(() => compileTemplate('{a} <NOPE> {b}')).toThrow(/unknown macro <NOPE>/);
+  });
+});
+
+describe('deals: every rule reads its own invented example', () => {
+  // the invented companies of the examples; each surface form is a company of its own
+  const names = ['Acme Ventures', 'Acme Corp', 'Acme Air', 'Acme', 'Widget Inc', 'Widget', 'Gadget Corp', 'Gadget', 'Sprocket', 'Planemaker'];
+  const companies = Object.fromEntries(names.map((n) => [n, [n]]));
+
+  it.each(DEAL_RULES.map((r) => [r.rule, r] as const))('%s', (_name, rule) => {
+    const found = findCandidates(makeDoc(rule.example, companies));
+    expect(found.sentences.flatMap((s) => s.matches).map((m) => m.rule.rule)).toContain(rule.rule);
+  });
+
+  it('the two-sentence offer', () => {
+    expect(findDeals(makeDoc(OFFER_RULE.example, companies)).map((d) => [d.rule, d.parties])).toEqual([[OFFER_RULE.rule, ['Acme', 'Widget']]]);
+  });
+
+  it.each([...STATUS_CUES, ...KIND_TYPE, ...CONTEXT_TYPE].map((c) => [c.example, c] as const))('cue: %s', (_example, cue) => {
+    expect(cue.match.test(cue.example)).toBe(true);
+  });
+
+  it('names each rule once', () => {
+    expect(new Set(DEAL_RULES.map((r) => r.rule)).size).toBe(DEAL_RULES.length);
   });
 });
 

@@ -4,11 +4,11 @@ import { sentences } from './sentences.ts';
 import { companies, companyClasses, companyCues, companyEntities, companySpans } from './companies.ts';
 import { quantities } from './quantities.ts';
 import { marketShare } from './market-share.ts';
-import { deals } from './deals.ts';
+import { dealCandidates, dealEvents, dealRoles, deals } from './deals/index.ts';
 import { summary } from './summary.ts';
 import { record } from './record.ts';
 
 /** Every component a pipeline definition may name. */
 export const COMPONENTS: Record<string, Component> = Object.fromEntries(
-  [normalize, sentences, companySpans, companyClasses, companyCues, companyEntities, companies, quantities, marketShare, deals, summary, record].map((c) => [c.name, c]),
+  [normalize, sentences, companySpans, companyClasses, companyCues, companyEntities, companies, quantities, marketShare, dealCandidates, dealRoles, dealEvents, deals, summary, record].map((c) => [c.name, c]),
 );

@@ -169,7 +169,8 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
     score: 0.65,
     example: 'Acme announced the acquisition of Widget.',
   },
-  // "Acme will pay $630m for the corn business of Widget"; "Acme paid $5m for a 10% stake in Widget"
+  // "Acme paid $5m for a 10% stake in Widget"; "Acme will pay $630m for the corn business of Widget" (only in a
+  // sentence that also holds a word of TRIGGER_ANY, which has no "pay")
   {
     rule: 'acq.pay-for',
     type: 'acquisition',
@@ -178,6 +179,6 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
     possessive: true,
     object: 'stake-not-goods',
     score: 0.7,
-    example: 'Acme will pay $630m for the corn business of Widget.',
+    example: 'Acme paid $5m for a 10% stake in Widget.',
   },
 ];

@@ -16,14 +16,14 @@ export const CONTRACT_RULES: readonly DealRule[] = [
     score: 0.8,
     example: 'Acme Air ordered 50 aircraft from Planemaker.',
   },
-  // "Acme placed an order for 20 jets with Planemaker"
+  // "Acme placed a $2bn order with Planemaker" (not "an order for 20 jets with": "for" ends the object phrase)
   {
     rule: 'contract.order-noun',
     type: 'contract',
     match: '{a+} {_}\\b(?:placed|places|placing|made|makes|signed|firmed up|confirmed) {w}(?<v>order|orders) {w}with {w}{b}',
     parties: ['a', 'b'],
     score: 0.75,
-    example: 'Acme placed an order for 20 jets with Planemaker.',
+    example: 'Acme placed a $2bn order with Planemaker.',
   },
   // "Planemaker is to supply Acme Air with 50 jets"
   {

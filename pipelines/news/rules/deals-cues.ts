@@ -43,6 +43,11 @@ export const STAKE_NOUN = /\b(?:stake|holding|shareholding)\b/i;
 export const GROUP_GENERIC_WORDS =
   /^(?:the|first|united|general|national|american|international|new|royal|british|western|eastern|northern|southern|central|pacific|atlantic|continental|security|union|allied|bank)$/i;
 
+/** How many sentences back a subject anaphor ("It agreed to buy Widget") may point, unless the rule says (`reach`). */
+export const ANAPHOR_REACH = 3;
+/** How far (in characters) before the trigger the sentence subject may stand to be a party ("|S"). */
+export const SUBJECT_REACH = 160;
+
 /** "The German firm wanted to buy X": the demonym of a definite description, group 1. */
 export const NATIONALITY_ANAPHOR = /^the\s+((?:west |south )?[A-Za-z.]+)\s/i;
 /** "Acme of Germany": the country after the name. */
@@ -76,5 +81,5 @@ export const STAKE_AFTER_TARGET = /^(?:'s)?\s+(?:common\s+|ordinary\s+|preferred
 /** "buy the shares in Widget it does not already own": the rest of the company, a takeover. */
 export const REST_OF_TARGET =
   /^\s+(?:that\s+|which\s+)?(?:it|they|the\s+company|the\s+group)\s+(?:does|do|did)\s+not\s+(?:already\s+)?own/i;
-/** "bought Utah from Acme": an object that is a bare proper name is a business the company list missed. */
+/** "bought Ohio Mining from Acme": an object that is a bare proper name is a business the company list missed. */
 export const PROPER_NAME_OBJECT = /^\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\s*$/;

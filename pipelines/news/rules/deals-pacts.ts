@@ -72,7 +72,8 @@ export const PACT_RULES: readonly DealRule[] = [
     score: 0.6,
     example: "Acme signed a new agreement that gives it first call on Widget's capacity.",
   },
-  // "The consortium's members are Acme, Widget and Gadget": a standing joint venture
+  // "Sprocket's partners are Acme, Widget and Gadget": a standing joint venture ("members" alone is no
+  // word of TRIGGER_ANY)
   {
     rule: 'jv.members',
     type: 'joint_venture',
@@ -80,7 +81,7 @@ export const PACT_RULES: readonly DealRule[] = [
     parties: ['a'],
     status: 'completed',
     score: 0.6,
-    example: "The group's members are Acme, Widget and Gadget.",
+    example: "Sprocket's partners are Acme, Widget and Gadget.",
   },
   // "a partnership formed by Acme and a unit of Widget"
   {

@@ -133,6 +133,9 @@ export const NAME_REACH = 60;
 /** Words that mark a second, separate offer: "a new offer", "a revised bid". */
 export const NEW_OFFER = /\b(?:new|fresh|revised|sweetened|second|modified|another)\s+(?:\w+\s+)?(?:offer|bid|proposal|approach)\b/i;
 
+/** Two values of one currency farther apart than this fraction of the larger are two deals ("$2bn" vs "$3bn"). */
+export const SAME_VALUE_TOLERANCE = 0.1;
+
 /** Types that may be one deal reported twice ("the merger" of a takeover, "the agreement" of a venture). */
 export const DEAL_FAMILIES: readonly (readonly DealType[])[] = [
   ['acquisition', 'merger'],
@@ -162,6 +165,8 @@ export const OFFER_RULE = {
   received:
     /\u0001\u0002*[^;\n\u0001]{0,90}?\b(?:has\s+|had\s+|have\s+)?(?:received|receives|receiving|got|attracted|drawn|drew)\s+(?:an?\s+|its\s+)?(?:[^\s\u0001\u0002;]+\s+){0,5}?(?:offer|bid|approach|proposal)\b/i,
   from: /^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:offer|bid|approach|proposal)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:come|came|comes|made|tabled|submitted|launched)\s+(?:from|by)\s+/i,
+  /** "Widget has received an offer from Acme": the bidder is named in the sentence itself (the templates read it). */
+  bidderNamed: /\bfrom\s/i,
   /** How many sentences after the offer its bidder may be named. */
   reach: 2,
   /** How far (in characters) after "from" the bidder's name may start. */

@@ -1,0 +1,140 @@
+/**
+ * deal_events: each deal candidate with its parties becomes a deal event: the cue words of its
+ * clause give the status, money in the clause the value, a "called ..." near it the name. A later
+ * sentence about "the deal" just reported adds its status or value; reports of one transaction in
+ * several sentences are merged; the result is `doc.deals`.
+ */
+import type { Component, Doc } from '../../doc.ts';
+import { evidence, sentenceAt } from '../../doc.ts';
+import type { Deal } from '../../../../src/schema.ts';
+import { hashId } from '../../../../src/util/ids.ts';
+import { SCORE_ADJUST } from '../../rules/deals.ts';
+import { AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, FOLLOW_UP, OFFER_RULE, RESTATING_ASIDE } from '../../rules/deals-status.ts';
+import { plain } from './mentions.ts';
+import { mergeEvents } from './merge.ts';
+import { findName, findStatus, findValue } from './status.ts';
+import type { DealCandidates, DealEvent, DealRole } from './types.ts';
+
+/** The deals of an article, from its candidates and their roles. */
+export function findEvents(doc: Doc, found: DealCandidates, roles: readonly DealRole[]): Deal[] {
+  const events = roles.map((r) => (r.template ? eventOf(doc, found, r) : offerEvent(doc, found, r)));
+  followUps(doc, found, roles, events);
+  return mergeEvents(events).map((c) => ({
+    id: hashId('deal', c.type, c.parties.join('|'), c.start),
+    type: c.type,
+    parties: c.parties,
+    name: c.name,
+    value: c.value,
+    status: c.status,
+    hedged: c.hedged,
+    evidence: evidence(doc, c.start, c.end),
+    confidence: c.confidence,
+    rule: c.rule,
+  }));
+}
+
+/** A template match's event: status, value and name from its clause. */
+function eventOf(doc: Doc, found: DealCandidates, role: DealRole): DealEvent {
+  const rule = role.template!;
+  const sent = doc.sentences[role.sentence]!;
+  const { start, end, trigger, matchStart } = role;
+  const clauseEnd = clauseEndOf(found.masked, end, sent.end);
+  const leftStart = Math.max(sent.start, found.masked.lastIndexOf(';', start) + 1);
+  const left = plain(found.masked.slice(leftStart, start));
+  const clause = plain(found.masked.slice(start, clauseEnd));
+  const st = findStatus(left, clause);
+  let status = st.status;
+  if (rule.status && !st.strong) status = rule.status;
+  // a deal reported with no word on its state has at least been announced
+  status ??= 'announced';
+
+  // "X's $5bn takeover of Y", "the proposed 225 mln dlr acquisition of Y": an amount right before the trigger
+  const pre = AMOUNT_BEFORE_TRIGGER.exec(found.masked.slice(Math.max(sent.start, trigger - 60), trigger));
+  // (not from the sentence subject taken as a party: its amounts belong to other clauses)
+  const valueStart = pre ? trigger - pre[0].length : Math.min(matchStart, trigger);
+  const value = findValue(doc.norm, found.money, Math.min(valueStart, matchStart), clauseEnd);
+  const confidence = Math.round(rule.score * (role.anaphoric ? SCORE_ADJUST.anaphor : 1) * (st.hedged ? SCORE_ADJUST.hedged : 1) * 100) / 100;
+  return {
+    type: role.type,
+    generic: role.generic,
+    parties: [...role.parties],
+    name: findName(doc.text.slice(sent.start, sent.end), role.parties, start - sent.start, clauseEnd - sent.start),
+    value,
+    status,
+    hedged: st.hedged,
+    start,
+    end,
+    trigger,
+    confidence,
+    rule: rule.rule,
+    text: clause,
+  };
+}
+
+/** The clause of a match ending at `from`: up to the next ";" or ", " after it, or the sentence end. */
+function clauseEndOf(masked: string, from: number, sentEnd: number): number {
+  const rest = masked.slice(from, sentEnd);
+  const stop = CLAUSE_STOP.exec(rest);
+  if (!stop) return sentEnd;
+  if (!RESTATING_ASIDE.test(rest.slice(stop.index))) return from + stop.index;
+  // ", a bid that was rejected by the board": the aside belongs to the clause
+  const next = CLAUSE_STOP.exec(rest.slice(stop.index + 1));
+  return next ? from + stop.index + 1 + next.index : sentEnd;
+}
+
+/** The two-sentence offer: value and hedge from the sentence that reported it received. */
+function offerEvent(doc: Doc, found: DealCandidates, role: DealRole): DealEvent {
+  const sent = doc.sentences[role.sentence]!;
+  const received = doc.sentences[role.offerSentence!]!;
+  const st = findStatus('', plain(found.masked.slice(received.start, received.end)));
+  return {
+    type: role.type,
+    generic: role.generic,
+    parties: [...role.parties],
+    name: null,
+    value: findValue(doc.norm, found.money, received.start, received.end),
+    status: 'announced',
+    hedged: st.hedged,
+    start: role.start,
+    end: role.end,
+    trigger: role.trigger,
+    confidence: OFFER_RULE.score,
+    rule: role.rule,
+    text: plain(found.masked.slice(sent.start, sent.end)),
+  };
+}
+
+/**
+ * A sentence with no template match that only talks about "the deal" just reported (within two
+ * sentences) adds its status or value to it: "Acme agreed to buy Widget. The acquisition is
+ * subject to regulatory approval." -> pending. `events` are in the order of `roles`.
+ */
+function followUps(doc: Doc, found: DealCandidates, roles: readonly DealRole[], events: DealEvent[]): void {
+  const matched = new Set(roles.filter((r) => r.template).map((r) => r.sentence));
+  let known = 0; // roles found up to the current sentence
+  for (let si = 0; si < found.sentences.length; si++) {
+    while (known < roles.length && roles[known]!.sentence <= si) known++;
+    const last = events[known - 1];
+    if (!last || matched.has(si)) continue;
+    const sent = doc.sentences[si]!;
+    if (!FOLLOW_UP.test(doc.norm.slice(sent.start, sent.end))) continue;
+    if (sentenceAt(doc, last.start) < si - 2) continue;
+    const st = findStatus('', plain(found.masked.slice(sent.start, sent.end)));
+    if (st.status && st.status !== 'announced' && (last.status === 'announced' || last.status === null) && !last.hedged) {
+      last.status = st.status;
+      last.hedged = st.hedged;
+    }
+    last.value ??= findValue(doc.norm, found.money, sent.start, sent.end);
+  }
+}
+
+// "Acme agreed to buy Widget for $5m" -> {type: acquisition, parties: [Acme, Widget], value: 5e6 USD, status: announced}
+export const dealEvents: Component = {
+  name: 'deal_events',
+  requires: ['norm', 'sentences', 'dealCandidates', 'dealRoles'],
+  assigns: ['deals'],
+  run(doc) {
+    if (!doc.dealCandidates) throw new Error('[deal_events] doc.dealCandidates is not set: deal_candidates must run first');
+    doc.deals = findEvents(doc, doc.dealCandidates, doc.dealRoles);
+  },
+};
