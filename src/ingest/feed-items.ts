@@ -4,7 +4,7 @@
  * Items with neither are skipped (counted), since nothing identifies their page.
  */
 import { parseFeed } from '../feeds/parse.ts';
-import type { FeedItemFallback } from './types.ts';
+import type { FeedItemFallback } from '../contracts.ts';
 
 export interface FeedItems {
   title: string | null;

@@ -20,7 +20,8 @@ import { park } from './stages.ts';
 import type { ParkOptions, StageContext } from './stages.ts';
 import { storeKey } from './store.ts';
 import { MAX_ARTICLES_PER_JOB } from './types.ts';
-import type { ExtractPayload, ParkedArticle } from './types.ts';
+import type { ExtractPayload } from './types.ts';
+import type { ParkedArticle } from '../contracts.ts';
 
 export interface ProducerOptions {
   /**

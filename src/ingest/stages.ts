@@ -26,19 +26,12 @@ import { PermanentError, classify } from './errors.ts';
 import type { FeedItems } from './feed-items.ts';
 import type { Logger } from './log.ts';
 import type { IngestStore } from './store.ts';
-import { feedStateKey, storeKey } from './store.ts';
+import { feedStateKey, parseStored, storeKey } from './store.ts';
+import { EnvelopeSchema, FeedItemFallbackSchema, ParkedArticleSchema } from '../contracts.ts';
+import type { Envelope, FeedItemFallback, IngestMeta, ParkedArticle } from '../contracts.ts';
 
 export { feedStateKey } from './store.ts';
-import type {
-  ArticleFetchPayload,
-  Envelope,
-  ExtractPayload,
-  FeedItemFallback,
-  FeedPollPayload,
-  IngestMeta,
-  ParkedArticle,
-  SinkPayload,
-} from './types.ts';
+import type { ArticleFetchPayload, ExtractPayload, FeedPollPayload, SinkPayload } from './types.ts';
 
 export interface StageContext {
   cfg: IngestConfig;
@@ -193,7 +186,7 @@ export interface FetchResult {
 }
 
 export async function fetchArticle(ctx: StageContext, p: ArticleFetchPayload, attempt: Attempt): Promise<FetchResult> {
-  const item = p.itemKey ? await ctx.store.getJson<FeedItemFallback>(p.itemKey) : null;
+  const item = p.itemKey ? await ctx.store.getJson(p.itemKey, FeedItemFallbackSchema) : null;
   let article: ParkedArticle['article'] | null = null;
   let via: IngestMeta['via'] = 'page';
   let fallbackReason: string | null = null;
@@ -334,7 +327,7 @@ export interface ExtractResult {
 }
 
 export async function extract(ctx: StageContext, p: ExtractPayload): Promise<ExtractResult> {
-  const parked = await ctx.store.getJson<ParkedArticle>(p.articleKey);
+  const parked = await ctx.store.getJson(p.articleKey, ParkedArticleSchema);
   if (!parked) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
   // Loaded on first use: processes that never extract (the worker parent, feed and fetch workers)
   // do not hold the lexicons in memory.
@@ -367,7 +360,7 @@ export async function extractMany(ctx: StageContext, ps: readonly ExtractPayload
     try {
       const raw = parked[i];
       if (!raw) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
-      const a = JSON.parse(raw) as ParkedArticle;
+      const a = parseStored(ParkedArticleSchema, p.articleKey, raw);
       const record = a.ingest.duplicateOf ? null : pipeline.run(a.article);
       const recordKey = key(ctx, 'record', p.articleId);
       const envelope: Envelope = { id: p.articleId, record, ingest: a.ingest };
@@ -404,11 +397,6 @@ export async function sink(ctx: StageContext, p: SinkPayload): Promise<SinkResul
   return o!.result;
 }
 
-/** Whether a stored envelope's record is null (a duplicate), read off its text. */
-function recordIsNull(json: string): boolean {
-  const m = /^\{"id":"(?:[^"\\]|\\.)*","record":(null)?/.exec(json);
-  return m ? m[1] !== undefined : (JSON.parse(json) as Envelope).record === null;
-}
 
 /** One article's outcome in sinkMany: its result, or the error that stopped it. */
 export type SinkOutcome = { articleId: string; ok: true; result: SinkResult } | { articleId: string; ok: false; error: unknown };
@@ -424,15 +412,17 @@ export type SinkOutcome = { articleId: string; ok: true; result: SinkResult } | 
 export async function sinkMany(ctx: StageContext, ps: readonly SinkPayload[]): Promise<SinkOutcome[]> {
   const driver = ctx.sink;
   if (!driver) throw new Error('[ingest] sink stage needs a sink driver (ctx.sink)');
-  // As stored: a JSONL sink appends the text as it is (see SerializedEnvelope).
+  // Checked against the Envelope contract, then handed over with the text as stored: a JSONL sink
+  // appends that text as it is (see SerializedEnvelope).
   const envelopes = await ctx.store.getRawMany(ps.map((p) => p.recordKey));
   const outcomes = await Promise.all(
     ps.map(async (p, i): Promise<SinkOutcome> => {
       try {
         const json = envelopes[i];
         if (!json) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.recordKey} is gone from the store (expired?)`);
-        const n = await driver.write([{ id: p.articleId, json }]);
-        return { articleId: p.articleId, ok: true, result: { written: n === 1, duplicate: recordIsNull(json) } };
+        const envelope = parseStored(EnvelopeSchema, p.recordKey, json);
+        const n = await driver.write([{ id: p.articleId, json, envelope }]);
+        return { articleId: p.articleId, ok: true, result: { written: n === 1, duplicate: envelope.record === null } };
       } catch (error) {
         return { articleId: p.articleId, ok: false, error };
       }

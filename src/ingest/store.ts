@@ -6,12 +6,16 @@
  * in the same Cluster slot as the queues).
  */
 import { Cluster } from 'ioredis';
+import type { z } from 'zod';
+import { describeIssues } from '../contracts.ts';
+import { PermanentError } from './errors.ts';
 import { connectRedis } from './redis.ts';
 import type { RedisClient } from './redis.ts';
 
 export interface IngestStore {
   readonly kind: 'redis' | 'memory';
-  getJson<T>(key: string): Promise<T | null>;
+  /** The value under key, parsed with its contract (src/contracts.ts); null when absent. */
+  getJson<T>(key: string, schema: z.ZodType<T>): Promise<T | null>;
   setJson(key: string, value: unknown, ttlSec: number): Promise<void>;
   /** Several values as stored (JSON text; null for each key that is absent), in one round trip (MGET). */
   getRawMany(keys: readonly string[]): Promise<(string | null)[]>;
@@ -40,6 +44,23 @@ export interface IngestStore {
 export type JsonEntry = { key: string; value: unknown } | { key: string; json: string };
 const jsonOf = (e: JsonEntry): string => ('json' in e ? e.json : JSON.stringify(e.value));
 
+/**
+ * A value read back from the store, parsed with its contract: text that is not JSON, or JSON that
+ * does not match (left by another version, or by another program under the same prefix), is a
+ * PermanentError naming the key; a retry would read the same bytes.
+ */
+export function parseStored<T>(schema: z.ZodType<T>, key: string, text: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new PermanentError(`[ingest] ${key}: stored value is not JSON (${(err as Error).message})`, { cause: err });
+  }
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new PermanentError(`[ingest] ${key}: stored value does not match its contract: ${describeIssues(r.error)}`, { cause: r.error });
+}
+
 /** Namespaced key: "<prefix>:ingest:<parts...>". */
 export function storeKey(prefix: string, ...parts: string[]): string {
   return [prefix, 'ingest', ...parts].join(':');
@@ -67,9 +88,9 @@ export class MemoryStore implements IngestStore {
     }
     return e;
   }
-  async getJson<T>(key: string): Promise<T | null> {
+  async getJson<T>(key: string, schema: z.ZodType<T>): Promise<T | null> {
     const e = this.live(key);
-    return e && typeof e.v === 'string' ? (JSON.parse(e.v) as T) : null;
+    return e && typeof e.v === 'string' ? parseStored(schema, key, e.v) : null;
   }
   async setJson(key: string, value: unknown, ttlSec: number): Promise<void> {
     this.m.set(key, { v: JSON.stringify(value), expires: Date.now() + ttlSec * 1000 });
@@ -152,9 +173,9 @@ export class RedisStore implements IngestStore {
     return new RedisStore(connectRedis(url, { maxRetriesPerRequest: 3, lazyConnect: false }));
   }
 
-  async getJson<T>(key: string): Promise<T | null> {
+  async getJson<T>(key: string, schema: z.ZodType<T>): Promise<T | null> {
     const s = await this.redis.get(key);
-    return s === null ? null : (JSON.parse(s) as T);
+    return s === null ? null : parseStored(schema, key, s);
   }
   async setJson(key: string, value: unknown, ttlSec: number): Promise<void> {
     await this.redis.set(key, JSON.stringify(value), 'EX', ttlSec);

@@ -1,13 +1,9 @@
 /**
- * Public types of ingestion: job payloads (zod, small: ids and keys, never article text), the
- * fallback feed item parked in the store, and the envelope the sinks write.
- *
- * Envelope, not record fields: the ArticleRecord contract (src/schema.ts) has no place yet for
- * duplicateOf / sources / discoveredAt / updatedAt, so sinks write `{id, record, ingest}`; a
- * duplicate has `record: null` and `ingest.duplicateOf` instead of the facts again.
+ * The job payloads of the four queues (zod, small: ids and keys, never article text). What the
+ * stages park in the store under those keys (feed items, articles, envelopes) is in
+ * src/contracts.ts.
  */
 import { z } from 'zod';
-import type { ArticleRecord } from '../schema.ts';
 
 const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, 'ids are letters, digits, "_", "." and "-"');
 const IsoTime = z.iso.datetime({ offset: true });
@@ -51,52 +47,4 @@ export type SinkBatchPayload = z.infer<typeof SinkBatchPayloadSchema>;
 /** True for a batch job's data (an `articles` list), false for a single-article one. */
 export function isBatchData(data: unknown): data is { articles: unknown } {
   return typeof data === 'object' && data !== null && 'articles' in data;
-}
-
-/** The fields of a feed item kept as the fallback for its article page. */
-export interface FeedItemFallback {
-  url: string;
-  title: string | null;
-  /** Item content or summary as plain text (may be empty). */
-  text: string;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  source: string | null;
-}
-
-/** How the article text was obtained. */
-export type ArticleVia = 'page' | 'feed-item' | 'file';
-
-export interface IngestMeta {
-  url: string | null;
-  canonicalUrl: string | null;
-  feedId: string | null;
-  via: ArticleVia;
-  /** When we first saw the article (first poll that listed it, or when the file was read). */
-  discoveredAt: string;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  contentHash: string;
-  simhash: string | null;
-  /** Id of the first article with the same (or nearly the same) text, else null. */
-  duplicateOf: string | null;
-  duplicateKind: 'content' | 'near' | null;
-  /** How many distinct sources (feeds, or hosts) carried this story so far. */
-  sources: number;
-  /** Why the feed item's text was used instead of the page, when it was. */
-  fallbackReason: string | null;
-}
-
-/** The article parked between fetch and extract. */
-export interface ParkedArticle {
-  articleId: string;
-  article: { url: string | null; title: string; publishedAt: string | null; source: string | null; text: string };
-  ingest: IngestMeta;
-}
-
-/** What a sink writes: one line per article id. */
-export interface Envelope {
-  id: string;
-  record: ArticleRecord | null;
-  ingest: IngestMeta;
 }

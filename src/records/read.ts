@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { ArticleRecordSchema, SCHEMA_VERSION } from '../schema.ts';
 import type { ArticleRecord } from '../schema.ts';
-import type { IngestMeta } from '../ingest/types.ts';
+import type { IngestMeta } from '../contracts.ts';
 
 export class RecordReadError extends Error {
   override name = 'RecordReadError';

@@ -26,7 +26,7 @@
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Envelope } from '../ingest/types.ts';
+import type { Envelope } from '../contracts.ts';
 import { flatten } from '../flat.ts';
 import { IdSet } from '../util/id-set.ts';
 import { envelopeOf, isSerialized, SinkError } from './types.ts';

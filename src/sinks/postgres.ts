@@ -23,7 +23,7 @@ import type pg from 'pg';
 import { createPool, redactUrl } from '../db/pool.ts';
 import type { PoolOptions } from '../db/pool.ts';
 import { migrate } from '../db/migrate.ts';
-import type { Envelope } from '../ingest/types.ts';
+import type { Envelope } from '../contracts.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { slug } from '../util/ids.ts';
 import { envelopeOf, SinkError } from './types.ts';

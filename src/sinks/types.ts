@@ -3,16 +3,19 @@
  * an id already written is a no-op, so a job retried after a crash never duplicates a record.
  * A sink error is thrown, never swallowed: in a queue the job then retries.
  */
-import type { Envelope } from '../ingest/types.ts';
+import { EnvelopeSchema, describeIssues } from '../contracts.ts';
+import type { Envelope } from '../contracts.ts';
 
 /**
  * An envelope still in the JSON text it was stored as (`JSON.stringify` of {id, record, ingest}):
- * the queue's sink stage hands these over as read from the store, so a JSONL sink appends the
- * text as it is, without parsing and re-serializing it; other drivers parse it (envelopeOf).
+ * the sink stage hands these over as read from the store, so a JSONL sink appends the text as it
+ * is, without re-serializing it; other drivers take the object (envelopeOf).
  */
 export interface SerializedEnvelope {
   readonly id: string;
   readonly json: string;
+  /** The same envelope parsed and checked against its contract, when the caller did so already (the sink stage does). */
+  readonly envelope?: Envelope;
 }
 
 export interface SinkDriver {
@@ -34,10 +37,17 @@ export class SinkError extends Error {
 
 export const isSerialized = (e: object): e is SerializedEnvelope => typeof (e as Partial<SerializedEnvelope>).json === 'string';
 
-/** The envelope object of a sink item (a serialized one parsed; its id must match). */
-export function envelopeOf<E extends { id: string }>(e: E | SerializedEnvelope, driver: string): E {
+/** The envelope object of a sink item (a serialized one parsed with the Envelope contract; its id must match). */
+export function envelopeOf<E extends { id: string }>(e: E | SerializedEnvelope, driver: string): E | Envelope {
   if (!isSerialized(e)) return e;
-  const parsed = JSON.parse(e.json) as E;
+  let parsed = e.envelope;
+  if (!parsed) {
+    const r = EnvelopeSchema.safeParse(JSON.parse(e.json));
+    if (!r.success) {
+      throw new SinkError(driver, `serialized envelope ${JSON.stringify(e.id)} is not an envelope: ${describeIssues(r.error)}`, { cause: r.error });
+    }
+    parsed = r.data;
+  }
   if (parsed.id !== e.id) throw new SinkError(driver, `serialized envelope ${JSON.stringify(e.id)} holds id ${JSON.stringify(parsed.id)}`);
   return parsed;
 }

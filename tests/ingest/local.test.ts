@@ -13,7 +13,7 @@ import { runIngest, runLocal } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { feedStateKey } from '../../src/ingest/stages.ts';
 import { MemoryStore } from '../../src/ingest/store.ts';
-import type { Envelope } from '../../src/ingest/types.ts';
+import type { Envelope } from '../../src/contracts.ts';
 import { FEED_IDS, startFixtureServer } from './fixture-server.ts';
 import type { FixtureServer } from './fixture-server.ts';
 

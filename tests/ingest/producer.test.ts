@@ -9,7 +9,7 @@ import { ExtractProducer } from '../../src/ingest/producer.ts';
 import { Queues, batchJobId } from '../../src/ingest/queues.ts';
 import type { StageContext } from '../../src/ingest/stages.ts';
 import { RedisStore, storeKey } from '../../src/ingest/store.ts';
-import type { ParkedArticle } from '../../src/ingest/types.ts';
+import { ParkedArticleSchema } from '../../src/contracts.ts';
 import { REDIS_URL, cleanupPrefix, localParkOptions, newPrefix, testConfig } from '../workers/redis-helpers.ts';
 
 const opts = localParkOptions;
@@ -61,7 +61,7 @@ describe('ExtractProducer', () => {
     }
     expect(seen.sort()).toEqual([...Array.from({ length: 24 }, (_, i) => `a${i}`), ...Array.from({ length: 6 }, (_, i) => `copy${i}`)].sort());
     expect(jobs.length).toBeLessThan(30);
-    const parked = async (id: string) => (await store.getJson<ParkedArticle>(storeKey(cfg.prefix, 'article', id)))!;
+    const parked = async (id: string) => (await store.getJson(storeKey(cfg.prefix, 'article', id), ParkedArticleSchema))!;
     for (let i = 0; i < 6; i++) {
       const [a, c] = [await parked(`a${i}`), await parked(`copy${i}`)];
       // Exactly one of the pair is the original, whichever claimed the text first.

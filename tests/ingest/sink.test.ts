@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JsonlSink, openSink } from '../../src/sinks/index.ts';
-import type { Envelope } from '../../src/ingest/types.ts';
+import type { Envelope } from '../../src/contracts.ts';
 
 const env = (id: string): Envelope => ({
   id,

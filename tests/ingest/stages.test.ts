@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/ingest/config.ts';
 import { classify } from '../../src/ingest/errors.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
-import { decodeHtml, extractMany, park, pollFeed } from '../../src/ingest/stages.ts';
+import { decodeHtml, extractMany, park, pollFeed, sinkMany } from '../../src/ingest/stages.ts';
 import type { StageContext } from '../../src/ingest/stages.ts';
 import { MemoryStore, storeKey } from '../../src/ingest/store.ts';
+import { ParkedArticleSchema } from '../../src/contracts.ts';
+import type { SinkDriver } from '../../src/sinks/types.ts';
 
 const CORPUS_FEEDS = '/work/shared/corpus/feeds';
 const ctxOf = (): StageContext => ({ cfg: loadConfig({}, {}), store: new MemoryStore(), log: silentLogger() });
@@ -103,5 +105,40 @@ describe('extractMany on the worker thread', () => {
     expect(batchMs).toBeGreaterThan(30); // a batch long enough for the check to mean something
     expect(timerAt).not.toBeNull();
     expect(timerAt!).toBeLessThan(batchMs);
+  });
+});
+
+describe('values read back from the store are parsed with their contracts', () => {
+  it('a parked article or an envelope that does not match is a permanent error naming its key; nothing is written', async () => {
+    const writes: unknown[] = [];
+    const sink: SinkDriver = { name: 'spy', write: async (e) => (writes.push(...e), e.length), flush: async () => undefined, dispose: async () => undefined };
+    const ctx: StageContext = { ...ctxOf(), sink };
+    const localOpts = { url: null, canonicalUrl: null, feedId: null, via: 'file' as const, discoveredAt: '2025-01-01T00:00:00Z', updatedAt: null, fallbackReason: null };
+    const articleKey = storeKey(ctx.cfg.prefix, 'article', 'odd');
+    await ctx.store.setJson(articleKey, { articleId: 'odd', article: { title: 'T' }, ingest: {} }, 60);
+
+    await expect(ctx.store.getJson(articleKey, ParkedArticleSchema)).rejects.toThrow(articleKey);
+    const [x] = await extractMany(ctx, [{ articleId: 'odd', articleKey }]);
+    expect(x!.ok).toBe(false);
+    const xerr = (x as { error: Error }).error;
+    expect(classify(xerr).permanent).toBe(true);
+    expect(xerr.message).toMatch(new RegExp(`^\\[ingest\\] ${articleKey}: stored value does not match its contract: article\\.url: .*; and 14 more$`));
+
+    const recordKey = storeKey(ctx.cfg.prefix, 'record', 'odd');
+    const parked = await park(ctx, 'fine', { url: null, title: 'T', publishedAt: null, source: null, text: 'Some text.' }, { ...localOpts, source: 's' });
+    const odd = JSON.stringify({ id: 'odd', record: null, ingest: { ...parked.ingest, via: 'carrier-pigeon' } });
+    await ctx.store.setJsonMany([{ key: recordKey, json: odd }], 60);
+    const brokenKey = storeKey(ctx.cfg.prefix, 'record', 'cut');
+    await ctx.store.setJsonMany([{ key: brokenKey, json: '{"id":"cut","record":' }], 60);
+    const outcomes = await sinkMany(ctx, [
+      { articleId: 'odd', recordKey },
+      { articleId: 'cut', recordKey: brokenKey },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([false, false]);
+    const [viaErr, cutErr] = outcomes.map((o) => (o as { error: Error }).error);
+    expect(classify(viaErr).permanent && classify(cutErr).permanent).toBe(true);
+    expect(viaErr!.message).toBe(`[ingest] ${recordKey}: stored value does not match its contract: ingest.via: Invalid option: expected one of "page"|"feed-item"|"file"`);
+    expect(cutErr!.message).toMatch(new RegExp(`^\\[ingest\\] ${brokenKey}: stored value is not JSON`));
+    expect(writes).toEqual([]);
   });
 });

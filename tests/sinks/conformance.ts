@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPipeline } from '../../pipelines/news/index.ts';
 import type { ArticleRecord } from '../../src/schema.ts';
-import type { Envelope, IngestMeta } from '../../src/ingest/types.ts';
+import type { Envelope, IngestMeta } from '../../src/contracts.ts';
 import { SinkError } from '../../src/sinks/types.ts';
 import type { SinkDriver } from '../../src/sinks/types.ts';
 

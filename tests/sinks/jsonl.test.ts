@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JsonlSink, parseJsonlSpec } from '../../src/sinks/jsonl.ts';
 import type { JsonlOptions } from '../../src/sinks/jsonl.ts';
-import type { Envelope } from '../../src/ingest/types.ts';
+import type { Envelope } from '../../src/contracts.ts';
 import { SinkError } from '../../src/sinks/types.ts';
 import { openSink } from '../../src/sinks/index.ts';
 import { FlatRecordSchema } from '../../src/flat.ts';

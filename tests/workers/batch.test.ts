@@ -16,7 +16,8 @@ import { silentLogger } from '../../src/ingest/log.ts';
 import { batchJobId } from '../../src/ingest/queues.ts';
 import { park } from '../../src/ingest/stages.ts';
 import { storeKey } from '../../src/ingest/store.ts';
-import type { Envelope, ExtractPayload } from '../../src/ingest/types.ts';
+import type { Envelope } from '../../src/contracts.ts';
+import type { ExtractPayload } from '../../src/ingest/types.ts';
 import { startWorkers } from '../../workers/index.ts';
 import type { JobEvent, RunningWorkers } from '../../workers/index.ts';
 import { cleanupPrefix, localParkOptions, newPrefix, testConfig, waitFor } from './redis-helpers.ts';
@@ -89,8 +90,14 @@ describe('batch jobs', () => {
   it('a sink batch with a missing record writes the others and fails only that article', async () => {
     const { running, lines, key } = await setup();
     const ctx = running.deps.ctx;
-    await ctx.store.setJson(key('record', 'r1'), { id: 'r1', record: null, ingest: { duplicateOf: 'x' } }, 60);
-    await ctx.store.setJson(key('record', 'r2'), { id: 'r2', record: null, ingest: { duplicateOf: 'x' } }, 60);
+    // Duplicates (record null): envelopes that match the contract without running the pipeline.
+    const duplicate = (id: string): Envelope => ({
+      id,
+      record: null,
+      ingest: { ...localParkOptions('test'), contentHash: 'c', simhash: null, publishedAt: null, duplicateOf: 'x', duplicateKind: 'content', sources: 1 },
+    });
+    await ctx.store.setJson(key('record', 'r1'), duplicate('r1'), 60);
+    await ctx.store.setJson(key('record', 'r2'), duplicate('r2'), 60);
     await running.queues.addSinkGroup([
       { articleId: 'r1', recordKey: key('record', 'r1') },
       { articleId: 'lost', recordKey: key('record', 'lost') },

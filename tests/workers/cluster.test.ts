@@ -16,7 +16,7 @@ import { expandInputs, runIngest } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { checkRedisPolicy } from '../../src/ingest/queues.ts';
 import { connectRedis, parseClusterUrl } from '../../src/ingest/redis.ts';
-import type { Envelope } from '../../src/ingest/types.ts';
+import type { Envelope } from '../../src/contracts.ts';
 import { sleep, testConfig } from './redis-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

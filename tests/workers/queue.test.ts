@@ -9,7 +9,7 @@ import type { IngestConfig } from '../../src/ingest/config.ts';
 import { waitIdle } from '../../src/ingest/local.ts';
 import { listFeeds, syncFeeds } from '../../src/ingest/schedule.ts';
 import { feedStateKey } from '../../src/ingest/stages.ts';
-import type { Envelope } from '../../src/ingest/types.ts';
+import type { Envelope } from '../../src/contracts.ts';
 import { startWorkers } from '../../workers/index.ts';
 import type { JobEvent, RunningWorkers } from '../../workers/index.ts';
 import { silentLogger } from '../../src/ingest/log.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandInputs, runIngest } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
-import type { Envelope } from '../../src/ingest/types.ts';
+import type { Envelope } from '../../src/contracts.ts';
 import { cleanupPrefix, newPrefix, testConfig } from './redis-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -14,7 +14,7 @@ import { articleIdOf, canonicalUrl } from '../../src/util/ids.ts';
 import { waitIdle } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { Queues } from '../../src/ingest/queues.ts';
-import type { Envelope } from '../../src/ingest/types.ts';
+import type { Envelope } from '../../src/contracts.ts';
 import { startWorkers } from '../../workers/index.ts';
 import { startFixtureServer } from '../ingest/fixture-server.ts';
 import type { FixtureServer } from '../ingest/fixture-server.ts';
