@@ -4,7 +4,8 @@ import { newDoc } from '../../pipelines/news/doc.ts';
 import type { CompanyEntity, Doc } from '../../pipelines/news/doc.ts';
 import { normalize } from '../../pipelines/news/components/normalize.ts';
 import { sentences } from '../../pipelines/news/components/sentences.ts';
-import { companies } from '../../pipelines/news/components/companies.ts';
+import { COMPANY_COMPONENTS, companies } from '../../pipelines/news/components/companies.ts';
+import { createPipeline, loadPipelineDef } from '../../pipelines/news/index.ts';
 import { CompanySchema } from '../../src/schema.ts';
 
 function run(text: string): Doc {
@@ -344,5 +345,61 @@ describe('companies: a person named after a title and a comma', () => {
       'The bank seized Marlow Park Hotel Ltd shares belonging to the company\'s chairman, Quah Seng Lim, sources said. ' +
       'Quah is a major shareholder. Loans went to Quah-related firms.';
     expect(names(text)).toEqual(['Marlow Park Hotel']);
+  });
+});
+
+describe('companies: four components over the Doc', () => {
+  const text = 'Zorblax Widgets Inc said it would buy Quillon Brewing Ltd. Oil firm Varnoko said Zorblax shares rose.';
+
+  it('runs as company_spans -> company_classes -> company_cues -> company_entities, each leaving its result on the Doc', () => {
+    expect(COMPANY_COMPONENTS.map((c) => c.name)).toEqual(['company_spans', 'company_classes', 'company_cues', 'company_entities']);
+    const def = loadPipelineDef('news.v1');
+    const at = def.components.indexOf('company_spans');
+    expect(def.components.slice(at, at + 4)).toEqual(COMPANY_COMPONENTS.map((c) => c.name));
+    expect(def.components).not.toContain('companies');
+    const doc = newDoc({ url: null, title: 't', publishedAt: null, source: null, text });
+    const ctx = { pipeline: 'test@0.0.0' };
+    normalize.run(doc, ctx);
+    sentences.run(doc, ctx);
+    const [spans, classes, cues, entities] = COMPANY_COMPONENTS;
+    spans!.run(doc, ctx);
+    const toks = doc.companyTokens;
+    expect(doc.companySpans.map((sp) => text.slice(toks[sp.a]!.s, toks[sp.b - 1]!.e))).toEqual([
+      'Zorblax Widgets Inc',
+      'Quillon Brewing Ltd',
+      'Oil',
+      'Varnoko',
+      'Zorblax',
+    ]);
+    classes!.run(doc, ctx);
+    expect(doc.companyCandidates.list.map((c) => [c.key, c.kind, c.rule, c.weak])).toEqual([
+      ['zorblax widgets', 'company', 'suffix', false],
+      ['quillon brewing', 'company', 'suffix', false],
+      // a sentence-initial ordinary word: may join a known entity, never founds one
+      ['oil', 'candidate', 'context', true],
+      ['varnoko', 'candidate', 'context', false],
+      ['zorblax', 'candidate', 'context', false],
+    ]);
+    cues!.run(doc, ctx);
+    expect([...doc.companyDecisions.decided].map(([k, d]) => [k, d.rule])).toEqual([
+      ['zorblax widgets', 'suffix'],
+      ['quillon brewing', 'suffix'],
+      ['varnoko', 'cue:head-noun'],
+      ['zorblax', 'cue:right:shares'],
+    ]);
+    entities!.run(doc, ctx);
+    // "Zorblax" is the short form of "Zorblax Widgets": one entity
+    expect(doc.companies.map((c) => [c.name, c.aliases])).toEqual([
+      ['Zorblax Widgets', ['Zorblax Widgets Inc', 'Zorblax']],
+      ['Quillon Brewing', ['Quillon Brewing Ltd']],
+      ['Varnoko', ['Varnoko']],
+    ]);
+    expect(run(text).companies).toEqual(doc.companies);
+  });
+
+  it('fails to build a pipeline that runs a company component before what it requires', () => {
+    expect(() =>
+      createPipeline({ name: 'bad', version: '1.0.0', components: ['normalize', 'sentences', 'company_spans', 'company_cues', 'record'] }),
+    ).toThrow(/component "company_cues" requires "companyCandidates", which no earlier component assigns/);
   });
 });

@@ -26,6 +26,8 @@ import {
   PRODUCT_NOUNS,
 } from '../../lexicon/cues.ts';
 import { LOCATIVE_TAILS } from '../../lexicon/name-words.ts';
+import { CLASS_RULES, LARGE_LISTED_RANK } from '../../rules/companies.ts';
+import type { ClassRule } from '../../rules/companies.ts';
 import { cueScore } from './cues.ts';
 import {
   DOTCOM_NAME_RE,
@@ -42,7 +44,6 @@ import {
   textOf,
 } from './tokens.ts';
 import type {
-  CandidateKind as Kind,
   CompanyCandidate as Cand,
   CompanyCandidates,
   CompanySpan as Span,
@@ -127,14 +128,12 @@ function mkCand(
   sp: Span,
   key: string,
   surface: string,
-  kind: Kind,
-  conf: number,
-  rule: string,
+  r: ClassRule,
   curated: CuratedCompany | null,
   gaz: GazetteerEntry | null,
   weak: boolean,
 ): Cand {
-  return { sp, key, surface, kind, conf, rule, curated, gaz, weak };
+  return { sp, key, surface, kind: r.kind, conf: r.confidence, rule: r.rule, curated, gaz, weak };
 }
 
 export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
@@ -143,32 +142,32 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const len = sp.b - sp.a;
   const first = toks[sp.a]!;
   const last = toks[sp.b - 1]!;
-  if (!key || !/[a-z]/.test(key)) return mkCand(sp, key, surface, 'other', 0, '', null, null, false);
-  if (nonCompanyShape(toks, sp.a, sp.b, key)) return mkCand(sp, key, surface, 'other', 0, 'not-company', null, null, false);
+  if (!key || !/[a-z]/.test(key)) return mkCand(sp, key, surface, CLASS_RULES.noName, null, null, false);
+  if (nonCompanyShape(toks, sp.a, sp.b, key)) return mkCand(sp, key, surface, CLASS_RULES.notCompany, null, null, false);
   // "Ltd", "Holdings": a legal form alone names nothing
-  if (allWords(toks, sp.a, sp.b, isLegalSuffixTok)) return mkCand(sp, key, surface, 'other', 0, 'designator-only', null, null, false);
+  if (allWords(toks, sp.a, sp.b, isLegalSuffixTok)) return mkCand(sp, key, surface, CLASS_RULES.designatorOnly, null, null, false);
   // "the Ruritania-based firm": the place that qualifies a company is not one
-  if (last.tail && LOCATIVE_TAILS.has(last.tail)) return mkCand(sp, key, surface, 'other', 0, 'place', null, null, false);
+  if (last.tail && LOCATIVE_TAILS.has(last.tail)) return mkCand(sp, key, surface, CLASS_RULES.locativeTail, null, null, false);
   // "Acme Savings and Loan Association"
-  if (len >= 3 && companyHeadPair(toks, sp.b)) return mkCand(sp, key, surface, 'company', 0.85, 'suffix', null, null, false);
+  if (len >= 3 && companyHeadPair(toks, sp.b)) return mkCand(sp, key, surface, CLASS_RULES.headPair, null, null, false);
   const curated = curatedCompany(key) ?? null;
   // "Foobar.com", "Acme.co.uk": a dot-com name
   if (!curated && len === 1 && DOTCOM_NAME_RE.test(first.w))
-    return mkCand(sp, key, surface, 'company', 0.75, 'dotcom', null, null, false);
-  if (curated && !isGuarded(key)) return mkCand(sp, key, surface, 'company', 0.95, 'alias', curated, null, false);
+    return mkCand(sp, key, surface, CLASS_RULES.dotcom, null, null, false);
+  if (curated && !isGuarded(key)) return mkCand(sp, key, surface, CLASS_RULES.curated, curated, null, false);
   // "Pan-European", "US-German" alone: an adjective ("Pan-European stock market", "the US-German
   // firm"); a noun phrase of its own only with an appositive ("Anglo-Ruritanian, the mining group")
   if (len === 1 && isModifierCompound(first.w) && cueScore(toks, sp).cue !== 'appositive')
-    return mkCand(sp, key, surface, 'other', 0, 'modifier', null, null, false);
+    return mkCand(sp, key, surface, CLASS_RULES.modifierCompound, null, null, false);
   // "Orange", "Apple": a curated name that is also a word counts when capitalised mid-sentence
   if (curated && !first.start && first.cap && toks[sp.b]?.w !== 'of')
-    return mkCand(sp, key, surface, 'company', 0.85, 'alias', curated, null, false);
+    return mkCand(sp, key, surface, CLASS_RULES.curatedMidSentence, curated, null, false);
   // "Jane Doe" is a person, "Sal Acme investment bank" is not
   // "investment firm Grant Fooson" is no person
   const prevTok = toks[sp.a - 1];
   const businessHead = prevTok?.word === true && !prevTok.cap && prevTok.sent === first.sent && BUSINESS_ONLY_HEADS.has(prevTok.lower);
   if (looksLikePerson(toks, sp, key, persons) && !businessHead && cueScore(toks, sp).cue !== 'right-head')
-    return mkCand(sp, key, surface, 'person', 0, 'person', null, null, false);
+    return mkCand(sp, key, surface, CLASS_RULES.person, null, null, false);
   const lone = len === 1 ? first.lower : '';
   const ordinary =
     len === 1 &&
@@ -182,12 +181,12 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   // "Additionally, ...", "Overall, ...": sentence adverbs
   const weak = len === 1 && first.start && (ordinary || !first.cap || /^[A-Z][a-z]+ly$/.test(first.w));
   const gaz = gazetteerLookup(key) ?? null;
-  if (sp.angle) return mkCand(sp, key, surface, 'company', 0.9, 'angle-brackets', curated, gaz, false);
-  if (sp.ticker && !placeLike) return mkCand(sp, key, surface, 'company', 0.9, 'ticker', curated, gaz, false);
+  if (sp.angle) return mkCand(sp, key, surface, CLASS_RULES.angleBrackets, curated, gaz, false);
+  if (sp.ticker && !placeLike) return mkCand(sp, key, surface, CLASS_RULES.ticker, curated, gaz, false);
   // "Target Corp.": a guarded name with a designator
-  if (curated && len >= 2 && isDesignator(last)) return mkCand(sp, key, surface, 'company', 0.9, 'alias+suffix', curated, null, false);
-  if (curated) return mkCand(sp, key, surface, 'candidate', 0.9, 'alias', curated, null, weak);
-  if (placeLike) return mkCand(sp, key, surface, 'other', 0, 'place', null, null, false);
+  if (curated && len >= 2 && isDesignator(last)) return mkCand(sp, key, surface, CLASS_RULES.curatedWithDesignator, curated, null, false);
+  if (curated) return mkCand(sp, key, surface, CLASS_RULES.curatedGuarded, curated, null, weak);
+  if (placeLike) return mkCand(sp, key, surface, CLASS_RULES.place, null, null, false);
   // "Acme Motor Co of Canada": a designator before "of <place>"
   let ofAt = -1;
   for (let i = sp.a; i < sp.b; i++)
@@ -196,42 +195,41 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
       break;
     }
   const desigOf = ofAt > 1 && isDesignator(toks[sp.a + ofAt - 1]) && !NON_COMPANY_HEADS.has(toks[sp.a]!.lower);
-  if (desigOf) return mkCand(sp, key, surface, 'company', 0.85, 'suffix', null, gaz, false);
+  if (desigOf) return mkCand(sp, key, surface, CLASS_RULES.designatorOfPlace, null, gaz, false);
   // "U.S. Retail", "European Energy": places and trade words, no name; no context cue makes one
   if (
     len >= 2 &&
-    (!gaz || gaz.rank > 1000) &&
+    (!gaz || gaz.rank > LARGE_LISTED_RANK) &&
     (!isDesignator(last) || WEAK_DESIGNATORS.has(last.lower)) &&
     !allWords(toks, sp.a, sp.b, isNotPlaceTok) &&
     allWords(toks, sp.a, sp.b, isGenericTok)
   )
-    return mkCand(sp, key, surface, 'candidate', 0.6, 'generic', null, null, true);
+    return mkCand(sp, key, surface, CLASS_RULES.generic, null, null, true);
   if (len >= 2 && isDesignator(last)) {
     const strong = !WEAK_DESIGNATORS.has(last.lower);
     // "Acme Corp", "Foo Brewing": the designator alone is no name; "Federal Energy" needs more.
     const allDesignators = allWords(toks, sp.a, sp.b, isDesignator);
     if (!allDesignators) {
       if (strong || gaz)
-        return mkCand(sp, key, surface, 'company', gaz ? 0.95 : 0.85, gaz ? 'gazetteer+suffix' : 'suffix', null, gaz, false);
+        return mkCand(sp, key, surface, gaz ? CLASS_RULES.listedWithDesignator : CLASS_RULES.designator, null, gaz, false);
       // "Renaissance Capital", "Acme Energy": a distinctive first word carries a weak designator
       const f = first.lower;
       const plain = !isCommonWord(f) && !DEMONYMS.has(f) && !PLACES.has(f) && !FIRST_NAMES.has(f) && !isLexiconWord(f);
-      return mkCand(sp, key, surface, plain ? 'company' : 'candidate', 0.7, 'suffix', null, gaz, false);
+      return mkCand(sp, key, surface, plain ? CLASS_RULES.weakDesignator : CLASS_RULES.weakDesignatorOrdinary, null, gaz, false);
     }
     // "Retail Consulting Group": designators only, a name only with a cue
-    return mkCand(sp, key, surface, 'candidate', 0.6, 'designators', null, null, first.start);
+    return mkCand(sp, key, surface, CLASS_RULES.designatorsOnly, null, null, first.start);
   }
   // short all-caps listings ("NU", "XP") are acronyms of too many things
   // "Cable firm Acme", "In Nice last week": a listed name that is a dictionary word needs a cue
   const dictionaryWord = len === 1 && ((isLexiconWord(lone) && !isAcronymTok(first)) || (first.start && gaz?.short === true));
   const guarded = isGuarded(key) || ordinary || placeLike || dictionaryWord || (len === 1 && key.length <= 3);
   if (gaz && !guarded) {
-    const conf = gaz.short ? 0.8 : 0.85;
-    return mkCand(sp, key, surface, 'company', conf, gaz.short ? 'gazetteer-short' : 'gazetteer', null, gaz, weak);
+    return mkCand(sp, key, surface, gaz.short ? CLASS_RULES.listedShort : CLASS_RULES.listed, null, gaz, weak);
   }
-  if (gaz) return mkCand(sp, key, surface, 'candidate', 0.8, 'gazetteer', null, gaz, weak);
-  if (len === 1 && LEXICON_ORGS.has(lone) && !ordinary) return mkCand(sp, key, surface, 'candidate', 0.7, 'lexicon-org', null, null, weak);
-  return mkCand(sp, key, surface, 'candidate', 0.6, 'context', null, null, weak || (len === 1 && ordinary));
+  if (gaz) return mkCand(sp, key, surface, CLASS_RULES.listedGuarded, null, gaz, weak);
+  if (len === 1 && LEXICON_ORGS.has(lone) && !ordinary) return mkCand(sp, key, surface, CLASS_RULES.lexiconOrg, null, null, weak);
+  return mkCand(sp, key, surface, CLASS_RULES.context, null, null, weak || (len === 1 && ordinary));
 }
 
 /** Classify every span of the article, in order; note its people, brands and acronyms. */
@@ -274,7 +272,7 @@ export function classifySpans(toks: Tok[], spans: Span[]): CompanyCandidates {
     const cl = toks[p + 2];
     if (o?.w !== '(' || !ac?.word || cl?.w !== ')' || !/^[A-Z][A-Za-z&]{1,7}$/.test(ac.w) || !/[A-Z].*[A-Z]/.test(ac.w)) continue;
     const k = nameKey(ac.w);
-    if ((c.kind === 'other' && c.rule === 'not-company') || c.kind === 'person') {
+    if ((c.kind === 'other' && c.rule === CLASS_RULES.notCompany.rule) || c.kind === 'person') {
       for (const x of cands) if (x.key === k) x.kind = 'other';
     } else if (ac.w[0]!.toLowerCase() === c.surface[0]!.toLowerCase() && c.sp.b - c.sp.a >= 2) defined.set(k, c.key);
   }

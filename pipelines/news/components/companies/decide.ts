@@ -7,6 +7,7 @@ import type { Component } from '../../doc.ts';
 import { isGuarded } from '../../lexicon/aliases.ts';
 import { FIRST_NAMES, LAST_NAMES, PLACES, isCommonWord } from '../../lexicon/words.ts';
 import { LIST_SEPARATORS } from '../../lexicon/cues.ts';
+import { CLASS_RULES, CUE_CONFIDENCE, LIST_CUES, ORDINARY_WORD_MIN_CUE } from '../../rules/companies.ts';
 import { cueScore } from './cues.ts';
 import { isAcronymTok } from './tokens.ts';
 import type { CompanyCandidate as Cand, CompanyCandidates, CompanyDecision, CompanyDecisions, CompanyToken as Tok } from './types.ts';
@@ -28,10 +29,10 @@ export function decideCompanies(toks: Tok[], { list: cands, persons }: CompanyCa
     const ordinary =
       lone !== '' &&
       (isCommonWord(lone) || isGuarded(c.key) || ((FIRST_NAMES.has(lone) || LAST_NAMES.has(lone)) && !isAcronymTok(toks[c.sp.a]!)));
-    if (ordinary && score < 0.6 && !c.curated) return;
-    const conf = Math.min(c.conf, 0.5 + score / 2);
+    if (ordinary && score < ORDINARY_WORD_MIN_CUE && !c.curated) return;
+    const conf = Math.min(c.conf, CUE_CONFIDENCE.base + score * CUE_CONFIDENCE.weight);
     const prev = companyKeys.get(c.key);
-    if (!prev || prev.conf < conf) companyKeys.set(c.key, { conf, rule: `${c.rule === 'context' ? 'cue' : c.rule}:${cue}` });
+    if (!prev || prev.conf < conf) companyKeys.set(c.key, { conf, rule: `${c.rule === CLASS_RULES.context.rule ? 'cue' : c.rule}:${cue}` });
   };
   const open = (c: Cand) =>
     c.kind === 'candidate' && !c.weak && !companyKeys.has(c.key) && !(c.sp.b - c.sp.a === 1 && persons.has(c.key));
@@ -52,7 +53,7 @@ export function decideCompanies(toks: Tok[], { list: cands, persons }: CompanyCa
     if (!open(c) && !weakName) continue;
     // "Foo, Bar and Ruritania's Baz": step over the possessive place before a name
     const pl = cands[i - 1];
-    const skip = pl && pl.kind === 'other' && pl.rule === 'place' && toks[pl.sp.b - 1]!.poss && pl.sp.b === c.sp.a ? 1 : 0;
+    const skip = pl && pl.kind === 'other' && pl.rule === CLASS_RULES.place.rule && toks[pl.sp.b - 1]!.poss && pl.sp.b === c.sp.a ? 1 : 0;
     for (const j of [i - 1 - skip, i + 1]) {
       const o = cands[j];
       if (!o || !companyKeys.has(o.key) || toks[o.sp.a]!.sent !== toks[c.sp.a]!.sent) continue;
@@ -64,8 +65,9 @@ export function decideCompanies(toks: Tok[], { list: cands, persons }: CompanyCa
       const inList = gap !== ',' || (j < i ? after === ',' || after === 'and' || after === 'or' : before === ',');
       if (LIST_SEPARATORS.has(gap) && inList) {
         // "Acme, Foo and Thomson": a surname-like word listed beside a company found on its own evidence
-        const own = !companyKeys.get(o.key)!.rule.includes('list');
-        decide(c, own && nameWordOf(c) ? 0.6 : 0.5, 'list');
+        const own = !companyKeys.get(o.key)!.rule.includes(LIST_CUES.beside.rule);
+        const cue = own && nameWordOf(c) ? LIST_CUES.nameBesideEvidence : LIST_CUES.beside;
+        decide(c, cue.score, cue.rule);
         break;
       }
     }

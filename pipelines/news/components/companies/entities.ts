@@ -11,6 +11,7 @@ import type { GazetteerEntry } from '../../lexicon/gazetteer.ts';
 import { DESIGNATORS, displayName, nameKey } from '../../lexicon/names.ts';
 import { LEGAL_SUFFIXES, isOwnLegalForm } from '../../lexicon/legal-forms.ts';
 import { DATE_WORDS, DEMONYMS, FIRST_NAMES, PLACES, isCommonWord, isLexiconWord } from '../../lexicon/words.ts';
+import { CLASS_RULES, LARGE_LISTED_RANK, LISTED_SHORT_FORM_MIN_CONFIDENCE, PLACE_WORD_MIN_CUE } from '../../rules/companies.ts';
 import { cueScore } from './cues.ts';
 import { DOTCOM_END_RE, DOTCOM_KEY_RE, initialsOf } from './tokens.ts';
 import type { CompanyCandidate as Cand } from './types.ts';
@@ -184,14 +185,14 @@ export function buildEntities(doc: Doc): CompanyEntity[] {
   buildMaps();
   // Undecided mentions that are short forms or acronyms of a decided entity.
   for (const c of cands) {
-    const placeWord = c.kind === 'other' && c.rule === 'place' && c.sp.b - c.sp.a === 1;
+    const placeWord = c.kind === 'other' && c.rule === CLASS_RULES.place.rule && c.sp.b - c.sp.a === 1;
     if (entOfKey.has(c.key) || (c.kind === 'other' && !placeWord) || c.kind === 'person' || (blocked.has(c.key) && !placeWord)) continue;
     const lone = c.sp.b - c.sp.a === 1 ? toks[c.sp.a]! : null;
     if (c.weak && !(lone && /^[A-Z&]{2,6}$/.test(lone.w))) continue;
     if (brandKeys.has(c.key)) continue;
     if (lone && (FIRST_NAMES.has(lone.lower) || DATE_WORDS.has(lone.lower))) continue;
     // "American" for "American Airlines" only where it acts as a company: "American's share"
-    if (lone && (PLACES.has(lone.lower) || DEMONYMS.has(lone.lower)) && (lone.start || cueScore(toks, c.sp).score < 0.6)) continue;
+    if (lone && (PLACES.has(lone.lower) || DEMONYMS.has(lone.lower)) && (lone.start || cueScore(toks, c.sp).score < PLACE_WORD_MIN_CUE)) continue;
     const ent = target(c.key, lone?.w ?? null);
     if (ent) add(ent, c);
   }
@@ -236,7 +237,7 @@ export function buildEntities(doc: Doc): CompanyEntity[] {
     // The SEC list is today's: trust its ticker for a large company or an exact name match only.
     const gazName = ent.gaz ? nameKey(ent.gaz.name) : '';
     const exact = ent.forms.some((f) => nameKey(f) === gazName && displayName(f).toLowerCase() === ent.gaz!.name.toLowerCase());
-    const gaz = ent.gaz && (exact || ent.gaz.rank < 1000) && (!ent.gaz.short || ent.conf >= 0.8) ? ent.gaz : null;
+    const gaz = ent.gaz && (exact || ent.gaz.rank < LARGE_LISTED_RANK) && (!ent.gaz.short || ent.conf >= LISTED_SHORT_FORM_MIN_CONFIDENCE) ? ent.gaz : null;
     out.push({
       id: slug(name),
       name,

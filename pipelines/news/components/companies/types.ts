@@ -5,6 +5,7 @@
  */
 import type { CuratedCompany } from '../../lexicon/aliases.ts';
 import type { GazetteerEntry } from '../../lexicon/gazetteer.ts';
+import type { CandidateClass } from '../../rules/companies.ts';
 
 /** A token of the normalised text, as the company recogniser sees it. */
 export interface CompanyToken {
@@ -38,7 +39,7 @@ export interface CompanySpan {
   afterTitle: boolean;
 }
 
-export type CandidateKind = 'company' | 'candidate' | 'person' | 'other';
+export type CandidateKind = CandidateClass;
 
 /** A span classified on its own evidence. */
 export interface CompanyCandidate {
