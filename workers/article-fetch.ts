@@ -1,6 +1,6 @@
 /** article-fetch worker: fetch one article page (or fall back to the feed item), enqueue its extraction. */
 import type { Job } from 'bullmq';
-import { fetchArticle } from '../src/ingest/stages.ts';
+import { fetchArticle } from '../src/ingest/stages/index.ts';
 import { isFinalAttempt, toJobError } from '../src/ingest/queues.ts';
 import { ArticleFetchPayloadSchema } from '../src/ingest/types.ts';
 import { payload } from './common.ts';

@@ -1,7 +1,7 @@
 /** What every thin worker needs: validate job.data with zod, call one stage, map its errors. */
 import { UnrecoverableError } from 'bullmq';
 import type { z } from 'zod';
-import type { StageContext } from '../src/ingest/stages.ts';
+import type { StageContext } from '../src/ingest/stages/index.ts';
 import type { Queues } from '../src/ingest/queues.ts';
 
 export interface WorkerDeps {

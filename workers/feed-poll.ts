@@ -1,6 +1,6 @@
 /** feed-poll worker: poll one feed, enqueue an article-fetch for each new item. */
 import type { Job } from 'bullmq';
-import { pollFeed } from '../src/ingest/stages.ts';
+import { pollFeed } from '../src/ingest/stages/index.ts';
 import { isFinalAttempt, toJobError } from '../src/ingest/queues.ts';
 import { FeedPollPayloadSchema } from '../src/ingest/types.ts';
 import { payload } from './common.ts';

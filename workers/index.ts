@@ -28,8 +28,8 @@ import {
   workerConnection,
 } from '../src/ingest/queues.ts';
 import type { StageName } from '../src/ingest/queues.ts';
-import { preloadReaders } from '../src/ingest/stages.ts';
-import type { StageContext } from '../src/ingest/stages.ts';
+import { preloadReaders } from '../src/ingest/stages/index.ts';
+import type { StageContext } from '../src/ingest/stages/index.ts';
 import { RedisStore } from '../src/ingest/store.ts';
 import { openSink } from '../src/sinks/index.ts';
 import type { SinkDriver } from '../src/sinks/types.ts';

@@ -5,8 +5,8 @@
  * its own while the others are written. If every article fails, the batch itself retries.
  */
 import type { Job } from 'bullmq';
-import { sink, sinkMany } from '../src/ingest/stages.ts';
-import type { SinkResult } from '../src/ingest/stages.ts';
+import { sink, sinkMany } from '../src/ingest/stages/index.ts';
+import type { SinkResult } from '../src/ingest/stages/index.ts';
 import { classify } from '../src/ingest/errors.ts';
 import { toJobError } from '../src/ingest/queues.ts';
 import { SinkBatchPayloadSchema, SinkPayloadSchema, isBatchData } from '../src/ingest/types.ts';

@@ -11,8 +11,8 @@ import { InFlight, LOCAL_IN_FLIGHT, extractAndSink, localArticleId } from '../..
 import { silentLogger } from '../../src/ingest/log.ts';
 import { ExtractProducer } from '../../src/ingest/producer.ts';
 import { Queues } from '../../src/ingest/queues.ts';
-import { park } from '../../src/ingest/stages.ts';
-import type { StageContext } from '../../src/ingest/stages.ts';
+import { park } from '../../src/ingest/stages/index.ts';
+import type { StageContext } from '../../src/ingest/stages/index.ts';
 import { MemoryStore, RedisStore, storeKey } from '../../src/ingest/store.ts';
 import { openSink } from '../../src/sinks/index.ts';
 import type { BenchArticle } from './corpus.ts';

@@ -16,8 +16,8 @@
  * near-duplicate signatures are registered before they are looked up (see park).
  */
 import type { Queues } from './queues.ts';
-import { park } from './stages.ts';
-import type { ParkOptions, StageContext } from './stages.ts';
+import { park } from './stages/index.ts';
+import type { ParkOptions, StageContext } from './stages/index.ts';
 import { storeKey } from './store.ts';
 import { MAX_ARTICLES_PER_JOB } from './types.ts';
 import type { ExtractPayload } from './types.ts';

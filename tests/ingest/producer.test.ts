@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { ExtractProducer } from '../../src/ingest/producer.ts';
 import { Queues, batchJobId } from '../../src/ingest/queues.ts';
-import type { StageContext } from '../../src/ingest/stages.ts';
+import type { StageContext } from '../../src/ingest/stages/index.ts';
 import { RedisStore, storeKey } from '../../src/ingest/store.ts';
 import { ParkedArticleSchema } from '../../src/contracts.ts';
 import { REDIS_URL, cleanupPrefix, localParkOptions, newPrefix, testConfig } from '../workers/redis-helpers.ts';

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { waitIdle } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { batchJobId } from '../../src/ingest/queues.ts';
-import { park } from '../../src/ingest/stages.ts';
+import { park } from '../../src/ingest/stages/index.ts';
 import { storeKey } from '../../src/ingest/store.ts';
 import type { Envelope } from '../../src/contracts.ts';
 import type { ExtractPayload } from '../../src/ingest/types.ts';

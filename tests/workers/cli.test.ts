@@ -10,7 +10,7 @@ import { configToEnv } from '../../src/ingest/config.ts';
 import type { IngestConfig } from '../../src/ingest/config.ts';
 import { waitIdle } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
-import { feedStateKey } from '../../src/ingest/stages.ts';
+import { feedStateKey } from '../../src/ingest/store.ts';
 import type { FeedHealth } from '../../src/ingest/schedule.ts';
 import { startWorkers } from '../../workers/index.ts';
 import type { RunningWorkers } from '../../workers/index.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestConfig } from '../../src/ingest/config.ts';
 import { waitIdle } from '../../src/ingest/local.ts';
 import { listFeeds, syncFeeds } from '../../src/ingest/schedule.ts';
-import { feedStateKey } from '../../src/ingest/stages.ts';
+import { feedStateKey } from '../../src/ingest/store.ts';
 import type { Envelope } from '../../src/contracts.ts';
 import { startWorkers } from '../../workers/index.ts';
 import type { JobEvent, RunningWorkers } from '../../workers/index.ts';

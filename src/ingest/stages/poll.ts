@@ -1,0 +1,103 @@
+/**
+ * poll: feed URL -> the articles first seen in it. A conditional GET (ETag, Last-Modified), the
+ * feed's health kept in its state hash, each item claimed once (first sighting wins) and its
+ * fields parked as the fallback for its page.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { FeedItemFallback } from '../../contracts.ts';
+import { FEED_ACCEPT } from '../../fetch/http.ts';
+import { decodeFeedBytes } from '../../feeds/decode.ts';
+import { articleIdOf, canonicalUrl } from '../../util/ids.ts';
+import { PermanentError, classify } from '../errors.ts';
+import type { FeedItems } from '../feed-items.ts';
+import { feedStateKey } from '../store.ts';
+import type { ArticleFetchPayload, FeedPollPayload } from '../types.ts';
+import { feedReader, key, needHttp, nowIso } from './context.ts';
+import type { Attempt, StageContext } from './context.ts';
+
+export interface PollResult {
+  status: 200 | 304;
+  items: number;
+  /** Articles first seen in this poll: enqueue one article-fetch each. */
+  fresh: ArticleFetchPayload[];
+}
+
+/** Feed bytes from http(s), or from a local file (file: URL or path) for offline runs. */
+async function loadFeedBytes(
+  ctx: StageContext,
+  url: string,
+  state: Record<string, string>,
+): Promise<{ status: 200 | 304; body: Buffer; contentType: string | undefined; url: string; etag: string | null; lastModified: string | null }> {
+  if (!/^https?:\/\//i.test(url)) {
+    const path = url.startsWith('file:') ? fileURLToPath(url) : url;
+    try {
+      return { status: 200, body: await readFile(path), contentType: undefined, url, etag: null, lastModified: null };
+    } catch (err) {
+      throw new PermanentError(`[ingest] feed ${url}: unreadable (${(err as Error).message})`, { cause: err });
+    }
+  }
+  const sameUrl = state['url'] === url;
+  const res = await needHttp(ctx).get(url, {
+    accept: FEED_ACCEPT,
+    etag: sameUrl ? state['etag'] : undefined,
+    lastModified: sameUrl ? state['lastModified'] : undefined,
+  });
+  const ct = res.headers['content-type'];
+  return { status: res.status, body: res.body, contentType: ct, url: res.url, etag: res.etag, lastModified: res.lastModified };
+}
+
+export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: Attempt): Promise<PollResult> {
+  const stateKey = feedStateKey(ctx.cfg.prefix, p.feedId);
+  const state = await ctx.store.hgetall(stateKey);
+  const at = nowIso(ctx);
+  let res: Awaited<ReturnType<typeof loadFeedBytes>>;
+  let parsed: Pick<FeedItems, 'title' | 'items'>;
+  try {
+    res = await loadFeedBytes(ctx, p.url, state);
+    const { readFeedItems } = await feedReader();
+    parsed =
+      res.status === 304 ? { title: null, items: [] } : await readFeedItems(decodeFeedBytes(res.body, res.contentType ?? null).text, res.url);
+  } catch (err) {
+    const c = classify(err);
+    // The error streak counts polls that failed for good, not each retry.
+    if (c.permanent || attempt.final) {
+      await ctx.store.hincr(stateKey, 'errorStreak', 1);
+      await ctx.store.hset(stateKey, { lastErrorAt: at, lastError: c.message.slice(0, 500) });
+    }
+    throw err;
+  }
+  const fresh: ArticleFetchPayload[] = [];
+  for (const item of parsed.items) {
+    const canonical = canonicalUrl(item.url);
+    const articleId = articleIdOf(item.url);
+    // First sighting wins; a retry of this same poll (same job id) sees its own claim again.
+    const claim = await ctx.store.claim(
+      key(ctx, 'seen', articleId),
+      JSON.stringify({ jobId: attempt.jobId, at }),
+      ctx.cfg.dedupeTtlSec,
+    );
+    const first = JSON.parse(claim) as { jobId: string; at: string };
+    await ctx.store.addToSet(key(ctx, 'sources', 'url', articleId), [p.feedId], ctx.cfg.dedupeTtlSec);
+    if (first.jobId !== attempt.jobId) continue;
+    const itemKey = key(ctx, 'item', articleId);
+    const fallback: FeedItemFallback = { ...item, source: item.source ?? parsed.title };
+    await ctx.store.setJson(itemKey, fallback, ctx.cfg.storeTtlSec);
+    fresh.push({ articleId, url: item.url, canonicalUrl: canonical, feedId: p.feedId, discoveredAt: first.at, itemKey });
+  }
+  const health: Record<string, string | number> = {
+    url: p.url,
+    lastSuccessAt: at,
+    lastStatus: res.status,
+    errorStreak: 0,
+    lastItems: parsed.items.length,
+  };
+  if (res.etag) health['etag'] = res.etag;
+  if (res.lastModified) health['lastModified'] = res.lastModified;
+  if (fresh.length) health['lastNewItemAt'] = at;
+  if (parsed.title) health['title'] = parsed.title.slice(0, 200);
+  await ctx.store.hset(stateKey, health);
+  await ctx.store.hincr(stateKey, 'newItems', fresh.length);
+  ctx.log.info({ feedId: p.feedId, status: res.status, items: parsed.items.length, fresh: fresh.length }, 'feed polled');
+  return { status: res.status, items: parsed.items.length, fresh };
+}
