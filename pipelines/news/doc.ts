@@ -5,6 +5,7 @@
  */
 import type { Component as EngineComponent, DocKeyOf } from '../../src/pipeline.ts';
 import type { Article, ArticleRecord, Deal, MarketShareClaim, Money, Percentage } from '../../src/schema.ts';
+import type { ShareCandidates, ShareHolder } from './components/market-share/types.ts';
 import type { DealCandidates, DealRole } from './components/deals/types.ts';
 import type { Discourse } from './components/discourse.ts';
 import type { CompanyCandidates, CompanyDecisions, CompanySpan, CompanyToken } from './components/companies/types.ts';
@@ -72,6 +73,10 @@ export interface Doc {
   percentages: PercentageQ[];
   money: MoneyQ[];
   periods: PeriodQ[];
+  /** The percentages that may be market shares, by sentence (components/market-share/candidates.ts). */
+  shareCandidates: ShareCandidates;
+  /** The shares among them and who holds each (components/market-share/holders.ts). */
+  shareHolders: ShareHolder[];
   marketShareClaims: MarketShareClaim[];
   /** Masked text and template matches of the deal recogniser (components/deals/candidates.ts); null before it runs. */
   dealCandidates: DealCandidates | null;
@@ -104,6 +109,8 @@ export function newDoc(article: Article): Doc {
     percentages: [],
     money: [],
     periods: [],
+    shareCandidates: [],
+    shareHolders: [],
     marketShareClaims: [],
     dealCandidates: null,
     dealRoles: [],

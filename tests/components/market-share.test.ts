@@ -5,8 +5,10 @@ import { ArticleSchema, MarketShareClaimSchema } from '../../src/schema.ts';
 import type { MarketShareClaim } from '../../src/schema.ts';
 import { normalize } from '../../pipelines/news/components/normalize.ts';
 import { sentences } from '../../pipelines/news/components/sentences.ts';
-import { extractMarketShares, marketShare } from '../../pipelines/news/components/market-share.ts';
+import { extractMarketShares, marketShare } from '../../pipelines/news/components/market-share/index.ts';
 import { getPipeline } from '../../pipelines/news/index.ts';
+import { SHARE_RULES } from '../../pipelines/news/rules/market-share.ts';
+import { ATTRIBUTION } from '../../pipelines/news/rules/market-share-sources.ts';
 
 const ctx = { pipeline: 'test@0.0.0' };
 const SPELLED: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -262,5 +264,21 @@ describe('market_share: through the pipeline (production shares, lists, attribut
   it('takes a sentence-initial "According to" as the source', () => {
     const got = claims('According to Northwind Research Group, Contoso Corp holds a 30% market share in cloud storage services.');
     expect(got).toEqual([{ company: 'Contoso', share: 30, market: 'cloud storage services', period: null, attributedTo: 'Northwind Research Group' }]);
+  });
+});
+
+describe('market_share: every rule reads its own invented example', () => {
+  const cos = [{ name: 'Acme' }, { name: 'Bolt' }, { name: 'Datacorp' }];
+
+  it.each(SHARE_RULES.map((r) => [r.rule, r] as const))('%s', (_name, rule) => {
+    expect(extractMarketShares(makeDoc(rule.example, cos)).map((c) => c.rule)).toContain(rule.rule);
+  });
+
+  it.each(ATTRIBUTION.map((a) => [a.rule, a] as const))('attribution %s', (_name, a) => {
+    expect(new RegExp(a.match.source, a.match.flags).test(a.example)).toBe(true);
+  });
+
+  it('names each rule once', () => {
+    expect(new Set(SHARE_RULES.map((r) => r.rule)).size).toBe(SHARE_RULES.length);
   });
 });
