@@ -16,22 +16,31 @@
  *   .html .htm       see html.ts (Readability main text + page metadata)
  * All bytes must be UTF-8 (a BOM is dropped); an HTML page that is not UTF-8 but declares its
  * charset in a <meta> is decoded with that charset. "-" reads stdin.
+ *
+ * Size limits (limits.ts): an article whose text is over maxArticleBytes (default 2 MiB) is an
+ * InputError. Inputs are sized before they are buffered: a text file or text on stdin over the
+ * limit is refused unread; an HTML page or JSON document over 5x the limit likewise; NDJSON files
+ * are read line by line, each line up to 5x the limit.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { ArticleSchema } from '../schema.ts';
 import type { Article } from '../schema.ts';
 import { normaliseDate } from './date.ts';
 import { InputError } from './errors.ts';
 import { articleFromHtml } from './html.ts';
 import { lineColumn, parseJson } from './json.ts';
+import { checkText, inputLimits, rawTooBig, textTooBig } from './limits.ts';
+import type { InputLimits } from './limits.ts';
 import { articleFromText } from './text.ts';
-import { decodeUtf8 } from './utf8.ts';
+import { decodeUtf8, firstInvalidUtf8 } from './utf8.ts';
 
 export { InputError } from './errors.ts';
 export { articleFromHtml } from './html.ts';
 export type { HtmlOptions } from './html.ts';
 export { articleFromText } from './text.ts';
 export { normaliseDate } from './date.ts';
+export { DEFAULT_MAX_ARTICLE_BYTES, MaxArticleBytesSchema } from './limits.ts';
 
 export type InputFormat = 'json' | 'ndjson' | 'text' | 'html';
 export type InputItem = Article | InputError;
@@ -47,9 +56,14 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   xhtml: 'html',
 };
 
-export function formatOf(name: string, bytes: Uint8Array): InputFormat {
+/** The format a file name's extension says, or undefined. */
+function formatByExtension(name: string): InputFormat | undefined {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  const byExt = ext ? BY_EXTENSION[ext] : undefined;
+  return ext ? BY_EXTENSION[ext] : undefined;
+}
+
+export function formatOf(name: string, bytes: Uint8Array): InputFormat {
+  const byExt = formatByExtension(name);
   if (byExt) return byExt;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
@@ -62,17 +76,45 @@ export function formatOf(name: string, bytes: Uint8Array): InputFormat {
 export interface ReadOptions {
   /** Stream read for path "-" (default process.stdin). */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** Largest article text in UTF-8 bytes (default DEFAULT_MAX_ARTICLE_BYTES, 2 MiB); see limits.ts. */
+  maxArticleBytes?: number;
+}
+
+/** Options of parseInput. */
+export interface ParseOptions {
+  /** As in ReadOptions. */
+  maxArticleBytes?: number;
 }
 
 /** Read one input file (or "-" for stdin); every problem comes back as an InputError in the list. */
 export async function readInputs(path: string, opts: ReadOptions = {}): Promise<InputItem[]> {
-  let bytes: Uint8Array;
+  const limits = inputLimits(opts.maxArticleBytes);
+  let got: Capped;
   try {
-    bytes = path === '-' ? await readAll(opts.stdin ?? process.stdin) : await readFile(path);
+    if (path === '-') got = await readCapped(opts.stdin ?? process.stdin, limits.rawBytes);
+    else {
+      const st = await stat(path);
+      const byExt = formatByExtension(path);
+      if (!st.isFile()) got = await readCapped(createReadStream(path), limits.rawBytes); // a FIFO, /dev/stdin
+      else if (byExt === 'ndjson') return await readNdjsonFile(path, limits);
+      else if (byExt === 'text' && st.size > limits.articleBytes) return [textTooBig(path, st.size, limits)];
+      else if (st.size > limits.rawBytes) return [rawTooBig(path, unitName(byExt), st.size, limits)];
+      else got = { bytes: await readFile(path), size: st.size, over: false };
+    }
   } catch (err) {
     return [new InputError(path, `unreadable: ${systemReason(err)}`, { cause: err })];
   }
-  return parseInput(path, bytes);
+  const format = formatOf(path, got.bytes);
+  // Text is the article: its bytes are checked before anything is decoded (the same rule as a
+  // text file's size above); other formats hold markup or several articles, checked once parsed.
+  if (format === 'text' && got.size > limits.articleBytes) return [textTooBig(path, got.size, limits)];
+  if (got.over) return [rawTooBig(path, unitName(format), got.size, limits)];
+  return parseInput(path, got.bytes, format, { maxArticleBytes: limits.articleBytes });
+}
+
+/** What one raw-limited unit of a format is called in errors. */
+function unitName(format: InputFormat | undefined): string {
+  return format === 'html' ? 'HTML page' : format === 'json' ? 'JSON document' : format === 'ndjson' ? 'NDJSON line' : 'input';
 }
 
 /** Read one input file and return its articles; throws the first InputError. */
@@ -83,8 +125,17 @@ export async function readArticles(path: string, opts: ReadOptions = {}): Promis
   return items as Article[];
 }
 
-/** Bytes -> articles and errors, without I/O. `name` picks the format by extension and names errors. */
-export function parseInput(name: string, bytes: Uint8Array, format: InputFormat = formatOf(name, bytes)): InputItem[] {
+/**
+ * Bytes -> articles and errors, without I/O. `name` picks the format by extension and names errors.
+ * An article whose text is over the limit is an InputError in its place (see limits.ts).
+ */
+export function parseInput(
+  name: string,
+  bytes: Uint8Array,
+  format: InputFormat = formatOf(name, bytes),
+  opts: ParseOptions = {},
+): InputItem[] {
+  const limits = inputLimits(opts.maxArticleBytes);
   const decoded = decode(name, bytes, format);
   if (decoded instanceof InputError) return [decoded];
   const text = decoded;
@@ -92,13 +143,13 @@ export function parseInput(name: string, bytes: Uint8Array, format: InputFormat 
   try {
     switch (format) {
       case 'json':
-        return fromJson(name, text);
+        return fromJson(name, text, limits);
       case 'ndjson':
-        return fromNdjson(name, text);
+        return fromNdjson(name, text, limits);
       case 'html':
-        return [articleFromHtml(text, { name })];
+        return [checked(name, articleFromHtml(text, { name }), limits)];
       case 'text':
-        return [articleFromText(text, name)];
+        return [checked(name, articleFromText(text, name), limits)];
     }
   } catch (err) {
     if (err instanceof InputError) return [err];
@@ -141,10 +192,34 @@ const CP1252_C1 =
   '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 const fixCp1252 = (s: string) => s.replace(/[\u0080-\u009F]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
 
-async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
-  return Buffer.concat(chunks);
+const checked = (where: string, a: Article, limits: InputLimits): InputItem => checkText(where, a.text, limits) ?? a;
+
+/** A stream read up to a limit: `bytes` is all of it, or (over the limit) its first KiB, for sniffing. */
+interface Capped {
+  bytes: Uint8Array;
+  size: number;
+  over: boolean;
+}
+
+/**
+ * Read a stream, keeping at most `limit` bytes. Past the limit the rest is read and counted but not
+ * kept (so a writer into a pipe is not cut off, and the error can give the size).
+ */
+async function readCapped(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<Capped> {
+  let chunks: Buffer[] = [];
+  let head: Uint8Array | null = null;
+  let size = 0;
+  for await (const c of stream) {
+    const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+    size += b.length;
+    if (head) continue;
+    chunks.push(b);
+    if (size > limit) {
+      head = Buffer.concat(chunks).subarray(0, 1024);
+      chunks = [];
+    }
+  }
+  return head ? { bytes: head, size, over: true } : { bytes: Buffer.concat(chunks), size, over: false };
 }
 
 /** "ENOENT: no such file or directory, open 'x.txt'" -> "ENOENT: no such file or directory". */
@@ -155,17 +230,17 @@ function systemReason(err: unknown): string {
 
 // ---------------------------------------------------------------- JSON
 
-function fromJson(name: string, text: string): InputItem[] {
+function fromJson(name: string, text: string, limits: InputLimits): InputItem[] {
   const r = parseJson(text);
   if (!r.ok) {
-    if (looksLikeNdjson(text)) return fromNdjson(name, text);
+    if (looksLikeNdjson(text)) return fromNdjson(name, text, limits);
     if (r.offset < 0) return [new InputError(name, 'invalid JSON')];
     const { line, column } = lineColumn(text, r.offset);
     return [new InputError(name, `invalid JSON at line ${line} column ${column}`)];
   }
   const v = r.value;
-  if (Array.isArray(v)) return v.map((el, i) => toArticle(`${name}[${i}]`, el));
-  if (isObject(v)) return [toArticle(name, v)];
+  if (Array.isArray(v)) return v.map((el, i) => toArticle(`${name}[${i}]`, el, limits));
+  if (isObject(v)) return [toArticle(name, v, limits)];
   return [new InputError(name, 'wrong shape: expected an article object or an array of them')];
 }
 
@@ -177,26 +252,103 @@ function looksLikeNdjson(text: string): boolean {
   return r.ok && isObject(r.value);
 }
 
-function fromNdjson(name: string, text: string): InputItem[] {
+function fromNdjson(name: string, text: string, limits: InputLimits): InputItem[] {
   const out: InputItem[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
-    if (line.trim() === '') continue;
-    const where = `${name}:${i + 1}`;
-    const r = parseJson(line);
-    if (!r.ok) {
-      out.push(new InputError(where, r.offset < 0 ? 'invalid JSON' : `invalid JSON at column ${r.offset + 1}`));
-    } else if (!isObject(r.value)) {
-      out.push(new InputError(where, 'wrong shape: expected an article object'));
-    } else out.push(toArticle(where, r.value));
+    const item = ndjsonLine(`${name}:${i + 1}`, lines[i]!, limits);
+    if (item) out.push(item);
   }
   return out;
 }
 
+/** One NDJSON line (without its "\n") -> an article, an error, or null for a blank line. */
+function ndjsonLine(where: string, raw: string, limits: InputLimits): InputItem | null {
+  const line = raw.replace(/\r$/, '');
+  if (line.trim() === '') return null;
+  const r = parseJson(line);
+  if (!r.ok) return new InputError(where, r.offset < 0 ? 'invalid JSON' : `invalid JSON at column ${r.offset + 1}`);
+  if (!isObject(r.value)) return new InputError(where, 'wrong shape: expected an article object');
+  return toArticle(where, r.value, limits);
+}
+
+// Lines after the first keep a leading U+FEFF (as the whole-file decode does); the first drops it.
+const UTF8_KEEP_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * An NDJSON file, line by line: the same items as parseInput gives for the whole file, but no more
+ * than one line (at most limits.rawBytes; a longer one is an error in its place) is held as bytes.
+ * As for the whole file, bytes that are not UTF-8 make the file one error, naming the first bad offset.
+ */
+async function readNdjsonFile(path: string, limits: InputLimits): Promise<InputItem[]> {
+  const out: InputItem[] = [];
+  let blank = true;
+  let lineNo = 0;
+  let offset = 0; // file offset of the current line's first byte
+  let parts: Buffer[] = [];
+  let kept = 0; // bytes of the current line in `parts`
+  let size = 0; // bytes of the current line so far
+  let bad: InputError | null = null;
+  const endLine = (): void => {
+    lineNo++;
+    const where = `${path}:${lineNo}`;
+    if (size > limits.rawBytes) {
+      out.push(rawTooBig(where, 'NDJSON line', size, limits));
+      blank = false;
+    } else {
+      const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, kept);
+      let text: string;
+      try {
+        text = lineNo === 1 ? decodeUtf8Line(bytes) : UTF8_KEEP_BOM.decode(bytes);
+      } catch {
+        bad = new InputError(path, `not UTF-8 (invalid byte sequence at offset ${offset + firstInvalidUtf8(bytes)})`);
+        return;
+      }
+      const item = ndjsonLine(where, text, limits);
+      if (item) out.push(item);
+      if (text.trim() !== '') blank = false;
+    }
+    offset += size + 1;
+    parts = [];
+    kept = 0;
+    size = 0;
+  };
+  for await (const chunk of createReadStream(path)) {
+    const b = chunk as Buffer;
+    let from = 0;
+    while (!bad) {
+      const nl = b.indexOf(0x0a, from);
+      const piece = b.subarray(from, nl < 0 ? b.length : nl);
+      size += piece.length;
+      if (size <= limits.rawBytes) {
+        parts.push(piece);
+        kept += piece.length;
+      } else if (parts.length) {
+        parts = []; // over the limit: count the rest of the line, keep none of it
+        kept = 0;
+      }
+      if (nl < 0) break;
+      endLine();
+      from = nl + 1;
+    }
+    if (bad) return [bad];
+  }
+  endLine(); // the last line (empty after a final "\n")
+  if (bad) return [bad];
+  if (blank) return [new InputError(path, 'empty file')];
+  return out;
+}
+
+/** The first line: a BOM is dropped, as decodeUtf8 does for a whole file. */
+function decodeUtf8Line(bytes: Uint8Array): string {
+  const r = decodeUtf8(bytes);
+  if (!r.ok) throw new Error('not UTF-8');
+  return r.text;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function toArticle(where: string, v: unknown): InputItem {
+function toArticle(where: string, v: unknown, limits: InputLimits): InputItem {
   if (!isObject(v)) return new InputError(where, 'wrong shape: expected an article object');
   // Lenient on dates only: "2025-01-22 10:30:00+01:00" or "Jan 22, 2025" become ISO; anything
   // unreadable is left as is for the schema to reject.
@@ -209,7 +361,7 @@ function toArticle(where: string, v: unknown): InputItem {
   const r = ArticleSchema.safeParse(input);
   // The schema accepts any non-empty text; a text of only whitespace has nothing to extract either.
   if (r.success && r.data.text.trim() === '') return new InputError(where, 'wrong shape: text: text is empty');
-  if (r.success) return r.data;
+  if (r.success) return checked(where, r.data, limits);
   return new InputError(where, `wrong shape: ${r.error.issues.map(describeIssue).join('; ')}`);
 }
 
