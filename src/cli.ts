@@ -3,7 +3,8 @@
  * else (logs, progress, summaries) goes to stderr.
  */
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { jsonSchemaOf, SCHEMAS } from './json-schema.ts';
@@ -11,19 +12,16 @@ import type { SchemaName } from './json-schema.ts';
 import type { ArticleRecord } from './schema.ts';
 import { extractInputs } from './extract.ts';
 import { expandInputs } from './input/expand.ts';
-import { DEFAULT_MAX_ARTICLE_BYTES, MaxArticleBytesSchema } from './input/limits.ts';
-import { formatReview, review } from './review.ts';
+import { formatReview, review, reviewInputs } from './review.ts';
 import { registerIngestCommands } from './cli-ingest.ts';
 import { registerDbCommands } from './cli-db.ts';
 import { flatten } from './flat.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The one place the CLI reads the environment (ingestion settings: src/ingest/config.ts). */
+/** The one place the CLI reads the environment. */
 const config = {
   devCorpus: process.env.NEWSNLP_DEV_CORPUS || undefined,
   databaseUrl: process.env.DATABASE_URL || undefined,
-  /** Per-article text cap for `extract` (src/input/limits.ts); --max-article-bytes overrides it. */
-  maxArticleBytes: process.env.NEWSNLP_MAX_ARTICLE_BYTES?.trim() || undefined,
 };
 const err = (line: string) => process.stderr.write(line + '\n');
 
@@ -32,16 +30,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-
-/** --max-article-bytes, else NEWSNLP_MAX_ARTICLE_BYTES, else the default; null (after one error line) when invalid. */
-function maxArticleBytes(flag: string | undefined): number | null {
-  const [raw, from] = flag !== undefined ? [flag, '--max-article-bytes'] : [config.maxArticleBytes, 'NEWSNLP_MAX_ARTICLE_BYTES'];
-  if (raw === undefined) return DEFAULT_MAX_ARTICLE_BYTES;
-  const r = MaxArticleBytesSchema.safeParse(raw);
-  if (r.success) return r.data;
-  err(`[config] ${from}: ${r.error.issues[0]!.message} (got ${JSON.stringify(raw)})`);
-  return null;
-}
 
 /** Write records to a file or stdout, as a JSON array or one JSON object per line. */
 function recordWriter(format: 'json' | 'ndjson', out?: string) {
@@ -71,17 +59,11 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson']).default('json'))
   .option('--out <file>', 'write to a file instead of stdout')
   .option('--flat <file>', 'also write flat records (one per article, company, deal, claim; with type and articleId) as NDJSON')
-  .option('--max-article-bytes <n>', `largest article text in bytes; bigger articles are errors (env NEWSNLP_MAX_ARTICLE_BYTES; default ${DEFAULT_MAX_ARTICLE_BYTES})`)
-  .action(async (files: string[], opts: { format: 'json' | 'ndjson'; out?: string; flat?: string; maxArticleBytes?: string }) => {
-    const cap = maxArticleBytes(opts.maxArticleBytes);
-    if (cap === null) {
-      process.exitCode = 2;
-      return;
-    }
+  .action(async (files: string[], opts: { format: 'json' | 'ndjson'; out?: string; flat?: string }) => {
     const writer = recordWriter(opts.format, opts.out);
     const flat = opts.flat ? createWriteStream(opts.flat) : null;
     let failed = 0;
-    for await (const o of extractInputs(await expandInputs(files), undefined, { maxArticleBytes: cap })) {
+    for await (const o of extractInputs(await expandInputs(files))) {
       if (o.ok) {
         writer.write(o.record);
         if (flat) for (const f of flatten(o.record)) flat.write(JSON.stringify(f) + '\n');
@@ -97,11 +79,22 @@ program
 
 program
   .command('review')
-  .description('compare current output with the golden records in fixtures/ (exit 1 on difference)')
+  .description('compare current output with the golden records in fixtures/ (exit 1 on difference); --html writes a review page')
+  .argument('[inputs...]', 'article files or folders, each compared with the <name>.golden.json beside it (default: the fixtures folder)')
   .option('--update', 'rewrite the golden records from current output (after reviewing the diff)')
   .option('--dir <dir>', 'fixtures folder', join(ROOT, 'fixtures'))
-  .action(async (opts: { update?: boolean; dir: string }) => {
-    const results = await review(opts.dir, { update: opts.update });
+  .option('--html <file>', 'write one self-contained HTML page instead: highlighted text, claims and deals linked to their evidence, differences from the golden records')
+  .action(async (inputs: string[], opts: { update?: boolean; dir: string; html?: string }) => {
+    const results = inputs.length ? await reviewInputs(inputs, { update: opts.update }) : await review(opts.dir, { update: opts.update });
+    if (opts.html) {
+      // the page is for any article: one without a golden record is shown, not a failure
+      const { renderReviewHtml, summarize } = await import('./review-html.ts');
+      await mkdir(dirname(resolve(opts.html)), { recursive: true });
+      await writeFile(opts.html, renderReviewHtml(results, { heading: (inputs.length ? inputs : [opts.dir]).join(' ') }));
+      err(`newsnlp review: wrote ${opts.html}: ${summarize(results)}`);
+      if (results.some((r) => r.status === 'different' || r.status === 'error')) process.exitCode = 1;
+      return;
+    }
     process.stdout.write(formatReview(results) + '\n');
     if (results.some((r) => r.status !== 'same' && r.status !== 'updated')) process.exitCode = 1;
   });
