@@ -12,16 +12,19 @@ import type { SchemaName } from './json-schema.ts';
 import type { ArticleRecord } from './schema.ts';
 import { extractInputs } from './extract.ts';
 import { expandInputs } from './input/expand.ts';
+import { DEFAULT_MAX_ARTICLE_BYTES, MaxArticleBytesSchema } from './input/limits.ts';
 import { formatReview, review, reviewInputs } from './review.ts';
 import { registerIngestCommands } from './cli-ingest.ts';
 import { registerDbCommands } from './cli-db.ts';
 import { flatten } from './flat.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The one place the CLI reads the environment. */
+/** The one place the CLI reads the environment (ingestion settings: src/ingest/config.ts). */
 const config = {
   devCorpus: process.env.NEWSNLP_DEV_CORPUS || undefined,
   databaseUrl: process.env.DATABASE_URL || undefined,
+  /** Per-article text cap for `extract` (src/input/limits.ts); --max-article-bytes overrides it. */
+  maxArticleBytes: process.env.NEWSNLP_MAX_ARTICLE_BYTES?.trim() || undefined,
 };
 const err = (line: string) => process.stderr.write(line + '\n');
 
@@ -30,6 +33,16 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
+
+/** --max-article-bytes, else NEWSNLP_MAX_ARTICLE_BYTES, else the default; null (after one error line) when invalid. */
+function maxArticleBytes(flag: string | undefined): number | null {
+  const [raw, from] = flag !== undefined ? [flag, '--max-article-bytes'] : [config.maxArticleBytes, 'NEWSNLP_MAX_ARTICLE_BYTES'];
+  if (raw === undefined) return DEFAULT_MAX_ARTICLE_BYTES;
+  const r = MaxArticleBytesSchema.safeParse(raw);
+  if (r.success) return r.data;
+  err(`[config] ${from}: ${r.error.issues[0]!.message} (got ${JSON.stringify(raw)})`);
+  return null;
+}
 
 /** Write records to a file or stdout, as a JSON array or one JSON object per line. */
 function recordWriter(format: 'json' | 'ndjson', out?: string) {
@@ -59,11 +72,17 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson']).default('json'))
   .option('--out <file>', 'write to a file instead of stdout')
   .option('--flat <file>', 'also write flat records (one per article, company, deal, claim; with type and articleId) as NDJSON')
-  .action(async (files: string[], opts: { format: 'json' | 'ndjson'; out?: string; flat?: string }) => {
+  .option('--max-article-bytes <n>', `largest article text in bytes; bigger articles are errors (env NEWSNLP_MAX_ARTICLE_BYTES; default ${DEFAULT_MAX_ARTICLE_BYTES})`)
+  .action(async (files: string[], opts: { format: 'json' | 'ndjson'; out?: string; flat?: string; maxArticleBytes?: string }) => {
+    const cap = maxArticleBytes(opts.maxArticleBytes);
+    if (cap === null) {
+      process.exitCode = 2;
+      return;
+    }
     const writer = recordWriter(opts.format, opts.out);
     const flat = opts.flat ? createWriteStream(opts.flat) : null;
     let failed = 0;
-    for await (const o of extractInputs(await expandInputs(files))) {
+    for await (const o of extractInputs(await expandInputs(files), undefined, { maxArticleBytes: cap })) {
       if (o.ok) {
         writer.write(o.record);
         if (flat) for (const f of flatten(o.record)) flat.write(JSON.stringify(f) + '\n');

@@ -78,6 +78,36 @@ describe('newsnlp CLI', () => {
     expect(lines[4]).toMatch(/missing\.txt: .*(ENOENT|not found|unreadable)/);
   });
 
+  it('an article over the size limit (a 50 MB text file) is one error line; the batch goes on; exit 1', async () => {
+    const big = join(dir, 'big.txt');
+    await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 'Acme Corp said it sold more widgets. '));
+    const { code, stdout, stderr } = await newsnlp(['extract', big, join(dir, 'good.json'), '--format', 'ndjson']);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      `[input] ${big}: article text is 52,428,800 bytes, over the 2,097,152-byte limit (NEWSNLP_MAX_ARTICLE_BYTES)`,
+    ]);
+    const records = stdout.trim().split('\n').map((l) => ArticleRecordSchema.parse(JSON.parse(l)));
+    expect(records.map((r) => r.title)).toEqual(['Acme buys Widget']);
+    await rm(big);
+  });
+
+  it('the limit comes from NEWSNLP_MAX_ARTICLE_BYTES or --max-article-bytes (which wins); a bad value is one line, exit 2', async () => {
+    const mid = join(dir, 'mid.txt');
+    await writeFile(mid, `Widget news\n\n${'Acme Corp said it sold more widgets. '.repeat(60)}`); // 2,233 bytes
+    const env = { NEWSNLP_MAX_ARTICLE_BYTES: '2048' };
+    const viaEnv = await newsnlp(['extract', mid, join(dir, 'good.json'), '--format', 'ndjson'], undefined, env);
+    expect(viaEnv.code).toBe(1);
+    expect(viaEnv.stderr).toBe(`[input] ${mid}: article text is 2,233 bytes, over the 2,048-byte limit (NEWSNLP_MAX_ARTICLE_BYTES)\n`);
+    expect(viaEnv.stdout.trim().split('\n')).toHaveLength(1);
+    const viaFlag = await newsnlp(['extract', mid, '--max-article-bytes', '4096', '--format', 'ndjson'], undefined, env);
+    expect(viaFlag.code).toBe(0);
+    expect(JSON.parse(viaFlag.stdout) as { title: string }).toMatchObject({ title: 'Widget news' });
+    const bad = await newsnlp(['extract', mid, '--max-article-bytes', '2MB']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe('[config] --max-article-bytes: must be a whole number of bytes (got "2MB")\n');
+  });
+
   it('--out writes the file and leaves stdout empty', async () => {
     const out = join(dir, 'out.json');
     const { code, stdout } = await newsnlp(['extract', SEED, '--out', out]);
