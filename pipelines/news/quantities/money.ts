@@ -15,6 +15,7 @@ import {
   NUMBER_SOURCE,
   parseNumber,
   roundFloat,
+  saneQuantity,
 } from './numbers.ts';
 
 export interface MoneyMatch {
@@ -236,6 +237,8 @@ export function findMoney(norm: string): MoneyMatch[] {
       continue;
     }
     for (const f of found) {
+      // "$10 trillion trillion", "MSEK 900 billion": a scale on a scale can pass any amount (numbers.ts MAX_QUANTITY)
+      if (!sane(f)) continue;
       out.push({ ...f, perShare: isPerShare(norm, f) });
     }
     MONEY_RE.lastIndex = found[found.length - 1]!.end;
@@ -390,6 +393,10 @@ function suffixForm(norm: string, m: RegExpExecArray, g: Groups, idx: Indices): 
   if (high !== null) r.high = roundFloat(isMinor ? high / 100 : high);
   return [r];
 }
+
+/** Every number of the amount is a usable quantity (finite, below MAX_QUANTITY). */
+const sane = (f: Found) =>
+  !Number.isNaN(saneQuantity(f.amount)) && !Number.isNaN(saneQuantity(f.quantity)) && (f.high === null || !Number.isNaN(saneQuantity(f.high)));
 
 function multOf(word: string | undefined): number | null {
   if (word === undefined) return 1;

@@ -6,7 +6,24 @@
  * "7 1/2", "3/4"), spelled-out numbers ("eight", "thirty-four", "one hundred and twenty",
  * "two thousand five hundred"), and a scale word after it ("million", "mln", "bn", "m", "k", "lakh").
  * Everything is tables loaded once at module load; parsing is a single pass over the matched text.
+ *
+ * Every parse gives a finite number below MAX_QUANTITY, or NaN, which the finders treat as "not a
+ * quantity": "a 1000...0% share" with 400 digits drops that figure, not the article.
  */
+
+/**
+ * The largest magnitude a quantity may have: 1e21. News amounts stay far below it (world GDP is
+ * about 1e14 dollars; the largest hyperinflation banknote was 1e20 pengő; Hungary's 1946 monthly
+ * inflation, 4.19e16 percent); 1e21 is also where JavaScript starts writing numbers in exponent
+ * form ("1e+21"). A figure at or past it (or past the float range: Infinity) is noise or a
+ * string of digits that is not an amount, and is dropped.
+ */
+export const MAX_QUANTITY = 1e21;
+
+/** `x` when it is a usable quantity (finite, |x| < MAX_QUANTITY), else NaN. */
+export function saneQuantity(x: number): number {
+  return Math.abs(x) < MAX_QUANTITY ? x : NaN; // false for NaN and +-Infinity too
+}
 
 /** One to nineteen, and zero. */
 export const UNITS: Readonly<Record<string, number>> = {
@@ -130,7 +147,8 @@ export function parseSpelled(s: string): number {
       seen = true;
     }
   }
-  return seen ? total + current : NaN;
+  // "a million billion trillion" multiplies past any amount
+  return seen ? saneQuantity(total + current) : NaN;
 }
 
 /** Parse digits as written: "1,234.5" -> 1234.5; ".125"; "7-1/2" -> 7.5; "3/4" -> 0.75. NaN if not a number. */
@@ -139,10 +157,11 @@ export function parseDigits(s: string): number {
   if (frac) {
     const whole = frac[1] ? Number(frac[1]) : 0;
     const den = Number(frac[3]);
-    return den ? roundFloat(whole + Number(frac[2]) / den) : NaN;
+    return den ? saneQuantity(roundFloat(whole + Number(frac[2]) / den)) : NaN;
   }
   if (!/^(?:\d[\d,]*(?:\.\d+)?|\.\d+)$/.test(s)) return NaN;
-  return Number(s.replace(/,/g, ''));
+  // "1000...0" with 400 digits is Infinity as a double
+  return saneQuantity(Number(s.replace(/,/g, '')));
 }
 
 /** Parse one number as matched by NUMBER_SOURCE, digits or words. */
@@ -159,7 +178,7 @@ export function parseScaled(s: string): number {
   if (!m) return NaN;
   const base = parseNumber(m[1]!);
   const scale = m[2] ? (MULTIPLIERS[m[2].toLowerCase()]?.factor ?? NaN) : 1;
-  return roundFloat(base * scale);
+  return saneQuantity(roundFloat(base * scale));
 }
 
 /** Remove binary floating-point noise: 2.38 * 1e9 -> 2380000000, 1.2 / 100 -> 0.012. */
