@@ -20,13 +20,12 @@ import type { Command } from 'commander';
 import { loadConfig } from './ingest/config.ts';
 import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
 import { FeedSpecSchema, feedIdFor, loadFeedList } from './ingest/feed-list.ts';
-import { missingWorkerFlags, WORKER_NODE_FLAGS } from './ingest/node-flags.ts';
 import { createLogger } from './ingest/log.ts';
 import { QUEUE_NAMES, Queues, STAGES, parseStages } from './ingest/queues.ts';
 import type { StageName } from './ingest/queues.ts';
 import { addFeed, formatDuration, listFeeds, removeFeed, syncFeeds } from './ingest/schedule.ts';
 import { RedisStore } from './ingest/store.ts';
-import type { IngestEvent } from './ingest/local.ts';
+import type { IngestEvent } from './ingest/summary.ts';
 
 export interface IngestCliContext {
   /** Project root: relative default paths (seeds/feeds.yaml) resolve against it. */
@@ -207,18 +206,8 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
           ...(o.allowPrivate ? { allowPrivate: true } : {}),
         });
         if (!cfg.redisUrl) throw new Error('[ingest] `newsnlp worker` needs REDIS_URL');
-        const { startWorkers } = await import('../workers/index.ts');
-        const log = createLogger();
-        const missing = missingWorkerFlags();
-        if (missing.length)
-          log.warn(
-            { missing },
-            `started without the worker flags: more memory and less throughput per core; run it as \`node ${WORKER_NODE_FLAGS.join(' ')} bin/newsnlp.js worker ...\` (bin/newsnlp.js and docker-compose.yml do)`,
-          );
-        const running = await startWorkers(cfg, { stages: parseStages(o.queues), log });
-        running.installSignalHandlers();
-        // Keep the process alive until a signal closes the workers.
-        await new Promise<void>(() => undefined);
+        const { runWorkers } = await import('./ingest/workers.ts');
+        await runWorkers(cfg, parseStages(o.queues));
       }),
     );
 

@@ -1,27 +1,28 @@
 /**
  * The ingestion pieces the queue benchmark drives, loaded only when that part runs: the
- * in-process runner's path (park -> extract -> sink over a MemoryStore, as runLocal does) and a
+ * in-process runner's path (LocalBatches over a MemoryStore: park, then extract and sink in
+ * batches, as runLocal does with local files) and a
  * producer for the BullMQ path (park into the Redis store -> add the extract job, as runQueued does).
  */
 export { WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
 import { loadConfig } from '../../src/ingest/config.ts';
 import type { IngestConfig } from '../../src/ingest/config.ts';
 import { configToEnv } from '../../src/ingest/config.ts';
-import { InFlight, LOCAL_IN_FLIGHT, extractAndSink, localArticleId } from '../../src/ingest/local.ts';
+import { LocalBatches } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { ExtractProducer } from '../../src/ingest/producer.ts';
 import { Queues } from '../../src/ingest/queues.ts';
-import { park } from '../../src/ingest/stages/index.ts';
 import type { StageContext } from '../../src/ingest/stages/index.ts';
-import { MemoryStore, RedisStore, storeKey } from '../../src/ingest/store.ts';
+import { MemoryStore, RedisStore } from '../../src/ingest/store.ts';
 import { openSink } from '../../src/sinks/index.ts';
+import { articleId } from '../../src/util/ids.ts';
 import type { BenchArticle } from './corpus.ts';
 
 /** Config from explicit settings only (an empty environment: REDIS_URL must not switch modes). */
 const cfgOf = (o: Parameters<typeof loadConfig>[0]): IngestConfig => loadConfig(o, {});
 
 /** "t12-<hash>": unique per pass and position, so that neither BullMQ job ids nor the sink's index merge two articles. */
-const idOf = (tag: string, i: number, a: BenchArticle) => `${tag}${i}-${localArticleId(a.article)}`;
+const idOf = (tag: string, i: number, a: BenchArticle) => `${tag}${i}-${articleId(a.article)}`;
 
 const parkOptions = (a: BenchArticle) => ({
   url: a.article.url,
@@ -41,17 +42,15 @@ export async function inProcessPass(articles: readonly BenchArticle[], sinkPath:
   const driver = openSink(cfg.sink);
   const ctx: StageContext = { cfg, store, sink: driver, log: silentLogger() };
   try {
-    // As runLocal does it: articles in input order, up to LOCAL_IN_FLIGHT waiting for the sink.
-    const locals = new InFlight(LOCAL_IN_FLIGHT);
+    // As runLocal does it: articles parked in input order, extracted and written in batches.
+    let failure: unknown = null;
+    const locals = new LocalBatches(ctx, { record: () => undefined, failed: (_stage, _id, err) => void (failure ??= err) });
     for (let i = 0; i < articles.length; i++) {
       const a = articles[i]!;
-      const id = idOf(tag, i, a);
-      await locals.add(async () => {
-        await park(ctx, id, a.article, parkOptions(a));
-        await extractAndSink(ctx, id, storeKey(cfg.prefix, 'article', id));
-      });
+      await locals.add(idOf(tag, i, a), a.article, parkOptions(a));
     }
     await locals.drain();
+    if (failure) throw failure;
   } finally {
     await driver.dispose();
     await store.close();

@@ -3,32 +3,34 @@
  *
  *   const summary = await runIngest({ feeds: await loadFeedList('seeds/feeds.yaml'), inputs: ['seeds/'] });
  *
- * Without REDIS_URL (cfg.redisUrl null) the in-process runner calls the stage functions directly
- * (store: a Map; retries with the same backoff; no network needed for local inputs). With it, the
- * same work goes through BullMQ: polls and parked local articles are enqueued, workers for all
- * four queues run in this process until the queues are idle, then everything is closed.
+ * Without REDIS_URL (cfg.redisUrl null) the in-process runner here calls the stages directly
+ * (store: a Map; the queue's retry policy and batch policy, batch.ts; no network needed for local
+ * inputs). With it, runQueued (queued.ts) puts the same work through BullMQ: polls and parked
+ * local articles are enqueued, workers for all four queues run in this process until the queues
+ * are idle, then everything is closed.
  */
-import { expandInputs } from '../input/expand.ts';
-import { createHttpClient } from '../fetch/http.ts';
+import type { ParkedArticle } from '../contracts.ts';
 import type { HttpClient } from '../fetch/http.ts';
+import { expandInputs } from '../input/expand.ts';
 import { InputError, readInputs } from '../input/read.ts';
 import type { Article } from '../schema.ts';
-import { openSink } from '../sinks/index.ts';
 import type { SinkDriver } from '../sinks/types.ts';
 import { articleId, canonicalUrl, hashId } from '../util/ids.ts';
+import { extractBatch, sinkBatch } from './batch.ts';
 import { loadConfig } from './config.ts';
 import type { IngestConfig } from './config.ts';
 import { classify } from './errors.ts';
 import type { FeedSpec } from './feed-list.ts';
 import { createLogger } from './log.ts';
-import { ExtractProducer } from './producer.ts';
 import type { Logger } from './log.ts';
-import { extract, fetchArticle, park, pollFeed, preloadReaders, sink } from './stages/index.ts';
-import type { Attempt, SinkResult, StageContext } from './stages/index.ts';
+import { openResources } from './resources.ts';
+import { extract, fetchArticle, park, pollFeed, sink } from './stages/index.ts';
+import type { Attempt, ParkOptions, SinkResult, StageContext } from './stages/index.ts';
 import { MemoryStore, storeKey } from './store.ts';
 import type { IngestStore } from './store.ts';
-import type { ArticleFetchPayload } from './types.ts';
-import type { Queues, StageName } from './queues.ts';
+import { RunTally } from './summary.ts';
+import type { IngestEvent, IngestSummary } from './summary.ts';
+import type { ArticleFetchPayload, ExtractPayload, SinkPayload } from './types.ts';
 
 export interface IngestRunOptions {
   /** Default: loadConfig() (environment). */
@@ -47,33 +49,8 @@ export interface IngestRunOptions {
   onEvent?: (e: IngestEvent) => void;
 }
 
-export type IngestEvent =
-  | { type: 'feed'; feedId: string; status: 200 | 304; fresh: number }
-  | { type: 'record'; id: string; written: boolean; duplicate: boolean }
-  | { type: 'failed'; stage: string; id: string; error: string };
-
-export interface IngestSummary {
-  mode: 'embedded' | 'queue';
-  feedsPolled: number;
-  feedsNotModified: number;
-  articles: number;
-  written: number;
-  duplicates: number;
-  failures: { stage: string; id: string; error: string }[];
-  ms: number;
-}
-
-function emptySummary(mode: IngestSummary['mode']): IngestSummary {
-  return { mode, feedsPolled: 0, feedsNotModified: 0, articles: 0, written: 0, duplicates: 0, failures: [], ms: 0 };
-}
-
-export { expandInputs };
-
-/** Deterministic id of a local article: the record's own id. */
-export const localArticleId = articleId;
-
 /** Read local inputs; every article is handed to `each`, every unreadable input reported. */
-async function forEachLocalArticle(
+export async function forEachLocalArticle(
   inputs: readonly string[],
   each: (a: Article, path: string) => Promise<void>,
   fail: (path: string, err: Error) => void,
@@ -86,10 +63,24 @@ async function forEachLocalArticle(
   }
 }
 
+/** How a local article is parked: no feed, read now, its source the article's or the file's. */
+export function localParkOptions(a: Article, path: string): ParkOptions {
+  return {
+    url: a.url,
+    canonicalUrl: a.url ? canonicalUrl(a.url) : null,
+    feedId: null,
+    via: 'file',
+    discoveredAt: new Date().toISOString(),
+    updatedAt: null,
+    fallbackReason: null,
+    source: a.source ?? path,
+  };
+}
+
 const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
 
 /** Run a stage with the queue's retry policy: permanent faults at once, transient ones with backoff. */
-async function withRetry<T>(cfg: IngestConfig, jobId: string, fn: (a: Attempt) => Promise<T>): Promise<T> {
+export async function withRetry<T>(cfg: IngestConfig, jobId: string, fn: (a: Attempt) => Promise<T>): Promise<T> {
   for (let n = 0; ; n++) {
     const final = n + 1 >= cfg.attempts;
     try {
@@ -103,19 +94,10 @@ async function withRetry<T>(cfg: IngestConfig, jobId: string, fn: (a: Attempt) =
 }
 
 /** The extract and sink stages for one parked article, with the queue's retry policy. */
-export async function extractAndSink(ctx: StageContext, articleId: string, articleKey: string): Promise<SinkResult> {
-  const x = await withRetry(ctx.cfg, `x-${articleId}`, () => extract(ctx, { articleId, articleKey }));
-  return withRetry(ctx.cfg, `s-${articleId}`, () => sink(ctx, { articleId, recordKey: x.recordKey }));
+async function extractAndSink(ctx: StageContext, id: string, articleKey: string): Promise<SinkResult> {
+  const x = await withRetry(ctx.cfg, `x-${id}`, () => extract(ctx, { articleId: id, articleKey }));
+  return withRetry(ctx.cfg, `s-${id}`, () => sink(ctx, { articleId: id, recordKey: x.recordKey }));
 }
-
-/**
- * Local articles in flight at once in the in-process runner. Extraction is synchronous, so they
- * still go through the pipeline one after the other, in input order; what overlaps is the wait for
- * the sink: while one article's line is being appended and synced, the next ones are extracted,
- * and the JSONL sink writes the lines that arrive meanwhile as one append and one fdatasync
- * (group commit) instead of one sync per article.
- */
-export const LOCAL_IN_FLIGHT = 32;
 
 /** Start tasks as they come, at most `limit` unfinished at once (add() waits for a free slot). */
 export class InFlight {
@@ -147,52 +129,148 @@ function limiter(limit: number) {
   };
 }
 
-function httpFor(cfg: IngestConfig): HttpClient {
-  return createHttpClient({
-    allowPrivate: cfg.allowPrivate,
-    connectTimeoutMs: cfg.connectTimeoutMs,
-    readTimeoutMs: cfg.readTimeoutMs,
-    maxBodyBytes: cfg.maxBodyBytes,
-    perHostIntervalMs: cfg.perHostIntervalMs,
-  });
+/** Local articles per batch: as many as the producer puts in one extract job. */
+export const LOCAL_BATCH = 32;
+/** Batches at once: while one batch's envelopes are being written and synced, the next is extracted. */
+export const LOCAL_BATCHES_IN_FLIGHT = 2;
+
+/**
+ * The local-file path of the in-process runner, with the batch policy of the queue workers
+ * (batch.ts): articles are parked in input order and extracted LOCAL_BATCH at a time (one read,
+ * the pipeline over each in order, one write); the extracted ones go to the sink together (one
+ * flush: one fdatasync of a JSONL file for the batch), and an article that fails inside a batch
+ * goes on alone, with the retry policy, as the workers queue it again alone.
+ *
+ *   const local = new LocalBatches(ctx, tally);
+ *   for (const a of articles) await local.add(id, a, parkOptions, path);   // waits only for room
+ *   await local.drain();
+ */
+export class LocalBatches {
+  private pending: ExtractPayload[] = [];
+  /** What each article in flight is reported under (its file). */
+  private readonly labels = new Map<string, string>();
+  private readonly batches: InFlight;
+
+  constructor(
+    private readonly ctx: StageContext,
+    private readonly tally: Pick<RunTally, 'record' | 'failed'>,
+    private readonly size = LOCAL_BATCH,
+    inFlight = LOCAL_BATCHES_IN_FLIGHT,
+  ) {
+    this.batches = new InFlight(inFlight);
+  }
+
+  /** Park one article (a failure is reported under `label`); a full batch goes on at once. */
+  async add(id: string, article: ParkedArticle['article'], o: ParkOptions, label = id): Promise<void> {
+    try {
+      await park(this.ctx, id, article, o);
+    } catch (err) {
+      this.tally.failed('extract', label, err);
+      return;
+    }
+    this.labels.set(id, label);
+    this.pending.push({ articleId: id, articleKey: storeKey(this.ctx.cfg.prefix, 'article', id) });
+    if (this.pending.length >= this.size) await this.flush();
+  }
+
+  /** Wait until every article given to add() is written or reported. */
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.batches.drain();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const batch = this.pending;
+    this.pending = [];
+    await this.batches.add(() => this.extractBatch(batch));
+  }
+
+  private recorded(id: string, r: SinkResult): void {
+    this.labels.delete(id);
+    this.tally.record(id, r);
+  }
+
+  private failed(stage: string, id: string, err: unknown): void {
+    this.tally.failed(stage, this.labels.get(id) ?? id, err);
+    this.labels.delete(id);
+  }
+
+  private async extractBatch(batch: ExtractPayload[]): Promise<void> {
+    let toSink: SinkPayload[] = [];
+    let alone: ExtractPayload[] = [];
+    try {
+      await withRetry(this.ctx.cfg, `xb-${batch[0]!.articleId}`, () => {
+        toSink = [];
+        alone = [];
+        return extractBatch(this.ctx, batch, {
+          sink: async (done) => void toSink.push(...done),
+          alone: async (failed) => void alone.push(...failed),
+        });
+      });
+    } catch (err) {
+      for (const p of batch) this.failed('extract', p.articleId, err);
+      return;
+    }
+    await Promise.all([this.sinkBatch(toSink), ...alone.map((p) => this.extractAlone(p))]);
+  }
+
+  private async sinkBatch(ps: SinkPayload[]): Promise<void> {
+    if (!ps.length) return;
+    let alone: SinkPayload[] = [];
+    try {
+      const r = await withRetry(this.ctx.cfg, `sb-${ps[0]!.articleId}`, () => {
+        alone = [];
+        return sinkBatch(this.ctx, ps, async (failed) => void alone.push(...failed));
+      });
+      for (const { articleId: id, ...result } of r.results) this.recorded(id, result);
+    } catch (err) {
+      for (const p of ps) this.failed('sink', p.articleId, err);
+      return;
+    }
+    await Promise.all(alone.map((p) => this.sinkAlone(p)));
+  }
+
+  private async extractAlone(p: ExtractPayload): Promise<void> {
+    try {
+      const x = await withRetry(this.ctx.cfg, `x-${p.articleId}`, () => extract(this.ctx, p));
+      await this.sinkAlone({ articleId: p.articleId, recordKey: x.recordKey });
+    } catch (err) {
+      this.failed('extract', p.articleId, err);
+    }
+  }
+
+  private async sinkAlone(p: SinkPayload): Promise<void> {
+    try {
+      this.recorded(p.articleId, await withRetry(this.ctx.cfg, `s-${p.articleId}`, () => sink(this.ctx, p)));
+    } catch (err) {
+      this.failed('sink', p.articleId, err);
+    }
+  }
 }
 
 /** The embedded transport: the same stages, called in this process. */
 export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSummary> {
-  const t0 = performance.now();
   const cfg = opts.cfg ?? loadConfig();
   const log = opts.log ?? createLogger();
+  const tally = new RunTally('embedded', opts.onEvent, log);
   const store = opts.store ?? new MemoryStore();
-  const needHttp = (opts.feeds?.length ?? 0) > 0;
-  const http = opts.http ?? (needHttp ? httpFor(cfg) : undefined);
-  const sinkDriver = opts.sink ?? openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate } });
-  const ctx: StageContext = { cfg, store, log, sink: sinkDriver, ...(http ? { http } : {}) };
-  await preloadReaders({ feeds: needHttp, pages: needHttp });
-  const summary = emptySummary('embedded');
-  const emit = (e: IngestEvent) => opts.onEvent?.(e);
-  const failed = (stage: string, id: string, err: unknown) => {
-    const error = err instanceof Error ? err.message : String(err);
-    summary.failures.push({ stage, id, error });
-    log.warn({ stage, id, err: error }, 'failed');
-    emit({ type: 'failed', stage, id, error });
-  };
+  const withFeeds = (opts.feeds?.length ?? 0) > 0;
+  const res = await openResources(cfg, {
+    feeds: withFeeds,
+    pages: withFeeds,
+    sink: true,
+    given: { ...(opts.http ? { http: opts.http } : {}), ...(opts.sink ? { sink: opts.sink } : {}) },
+  });
+  const ctx: StageContext = { cfg, store, log, sink: res.sink!, ...(res.http ? { http: res.http } : {}) };
   const limit = limiter(cfg.concurrency);
-
-  const recorded = (articleId: string, s: SinkResult) => {
-    summary.articles++;
-    if (s.written) summary.written++;
-    if (s.duplicate) summary.duplicates++;
-    emit({ type: 'record', id: articleId, written: s.written, duplicate: s.duplicate });
-  };
-  /** extract -> sink for a parked article. */
-  const finish = async (articleId: string, articleKey: string) => recorded(articleId, await extractAndSink(ctx, articleId, articleKey));
-  const locals = new InFlight(LOCAL_IN_FLIGHT);
+  /** A feed's new article: fetch -> park, then extract -> sink (batches of one). */
   const article = async (p: ArticleFetchPayload) => {
     try {
       const f = await limit(() => withRetry(cfg, `a-${p.articleId}`, (a) => fetchArticle(ctx, p, a)));
-      await finish(p.articleId, f.articleKey);
+      tally.record(p.articleId, await extractAndSink(ctx, p.articleId, f.articleKey));
     } catch (err) {
-      failed('article-fetch', p.url, err);
+      tally.failed('article-fetch', p.url, err);
     }
   };
 
@@ -202,133 +280,35 @@ export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSumma
       let fresh: ArticleFetchPayload[];
       try {
         const r = await limit(() => withRetry(cfg, `poll-${feed.id}-${runId}`, (a) => pollFeed(ctx, { feedId: feed.id, url: feed.url }, a)));
-        summary.feedsPolled++;
-        if (r.status === 304) summary.feedsNotModified++;
-        emit({ type: 'feed', feedId: feed.id, status: r.status, fresh: r.fresh.length });
+        tally.feed(feed.id, r.status, r.fresh.length);
         fresh = r.fresh;
       } catch (err) {
-        failed('feed-poll', feed.id, err);
+        tally.failed('feed-poll', feed.id, err);
         return;
       }
       await Promise.all(fresh.map(article));
     });
+    const locals = new LocalBatches(ctx, tally);
     await forEachLocalArticle(
       opts.inputs ?? [],
-      (a, path) =>
-        locals.add(async () => {
-          const id = localArticleId(a);
-          try {
-            await park(ctx, id, a, localParkOptions(a, path));
-            await finish(id, storeKey(cfg.prefix, 'article', id));
-          } catch (err) {
-            failed('extract', path, err);
-          }
-        }),
-      (path, err) => failed('read', path, err),
+      (a, path) => locals.add(articleId(a), a, localParkOptions(a, path), path),
+      (path, err) => tally.failed('read', path, err),
     );
     await locals.drain();
     await Promise.all(feedTasks);
   } finally {
-    if (!opts.sink) await sinkDriver.dispose();
-    else await sinkDriver.flush();
-    if (!opts.http) http?.close();
+    if (opts.sink) await opts.sink.flush();
+    await res.close();
     if (!opts.store) await store.close();
   }
-  summary.ms = Math.round(performance.now() - t0);
-  return summary;
-}
-
-function localParkOptions(a: Article, path: string) {
-  return {
-    url: a.url,
-    canonicalUrl: a.url ? canonicalUrl(a.url) : null,
-    feedId: null,
-    via: 'file' as const,
-    discoveredAt: new Date().toISOString(),
-    updatedAt: null,
-    fallbackReason: null,
-    source: a.source ?? path,
-  };
-}
-
-/** The BullMQ transport for one run: enqueue, work in this process until idle, close. */
-export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSummary> {
-  const t0 = performance.now();
-  const cfg = opts.cfg ?? loadConfig();
-  const log = opts.log ?? createLogger();
-  // Loaded lazily: embedded runs never touch BullMQ.
-  const { startWorkers } = await import('../../workers/index.ts');
-  const summary = emptySummary('queue');
-  const emit = (e: IngestEvent) => opts.onEvent?.(e);
-  const running = await startWorkers(cfg, {
-    log,
-    ...(opts.http ? { http: opts.http } : {}),
-    ...(opts.sink ? { sink: opts.sink } : {}),
-    onJob: (e) => {
-      if (e.outcome === 'failed') {
-        summary.failures.push({ stage: e.stage, id: e.jobId, error: e.error ?? '' });
-        emit({ type: 'failed', stage: e.stage, id: e.jobId, error: e.error ?? '' });
-      } else if (e.outcome === 'completed' && e.stage === 'feed') {
-        const r = e.result as { status: 200 | 304; fresh: number };
-        summary.feedsPolled++;
-        if (r.status === 304) summary.feedsNotModified++;
-        emit({ type: 'feed', feedId: e.jobId, status: r.status, fresh: r.fresh });
-      } else if (e.outcome === 'completed' && e.stage === 'sink') {
-        // A single-article sink job (s-<id>) returns its result; a batch one (sb-...) one per article.
-        const r = e.result as { written: boolean; duplicate: boolean } | { results: { articleId: string; written: boolean; duplicate: boolean }[] };
-        const each = 'results' in r ? r.results : [{ articleId: e.jobId.replace(/^s-/, ''), ...r }];
-        for (const x of each) {
-          summary.articles++;
-          if (x.written) summary.written++;
-          if (x.duplicate) summary.duplicates++;
-          emit({ type: 'record', id: x.articleId, written: x.written, duplicate: x.duplicate });
-        }
-      }
-    },
-  });
-  try {
-    const runId = hashId(String(Date.now()), String(Math.random()));
-    for (const feed of opts.feeds ?? []) {
-      await running.queues.feed.add('poll', { feedId: feed.id, url: feed.url }, { jobId: `run-${runId}-${feed.id}` });
-    }
-    // Articles are parked several at a time and their extract jobs added in batches.
-    const producer = new ExtractProducer(running.deps.ctx, running.queues);
-    await forEachLocalArticle(
-      opts.inputs ?? [],
-      (a, path) => producer.add(localArticleId(a), a, localParkOptions(a, path)),
-      (path, err) => summary.failures.push({ stage: 'read', id: path, error: err.message }),
-    );
-    await producer.drain();
-    await waitIdle(running.queues);
-  } finally {
-    await running.close();
-  }
-  summary.ms = Math.round(performance.now() - t0);
-  return summary;
-}
-
-/** Wait until no job is waiting, active, or delayed for a retry (scheduler jobs do not count). */
-export async function waitIdle(queues: Queues, opts: { pollMs?: number; stages?: StageName[] } = {}): Promise<void> {
-  const pollMs = opts.pollMs ?? 200;
-  const watched = opts.stages ? opts.stages.map((s) => queues.byStage(s)) : queues.all();
-  let quiet = 0;
-  while (quiet < 2) {
-    await sleep(pollMs);
-    let n = 0;
-    for (const q of watched) {
-      const c = await q.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
-      n += Object.values(c).reduce((a, b) => a + b, 0);
-      if (n === 0) {
-        const delayed = await q.getDelayed(0, 200);
-        n += delayed.filter((j) => !j.repeatJobKey).length;
-      }
-    }
-    quiet = n === 0 ? quiet + 1 : 0;
-  }
+  return tally.finish();
 }
 
 /** `newsnlp run`: through BullMQ when REDIS_URL is set, else in process. */
 export async function runIngest(opts: IngestRunOptions = {}): Promise<IngestSummary> {
   const cfg = opts.cfg ?? loadConfig();
-  return cfg.redisUrl ? runQueued({ ...opts, cfg }) : runLocal({ ...opts, cfg });
+  if (!cfg.redisUrl) return runLocal({ ...opts, cfg });
+  // Loaded only then: embedded runs never touch BullMQ.
+  const { runQueued } = await import('./queued.ts');
+  return runQueued({ ...opts, cfg });
 }

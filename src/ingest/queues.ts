@@ -1,6 +1,7 @@
 /**
- * The BullMQ transport: queue names, connections, job options and enqueue helpers. Stages live in
- * stages.ts; the workers (workers/*.ts) are thin wrappers around them.
+ * The BullMQ transport: queue names, connections, job options, enqueue helpers and waitIdle. The
+ * stages live in stages/; the job processors (processors.ts) are thin wrappers around them, run by
+ * the worker runner (workers.ts).
  *
  *   feed-poll -> article-fetch -> extract (on the worker thread, or sandboxed) -> sink
  *
@@ -215,5 +216,27 @@ export async function checkRedisPolicy(redis: RedisClient, log: Logger): Promise
   } catch (err) {
     log.warn({ err: (err as Error).message }, 'could not check Redis maxmemory-policy (CONFIG GET refused); make sure it is "noeviction"');
     return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
+
+/** Wait until no job is waiting, active, or delayed for a retry (scheduler jobs do not count). */
+export async function waitIdle(queues: Queues, opts: { pollMs?: number; stages?: StageName[] } = {}): Promise<void> {
+  const pollMs = opts.pollMs ?? 200;
+  const watched = opts.stages ? opts.stages.map((s) => queues.byStage(s)) : queues.all();
+  let quiet = 0;
+  while (quiet < 2) {
+    await sleep(pollMs);
+    let n = 0;
+    for (const q of watched) {
+      const c = await q.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+      n += Object.values(c).reduce((a, b) => a + b, 0);
+      if (n === 0) {
+        const delayed = await q.getDelayed(0, 200);
+        n += delayed.filter((j) => !j.repeatJobKey).length;
+      }
+    }
+    quiet = n === 0 ? quiet + 1 : 0;
   }
 }

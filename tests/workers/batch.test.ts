@@ -11,15 +11,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configToEnv } from '../../src/ingest/config.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitIdle } from '../../src/ingest/local.ts';
+import { waitIdle } from '../../src/ingest/queues.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { batchJobId } from '../../src/ingest/queues.ts';
 import { park } from '../../src/ingest/stages/index.ts';
 import { storeKey } from '../../src/ingest/store.ts';
 import type { Envelope } from '../../src/contracts.ts';
 import type { ExtractPayload } from '../../src/ingest/types.ts';
-import { startWorkers } from '../../workers/index.ts';
-import type { JobEvent, RunningWorkers } from '../../workers/index.ts';
+import { startWorkers } from '../../src/ingest/workers.ts';
+import type { JobEvent, RunningWorkers } from '../../src/ingest/workers.ts';
 import { cleanupPrefix, localParkOptions, newPrefix, testConfig, waitFor } from './redis-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,4 +1,4 @@
-/** The ingestion commands as a user runs them (a real process, a real Redis, a fresh prefix). */
+/** The ingestion commands as a user runs them (`node bin/newsnlp.js ...`: a real process, a real Redis, a fresh prefix). */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +8,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configToEnv } from '../../src/ingest/config.ts';
 import type { IngestConfig } from '../../src/ingest/config.ts';
-import { waitIdle } from '../../src/ingest/local.ts';
+import { waitIdle } from '../../src/ingest/queues.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { feedStateKey } from '../../src/ingest/store.ts';
 import type { FeedHealth } from '../../src/ingest/schedule.ts';
-import { startWorkers } from '../../workers/index.ts';
-import type { RunningWorkers } from '../../workers/index.ts';
+import { startWorkers } from '../../src/ingest/workers.ts';
+import type { RunningWorkers } from '../../src/ingest/workers.ts';
 import { startFixtureServer } from '../ingest/fixture-server.ts';
 import type { FixtureServer } from '../ingest/fixture-server.ts';
 import { cleanupPrefix, newPrefix, testConfig } from './redis-helpers.ts';
@@ -26,7 +26,7 @@ describe('newsnlp feeds / jobs commands', () => {
   let cfg: IngestConfig;
   let running: RunningWorkers;
   const cli = async (...args: string[]) => {
-    const r = await run(process.execPath, ['--import', 'tsx', 'workers/main.ts', ...args], {
+    const r = await run(process.execPath, ['bin/newsnlp.js', ...args], {
       cwd: ROOT,
       env: { ...process.env, ...configToEnv(cfg) },
     });
@@ -82,5 +82,5 @@ describe('newsnlp feeds / jobs commands', () => {
       ['good', 3_600_000],
     ]);
     expect(await running.deps.ctx.store.hgetall(feedStateKey(cfg.prefix, 'missing'))).toEqual({});
-  });
+  }, 150_000); // nine `newsnlp` processes, a few seconds each to start on a busy machine
 });

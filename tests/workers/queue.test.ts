@@ -6,12 +6,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestConfig } from '../../src/ingest/config.ts';
-import { waitIdle } from '../../src/ingest/local.ts';
+import { waitIdle } from '../../src/ingest/queues.ts';
 import { listFeeds, syncFeeds } from '../../src/ingest/schedule.ts';
 import { feedStateKey } from '../../src/ingest/store.ts';
 import type { Envelope } from '../../src/contracts.ts';
-import { startWorkers } from '../../workers/index.ts';
-import type { JobEvent, RunningWorkers } from '../../workers/index.ts';
+import { startWorkers } from '../../src/ingest/workers.ts';
+import type { JobEvent, RunningWorkers } from '../../src/ingest/workers.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { FEED_IDS, startFixtureServer } from '../ingest/fixture-server.ts';
 import type { FixtureServer } from '../ingest/fixture-server.ts';

@@ -1,5 +1,7 @@
 /**
- * Start the workers of the chosen stages in this process, with graceful shutdown:
+ * The worker runner: BullMQ workers of the chosen stages in this process (the processors of
+ * processors.ts), with graceful shutdown. `newsnlp worker`, the worker process (workers/main.ts)
+ * and `newsnlp run` with REDIS_URL start them so:
  *
  *   const running = await startWorkers(cfg, { stages: ['feed', 'fetch', 'extract', 'sink'] });
  *   running.installSignalHandlers();   // SIGINT/SIGTERM: stop taking jobs, finish in-flight ones
@@ -8,38 +10,25 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
-import type { RedisClient } from '../src/ingest/redis.ts';
 import type { Job } from 'bullmq';
-import { createHttpClient } from '../src/fetch/http.ts';
-import type { HttpClient } from '../src/fetch/http.ts';
-import type { IngestConfig } from '../src/ingest/config.ts';
-import { configToEnv } from '../src/ingest/config.ts';
-import { createLogger } from '../src/ingest/log.ts';
-import { withWorkerFlags } from '../src/ingest/node-flags.ts';
-import type { Logger } from '../src/ingest/log.ts';
-import {
-  KEEP_COMPLETED,
-  KEEP_FAILED,
-  QUEUE_NAMES,
-  Queues,
-  STAGES,
-  backoffStrategy,
-  checkRedisPolicy,
-  workerConnection,
-} from '../src/ingest/queues.ts';
-import type { StageName } from '../src/ingest/queues.ts';
-import { preloadReaders } from '../src/ingest/stages/index.ts';
-import type { StageContext } from '../src/ingest/stages/index.ts';
-import { RedisStore } from '../src/ingest/store.ts';
-import { openSink } from '../src/sinks/index.ts';
-import type { SinkDriver } from '../src/sinks/types.ts';
-import { articleFetchProcessor } from './article-fetch.ts';
-import { extractProcessor } from './extract.ts';
-import { feedPollProcessor } from './feed-poll.ts';
-import { sinkProcessor } from './sink.ts';
-import type { WorkerDeps } from './common.ts';
+import type { HttpClient } from '../fetch/http.ts';
+import type { SinkDriver } from '../sinks/types.ts';
+import type { IngestConfig } from './config.ts';
+import { configToEnv } from './config.ts';
+import { createLogger } from './log.ts';
+import type { Logger } from './log.ts';
+import { WORKER_NODE_FLAGS, missingWorkerFlags, withWorkerFlags } from './node-flags.ts';
+import { articleFetchProcessor, extractProcessor, feedPollProcessor, sinkProcessor } from './processors.ts';
+import type { WorkerDeps } from './processors.ts';
+import { KEEP_COMPLETED, KEEP_FAILED, QUEUE_NAMES, Queues, STAGES, backoffStrategy, checkRedisPolicy, workerConnection } from './queues.ts';
+import type { StageName } from './queues.ts';
+import type { RedisClient } from './redis.ts';
+import { openResources } from './resources.ts';
+import type { StageContext } from './stages/index.ts';
+import { RedisStore } from './store.ts';
 
-const EXTRACT_PROCESSOR = fileURLToPath(new URL('./extract.processor.js', import.meta.url));
+/** The sandboxed extract processor BullMQ forks (NEWSNLP_EXTRACT_MODE=sandboxed). */
+const EXTRACT_PROCESSOR = fileURLToPath(new URL('./extract-sandbox.js', import.meta.url));
 
 /**
  * Group commit of the sink worker's JSONL writes: a batch waits up to this long (or until 100
@@ -49,7 +38,6 @@ const EXTRACT_PROCESSOR = fileURLToPath(new URL('./extract.processor.js', import
  * each; 0.05-0.07 ms in batches of 10).
  */
 export const SINK_LINGER_MS = 20;
-
 
 export interface StartOptions {
   stages?: StageName[];
@@ -88,22 +76,14 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
   const queues = new Queues(cfg);
   await checkRedisPolicy(queues.connection, log);
   const store = RedisStore.connect(cfg.redisUrl!);
-  const ownHttp = !opts.http && (stages.includes('feed') || stages.includes('fetch'));
-  const http =
-    opts.http ??
-    (ownHttp
-      ? createHttpClient({
-          allowPrivate: cfg.allowPrivate,
-          connectTimeoutMs: cfg.connectTimeoutMs,
-          readTimeoutMs: cfg.readTimeoutMs,
-          maxBodyBytes: cfg.maxBodyBytes,
-          perHostIntervalMs: cfg.perHostIntervalMs,
-        })
-      : undefined);
-  const ownSink = !opts.sink && stages.includes('sink');
-  const sinkDriver = opts.sink ?? (ownSink ? openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate }, jsonl: { lingerMs: SINK_LINGER_MS } }) : undefined);
-  const ctx: StageContext = { cfg, store, log, ...(http ? { http } : {}), ...(sinkDriver ? { sink: sinkDriver } : {}) };
-  await preloadReaders({ feeds: stages.includes('feed'), pages: stages.includes('fetch') });
+  const res = await openResources(cfg, {
+    feeds: stages.includes('feed'),
+    pages: stages.includes('fetch'),
+    sink: stages.includes('sink'),
+    given: { ...(opts.http ? { http: opts.http } : {}), ...(opts.sink ? { sink: opts.sink } : {}) },
+    jsonl: { lingerMs: SINK_LINGER_MS },
+  });
+  const ctx: StageContext = { cfg, store, log, ...(res.http ? { http: res.http } : {}), ...(res.sink ? { sink: res.sink } : {}) };
   const deps: WorkerDeps = { ctx, queues };
   const concurrency = opts.concurrency ?? cfg.concurrency;
 
@@ -188,8 +168,7 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
       await queues.close();
       await store.close();
-      if (ownHttp) http?.close();
-      if (ownSink) await sinkDriver?.dispose();
+      await res.close();
       log.info('workers closed');
     })();
     return closing;
@@ -221,4 +200,23 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
       process.on('SIGTERM', onSignal);
     },
   };
+}
+
+/**
+ * A worker process's whole life (`newsnlp worker`, workers/main.ts): start the workers of the
+ * given stages, close them on SIGINT/SIGTERM (then exit), never return otherwise. Warns when the
+ * process was started without the worker flags.
+ */
+export async function runWorkers(cfg: IngestConfig, stages: StageName[], log: Logger = createLogger()): Promise<never> {
+  if (!cfg.redisUrl) throw new Error('[ingest] a worker needs REDIS_URL (the queue mode)');
+  const missing = missingWorkerFlags();
+  if (missing.length)
+    log.warn(
+      { missing },
+      `started without the worker flags: more memory and less throughput per core; run it as \`node ${WORKER_NODE_FLAGS.join(' ')} bin/newsnlp.js worker ...\` (bin/newsnlp.js and docker-compose.yml do)`,
+    );
+  const running = await startWorkers(cfg, { stages, log });
+  running.installSignalHandlers();
+  // Keep the process alive until a signal closes the workers.
+  return new Promise<never>(() => undefined);
 }

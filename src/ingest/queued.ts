@@ -1,0 +1,58 @@
+/**
+ * The BullMQ transport for one run (`newsnlp run` with REDIS_URL): feed polls and parked local
+ * articles are enqueued, workers for all four queues run in this process until the queues are
+ * idle, then everything is closed. Loaded only when REDIS_URL is set (runIngest in local.ts).
+ */
+import { articleId, hashId } from '../util/ids.ts';
+import type { SinkBatchResult } from './batch.ts';
+import { loadConfig } from './config.ts';
+import { forEachLocalArticle, localParkOptions } from './local.ts';
+import type { IngestRunOptions } from './local.ts';
+import { createLogger } from './log.ts';
+import { ExtractProducer } from './producer.ts';
+import { waitIdle } from './queues.ts';
+import type { SinkResult } from './stages/index.ts';
+import { RunTally } from './summary.ts';
+import type { IngestSummary } from './summary.ts';
+import { startWorkers } from './workers.ts';
+
+export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSummary> {
+  const cfg = opts.cfg ?? loadConfig();
+  const log = opts.log ?? createLogger();
+  const tally = new RunTally('queue', opts.onEvent);
+  const running = await startWorkers(cfg, {
+    log,
+    ...(opts.http ? { http: opts.http } : {}),
+    ...(opts.sink ? { sink: opts.sink } : {}),
+    onJob: (e) => {
+      if (e.outcome === 'failed') tally.failed(e.stage, e.jobId, e.error ?? '');
+      else if (e.outcome === 'completed' && e.stage === 'feed') {
+        const r = e.result as { status: 200 | 304; fresh: number };
+        tally.feed(e.jobId, r.status, r.fresh);
+      } else if (e.outcome === 'completed' && e.stage === 'sink') {
+        // A single-article sink job (s-<id>) returns its result; a batch one (sb-...) one per article.
+        const r = e.result as SinkResult | SinkBatchResult;
+        const each = 'results' in r ? r.results : [{ articleId: e.jobId.replace(/^s-/, ''), ...r }];
+        for (const { articleId: id, ...x } of each) tally.record(id, x);
+      }
+    },
+  });
+  try {
+    const runId = hashId(String(Date.now()), String(Math.random()));
+    for (const feed of opts.feeds ?? []) {
+      await running.queues.feed.add('poll', { feedId: feed.id, url: feed.url }, { jobId: `run-${runId}-${feed.id}` });
+    }
+    // Articles are parked several at a time and their extract jobs added in batches.
+    const producer = new ExtractProducer(running.deps.ctx, running.queues);
+    await forEachLocalArticle(
+      opts.inputs ?? [],
+      (a, path) => producer.add(articleId(a), a, localParkOptions(a, path)),
+      (path, err) => tally.failed('read', path, err),
+    );
+    await producer.drain();
+    await waitIdle(running.queues);
+  } finally {
+    await running.close();
+  }
+  return tally.finish();
+}
