@@ -397,7 +397,9 @@ const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC?|[ECMP][SD]T)(?:[+-]\d{1,4}
 /**
  * Feed date -> ISO 8601 UTC, or null. Handles RFC 822/1123 (with 2-digit years), ISO 8601 and
  * W3CDTF; a date without a zone is taken as UTC (not the machine's local time), and
- * "03 Apr 02 1500 GMT" (time without colon) is read as 15:00.
+ * "03 Apr 02 1500 GMT" (time without colon) is read as 15:00. A day the month does not have
+ * ("Thu, 30 Feb 2023", "2023-02-29", "April 31, 2024") is null like any unreadable date (the
+ * item's next date is tried), where Date.parse would roll it over into the next month.
  */
 export function normalizeDate(value: string): string | null {
   const v = value.trim();
@@ -417,7 +419,34 @@ export function normalizeDate(value: string): string | null {
   const d = new Date(t);
   const y = d.getUTCFullYear();
   if (y < 1900 || y > 2200) return null;
+  if (dayPastMonthEnd(v, y)) return null;
   return d.toISOString();
+}
+
+// The calendar date as written, in the forms Date.parse reads: "2023-02-30...", "2023/02/30",
+// "Thu, 30 Feb 2023", "30 Feb 23", "February 30, 2023", "Thursday, Feb. 30 2023", "2/30/2023" (M/D/Y).
+const WRITTEN_YMD = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/;
+const WRITTEN_DMY = /^(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{2}|\d{4})(?!\d)/;
+const WRITTEN_MDY = /^(?:[A-Za-z]{3,9}\.?,?\s+)?([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/;
+const WRITTEN_US = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?!\d)/;
+
+/**
+ * True when the text writes a day its month does not have: "Thu, 30 Feb 2023", "2023-02-29".
+ * `parsedYear` stands in for a two-digit year (February 29 depends on it).
+ */
+function dayPastMonthEnd(v: string, parsedYear: number): boolean {
+  let y: number;
+  let mo: number | undefined; // 0-11
+  let d: number;
+  let m: RegExpExecArray | null;
+  if ((m = WRITTEN_YMD.exec(v))) [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  else if ((m = WRITTEN_DMY.exec(v))) [y, mo, d] = [Number(m[3]), MONTHS[m[2]!.toLowerCase()], Number(m[1])];
+  else if ((m = WRITTEN_MDY.exec(v))) [y, mo, d] = [Number(m[3]), MONTHS[m[1]!.toLowerCase()], Number(m[2])];
+  else if ((m = WRITTEN_US.exec(v))) [y, mo, d] = [Number(m[3]), Number(m[1]) - 1, Number(m[2])];
+  else return false;
+  if (mo === undefined || mo < 0 || mo > 11) return false; // not a month: left to Date.parse, as before
+  if (y < 100) y = parsedYear;
+  return d > new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
 }
 
 function errorLine(err: unknown): string {

@@ -26,7 +26,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { ArticleSchema } from '../schema.ts';
 import type { Article } from '../schema.ts';
-import { normaliseDate } from './date.ts';
+import { calendarProblem, normaliseDate } from './date.ts';
 import { InputError } from './errors.ts';
 import { articleFromHtml } from './html.ts';
 import { lineColumn, parseJson } from './json.ts';
@@ -39,7 +39,7 @@ export { InputError } from './errors.ts';
 export { articleFromHtml } from './html.ts';
 export type { HtmlOptions } from './html.ts';
 export { articleFromText } from './text.ts';
-export { normaliseDate } from './date.ts';
+export { calendarProblem, normaliseDate } from './date.ts';
 export { DEFAULT_MAX_ARTICLE_BYTES, MaxArticleBytesSchema } from './limits.ts';
 
 export type InputFormat = 'json' | 'ndjson' | 'text' | 'html';
@@ -351,18 +351,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function toArticle(where: string, v: unknown, limits: InputLimits): InputItem {
   if (!isObject(v)) return new InputError(where, 'wrong shape: expected an article object');
   // Lenient on dates only: "2025-01-22 10:30:00+01:00" or "Jan 22, 2025" become ISO; anything
-  // unreadable is left as is for the schema to reject.
+  // unreadable is left as is for the schema to reject, and an impossible day ("2023-02-30") is
+  // rejected saying so (date.ts: a date written as the article's field is never rolled over or dropped).
   let input = v;
+  let dateMessage: string | undefined;
   const pa = v['publishedAt'];
   if (typeof pa === 'string' && !ArticleSchema.shape.publishedAt.safeParse(pa).success) {
     const iso = normaliseDate(pa);
     if (iso) input = { ...v, publishedAt: iso };
+    const why = iso ? null : calendarProblem(pa);
+    if (why) dateMessage = `${JSON.stringify(pa)} is not a calendar date (${why})`;
   }
   const r = ArticleSchema.safeParse(input);
   // The schema accepts any non-empty text; a text of only whitespace has nothing to extract either.
   if (r.success && r.data.text.trim() === '') return new InputError(where, 'wrong shape: text: text is empty');
   if (r.success) return checked(where, r.data, limits);
-  return new InputError(where, `wrong shape: ${r.error.issues.map(describeIssue).join('; ')}`);
+  return new InputError(where, `wrong shape: ${r.error.issues.map((i) => describeIssue(i, dateMessage)).join('; ')}`);
 }
 
 interface Issue {
@@ -373,10 +377,10 @@ interface Issue {
 }
 
 /** zod issue -> "title: required", "text: text is empty", "publishedAt: expected an ISO date ...". */
-function describeIssue(issue: Issue): string {
+function describeIssue(issue: Issue, dateMessage?: string): string {
   const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
   let msg = issue.message.replace(/^Invalid input: /, '');
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) msg = 'required';
-  else if (path === 'publishedAt') msg = 'expected an ISO date (YYYY-MM-DD) or ISO datetime with offset, or null';
+  else if (path === 'publishedAt') msg = dateMessage ?? 'expected an ISO date (YYYY-MM-DD) or ISO datetime with offset, or null';
   return path ? `${path}: ${msg}` : msg;
 }
