@@ -122,7 +122,7 @@ export function buildEntities(doc: Doc): CompanyEntity[] {
     if (!ent) ent = prefixOf.get(key) ?? null;
     // "Widgets" for "Widget Industries"
     if (!ent && lone && key.length > 4 && key.endsWith('s') && !key.includes(' ')) ent = prefixOf.get(key.slice(0, -1)) ?? null;
-    // "Heck" (from "Heck's") for "Heck's Inc"; "Highfield" for "Highfields Capital"
+    // "Dunmore" (from "Dunmore's") for "Dunmore's Inc"; "Pellfield" for "Pellfields Capital" (an "s" dropped)
     if (!ent && lone && key.length > 3 && !key.includes(' ')) ent = entOfKey.get(key + 's') ?? prefixOf.get(key + 's') ?? null;
     if (!ent) {
       const t = key.split(' ');
