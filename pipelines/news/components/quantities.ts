@@ -9,7 +9,7 @@ import type { Doc, MoneyQ, PercentageQ, PeriodQ } from '../doc.ts';
 import { sentenceAt } from '../doc.ts';
 import { findPercentages } from '../quantities/percent.ts';
 import { findMoney } from '../quantities/money.ts';
-import { findPeriods } from '../quantities/periods.ts';
+import { findPeriods, referenceDateOf } from '../quantities/periods.ts';
 
 export function findQuantities(doc: Doc): Pick<Doc, 'percentages' | 'money' | 'periods'> {
   const { norm, text } = doc;
@@ -33,7 +33,7 @@ export function findQuantities(doc: Doc): Pick<Doc, 'percentages' | 'money' | 'p
     perShare: m.perShare,
     sentence: sentenceAt(doc, m.start),
   }));
-  const periods: PeriodQ[] = findPeriods(norm, doc.sentences).map((p) => ({
+  const periods: PeriodQ[] = findPeriods(norm, doc.sentences, referenceDateOf(doc.article.publishedAt)).map((p) => ({
     start: p.start,
     end: p.end,
     text: text.slice(p.start, p.end),

@@ -28,6 +28,41 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
     score: 0.85,
     example: 'Widget, which was bought by Acme last year, makes pumps.',
   },
+  // Past deals stated in an object relative clause: "Widget, which Acme bought in 2005"; "Widget, a
+  // maker of pumps that Acme acquired last year"; "Widget, an American firm Acme acquired in 2002"
+  {
+    rule: 'acq.relative-object',
+    type: 'acquisition',
+    match: "{b}\\.?(?:,| -| \\() (?:(?:an?|the) (?:[\\w'-]+ ){0,5}?(?:that |which )?|which |that ){a} (?:had |has |have |later |eventually |subsequently |then |recently |previously )?(?<v>acquired|bought|purchased|took over|snapped up|absorbed)\\b",
+    parties: ['a', 'b'],
+    status: 'completed',
+    score: 0.7,
+    example: 'The pumps are made by Widget Inc., an American firm Acme Corp acquired in 2002.',
+  },
+  // One buyer, several targets: "services Acme has acquired, namely Widget, Gadget and Sprocket";
+  // "Acme bought several firms, including Widget and Gadget"
+  {
+    rule: 'acq.verb.list',
+    type: 'acquisition',
+    match: "{a} (?:has |had |have )?(?<v>acquired|bought|purchased|taken over)(?: [\\w-]+){0,4}?,? (?:namely|including|such as|among them) {b+}",
+    parties: ['a', 'b'],
+    each: 'b',
+    status: 'completed',
+    score: 0.65,
+    example: 'Acme Corp bought several rivals, including Widget Inc and Gadget Ltd.',
+  },
+  // "Acme's purchases of Widget and Gadget"; "the earlier acquisitions of Widget and Gadget" in a story
+  // about Acme: one past deal per target
+  {
+    rule: 'acq.noun.plural-list',
+    type: 'acquisition',
+    match: "(?:{a}'s? |\\b(?:its|their|the) )(?:[a-z-]+ ){0,2}?(?<v>purchases|acquisitions|takeovers|buyouts) (?:of|such as|including|like) {b+}",
+    parties: ['a|T', 'b'],
+    each: 'b',
+    status: 'completed',
+    score: 0.6,
+    example: "Acme Corp's purchases of Widget Inc and Gadget Ltd doubled its size.",
+  },
   // "Widget agreed a $1bn takeover by Acme"
   {
     rule: 'acq.noun.by',

@@ -55,8 +55,9 @@ function distribute(c: DealRole & { each?: string[] }): DealRole[] {
   const each = c.each;
   delete c.each;
   if (!each || each.length < 2) return [c];
-  const rest = c.parties.filter((p) => !each.includes(p));
-  return each.map((p) => ({ ...c, parties: [p, ...rest] }));
+  // each company keeps its slot's place: the bidders of "the bidders were X and Y" first, the
+  // targets of "Acme bought X and Y" second
+  return each.map((p) => ({ ...c, parties: c.parties.filter((x) => x === p || !each.includes(x)) }));
 }
 
 /** "Acme has received a $3bn offer. The bid has come from Widget." -> [Widget, Acme]. */
