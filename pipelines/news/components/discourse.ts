@@ -8,7 +8,7 @@
  * (antecedentsAt) or by name (parentOf) instead of resolving on their own.
  */
 import type { Component, Doc } from '../doc.ts';
-import { ANAPHOR_RULES, SAY_VERBS, UNIT_RULES } from '../rules/discourse.ts';
+import { ANAPHOR_RULES, NON_COMPANY_REFERENT, SAY_VERBS, UNIT_RULES } from '../rules/discourse.ts';
 import type { AnaphorRule } from '../rules/discourse.ts';
 import { referenceDateOf } from '../quantities/periods.ts';
 
@@ -64,11 +64,16 @@ function lowerBound(items: readonly { start: number }[], pos: number): number {
   return lo;
 }
 
-/** The companies the anaphor starting at `start` refers to (empty when none is known there). */
-export function antecedentsAt(doc: Doc, start: number): string[] {
+/** The anaphor starting at `start`, if the discourse layer found one there. */
+export function anaphorAt(doc: Doc, start: number): Anaphor | undefined {
   const a = doc.discourse.anaphors;
   const i = lowerBound(a, start);
-  return a[i]?.start === start ? a[i]!.antecedents : [];
+  return a[i]?.start === start ? a[i] : undefined;
+}
+
+/** The companies the anaphor starting at `start` refers to (empty when none is known there). */
+export function antecedentsAt(doc: Doc, start: number): string[] {
+  return anaphorAt(doc, start)?.antecedents ?? [];
 }
 
 /** The parent the text gives for a company ("Beta, a unit of Acme" -> Acme), else null. */
@@ -121,7 +126,12 @@ function resolveSubject(ctx: Ctx, si: number, start: number, definite: boolean):
   // A definite description after a company in the same sentence names another company: "Acme
   // agreed to buy the company" is not Acme buying itself.
   const initial = ctx.doc.text.slice(sent.start, start).trim() === '' || /^[\s"\u201c(]*$/.test(ctx.doc.text.slice(sent.start, start));
-  if (own && !definite) return [own.name];
+  if (own && !definite) {
+    // "Winning more of the US market matters for Acme because it accounts for half": a thing
+    // named in the sentence before the pronoun may be "it" as well as the company
+    const before = ctx.doc.text.slice(sent.start, start);
+    return NON_COMPANY_REFERENT.test(before.slice(0, own.start - sent.start) + ' ' + before.slice(own.end - sent.start)) ? [] : [own.name];
+  }
   const exclude = new Set<string>();
   if (own && definite && !initial) {
     for (let i = ctx.firstInSentence[si]!; i < ctx.mentions.length && ctx.mentions[i]!.start < start; i++) exclude.add(ctx.mentions[i]!.name);

@@ -92,5 +92,12 @@ export const UNIT_RULES: readonly UnitRule[] = [
   },
 ];
 
+/**
+ * A thing "it" may stand for instead of a company, named between the company and the pronoun:
+ * "Acme wants more of the US market because it accounts for half of all sales" (it = the market).
+ */
+export const NON_COMPANY_REFERENT =
+  /\b(?:the|a|this|that)\s+(?:[\w-]+\s+){0,4}?(?:market|sector|industry|segment|region|country|economy|product|service|deal|plan|move|figure|project|system|network|scheme|law|bill|rule|report|survey)s?\b/i;
+
 /** Verbs of saying, for finding whose words a quotation is. */
 export const SAY_VERBS = /\b(?:said|says|say|told|tells|added|adds|stated|states|explained|noted|commented|according to)\b/;

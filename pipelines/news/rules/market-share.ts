@@ -148,6 +148,14 @@ export const NOT_SHARE_RIGHT = new RegExp(
 export const NOT_SHARE_LEFT =
   /\b(?:acquires?|acquired|acquiring|buys?|bought|buying|purchased?|sells?|sold|selling|tender(?:ed|s)?|offer(?:ed|s)?\s+for|bid\s+for)\s+(?:\w+\s+)?$|\b(?:stakes?|holdings?|holding|interest|margins?|rates?|yields?|dividends?|tax|taxes|inflation|unemployment|turnout|discount|premium|returns?|ownership|owned|owns|own|vote|votes|voting|tendered|approval|probability|chance|odds|capacity\s+utili[sz]ation|utili[sz]ation|occupancy|load\s+factor)\b[^,;:%()]{0,30}$/i;
 
+/**
+ * A company's aim is no share it holds: "Acme aims for 12% of the market", "Beta wants to capture
+ * 10%", "a target of 20% by 2010", "hopes to reach a 15% share". (Forecasts by others stay claims:
+ * "Acme is expected to hold 12%".)
+ */
+export const TARGET_LEFT =
+  /\b(?:aims?|aiming|aimed|targets?|targeting|targeted|wants?|wanted|hopes?|hoped|hoping|seeks?|seeking|sought|intends?|intending|intended|goal|ambition|objective|aspires?|aspiring|strives?|striving)\b(?:\s+[\w-]+){0,5}?\s+$/;
+
 /** "used by 90% of web users": usage share of a product. */
 export const USED_BY_LEFT = /\bused\s+by\s+$/i;
 export const USERS_RIGHT = /^\s*of\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:users|surfers|computers|pcs|web\s+users|internet\s+users|smartphones|phones|handsets|websites|servers)\b/i;

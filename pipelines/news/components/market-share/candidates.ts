@@ -7,7 +7,7 @@
  */
 import type { CompanyEntity, Component, Doc, PercentageQ, Sentence } from '../../doc.ts';
 import {
-  BOUND_HEDGES, CHANGE_LEFT, HEDGE_BEFORE, LEFT_WINDOW, NOT_SHARE_LEFT, NOT_SHARE_RIGHT, RIGHT_WINDOW, USED_BY_LEFT, USERS_RIGHT,
+  BOUND_HEDGES, CHANGE_LEFT, HEDGE_BEFORE, LEFT_WINDOW, NOT_SHARE_LEFT, NOT_SHARE_RIGHT, RIGHT_WINDOW, TARGET_LEFT, USED_BY_LEFT, USERS_RIGHT,
 } from '../../rules/market-share.ts';
 import { bySentence, withBrands } from './mentions.ts';
 import type { Bound, ShareCandidates, ShareFigure, ShareMention } from './types.ts';
@@ -31,7 +31,10 @@ export function findShareCandidates(doc: Doc): ShareCandidates {
     const figures: ShareFigure[] = [];
     pcts.forEach((p, index) => {
       const f = figureOf(doc, sent, p, index, ms);
-      if (f) figures.push(f);
+      if (!f) return;
+      // a range ("between 79% and 99%", "38 or 39 pct") states two figures: its lower and its upper end
+      if (p.high != null && p.value > 0 && p.value < p.high) figures.push({ ...f, share: p.value, bound: 'at_least' });
+      figures.push(f);
     });
     out.push({ sentence: sent.index, mentions: ms, percentages: pcts, figures });
   }
@@ -55,8 +58,10 @@ function figureOf(doc: Doc, sent: Sentence, p: PercentageQ, index: number, ms: r
     bound = BOUND_OF.get(hedge[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? 'exact';
     left = left.slice(0, hedge.index);
   }
-  // a range ("30-35%", "38 or 39 pct") is stated as its upper end, a bound
+  // a range ("30-35%", "38 or 39 pct"): this figure is its upper end (findShareCandidates adds the lower)
   if (p.high != null) bound = 'at_most';
+  // "aims for 12% of the market": a target, not a share held
+  if (TARGET_LEFT.test(left)) return null;
 
   // Not a share: "rose 5%", "a 20% stake", "12% of its sales", "raised its stake to 9 pct".
   if (USED_BY_LEFT.test(left) && USERS_RIGHT.test(right)) {

@@ -11,6 +11,7 @@ import {
   ANAPHOR, ANAPHOR_REACH, BARE_SALES, JOINT, LIST_AND, OTHER_SUBJECT, PREP_BEFORE_MENTION, RELATIVE_AFTER, SALIENT_REACH, SAYER_AFTER,
   SELF_PRONOUN, SOURCE_BEFORE_MENTION,
 } from '../../rules/market-share-holders.ts';
+import { anaphorAt } from '../discourse.ts';
 import { classify } from './classify.ts';
 import { salientBefore } from './mentions.ts';
 import { REGION_BY_FORM, regionOf } from './regions.ts';
@@ -80,13 +81,20 @@ function anaphorOwner(doc: Doc, sent: Sentence, pos: number, last: { entity: Com
   if (!an || RELATIVE_AFTER.test(head.slice(an.index + an[0].length))) return null;
   // "it would mean the format would have a 47% share": another subject holds the figure
   if (OTHER_SUBJECT.test(', ' + head.slice(an.index))) return null;
-  let entity = last && sent.index - last.sentence <= ANAPHOR_REACH ? last.entity : salientBefore(doc, sent.start);
+  const start = sent.start + an.index;
+  // the discourse layer's reading of the anaphor ("The company holds 15%" after "Acme reported ..."),
+  // else the last company credited with a share, else the company the text is about
+  const read = anaphorAt(doc, start);
+  // (an anaphor the discourse layer read as something else, "the market ... it", holds nothing)
+  if (read && !read.antecedents.length) return null;
+  const named = read?.antecedents[0];
+  let entity = named ? (doc.companies.find((e) => e.name === named) ?? null) : null;
+  entity ??= last && sent.index - last.sentence <= ANAPHOR_REACH ? last.entity : salientBefore(doc, sent.start);
   // without an earlier share, the article's main company must be in the last two sentences
-  if (entity && !(last && entity === last.entity) && !entity.mentions.some((m) => m.sentence < sent.index && m.sentence >= sent.index - SALIENT_REACH)) {
+  if (entity && !named && !(last && entity === last.entity) && !entity.mentions.some((m) => m.sentence < sent.index && m.sentence >= sent.index - SALIENT_REACH)) {
     entity = null;
   }
   if (!entity) return null;
-  const start = sent.start + an.index;
   return { mention: null, anaphor: { entity, start, end: start + an[0].length } };
 }
 
@@ -137,7 +145,7 @@ function ownerNamed(doc: Doc, owner: string): boolean {
 // "Acme Browser has a 34% share" (Acme named in the article) -> a share_np of Acme, brand Acme Browser
 export const marketShareHolders: Component = {
   name: 'market_share_holders',
-  requires: ['norm', 'sentences', 'companies', 'shareCandidates'],
+  requires: ['norm', 'sentences', 'companies', 'discourse', 'shareCandidates'],
   assigns: ['shareHolders'],
   run(doc) {
     doc.shareHolders = findShareHolders(doc, doc.shareCandidates);
