@@ -51,3 +51,11 @@ export const BARE_SALES = /^\s*(?:(?:its|their)\s+)?(?:sales|deliveries|shipment
 export const BRAND_RUN = /\b[A-Za-z]*[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|\d+[A-Za-z]*)){0,3}/g;
 /** A brand's entity is not a company the recogniser found: its confidence as a holder. */
 export const BRAND_CONFIDENCE = 0.5;
+
+/**
+ * A share stated before its holder: "With 4% of the market, Acme trails its rivals", "Holding 12%
+ * of sales, Beta is third". FRONTED_SHARE is the text from the sentence start to the figure;
+ * the holder is the first company after the phrase's comma (within FRONTED_REACH characters).
+ */
+export const FRONTED_SHARE = /^\W*(?:with|holding|having|controlling|commanding|at)\s+(?:[\w-]+\s+){0,3}$/i;
+export const FRONTED_REACH = 30;

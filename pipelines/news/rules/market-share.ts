@@ -164,7 +164,8 @@ export const USERS_RIGHT = /^\s*of\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:use
  * A company mention directly followed by its figure, as in a ranking list:
  * "Acme at 34%", "Acme with 21% of the market", "Acme (11%)", "Acme: 9 pct", "Acme on 5%".
  */
-export const LIST_GAP = /^\s*,?\s*(?:at|with|on|:|\(|-)\s*$/i;
+// ("Acme at 34%", "Acme (34%)", "Acme was at 19 percent", "Beta stood at 13%")
+export const LIST_GAP = /^\s*,?\s*(?:(?:was|is|were|are|stood|stands|came\s+in|comes\s+in|ranked|ranks)\s+(?:at|on)|at|with|on|:|\(|-)\s*$/i;
 
 /** A share sentence or its neighbour makes a ranking list a list of shares. */
 export const SHARE_CONTEXT = /\bmarket\b|\bshares? of\b|\bmarket[- ]shares?|\bshare\b(?!s)/i;

@@ -8,7 +8,7 @@
  */
 import type { CompanyEntity, Component, Doc, Sentence } from '../../doc.ts';
 import {
-  ANAPHOR, ANAPHOR_REACH, BARE_SALES, JOINT, LIST_AND, OTHER_SUBJECT, PREP_BEFORE_MENTION, RELATIVE_AFTER, SALIENT_REACH, SAYER_AFTER,
+  ANAPHOR, ANAPHOR_REACH, BARE_SALES, FRONTED_REACH, FRONTED_SHARE, JOINT, LIST_AND, OTHER_SUBJECT, PREP_BEFORE_MENTION, RELATIVE_AFTER, SALIENT_REACH, SAYER_AFTER,
   SELF_PRONOUN, SOURCE_BEFORE_MENTION,
 } from '../../rules/market-share-holders.ts';
 import { anaphorAt } from '../discourse.ts';
@@ -70,7 +70,16 @@ function resolveOwner(doc: Doc, sent: Sentence, pos: number, ms: readonly ShareM
     if (OTHER_SUBJECT.test(doc.norm.slice(m.end, pos))) return null;
     return { mention: m, anaphor: null };
   }
-  return anaphorOwner(doc, sent, pos, last);
+  return frontedOwner(doc, sent, pos, ms) ?? anaphorOwner(doc, sent, pos, last);
+}
+
+/** "With 4% of the market, Acme trails": the first company after the fronted phrase's comma. */
+function frontedOwner(doc: Doc, sent: Sentence, pos: number, ms: readonly ShareMention[]): Owner | null {
+  if (!FRONTED_SHARE.test(doc.norm.slice(sent.start, pos))) return null;
+  const comma = doc.norm.indexOf(',', pos);
+  if (comma < 0 || comma >= sent.end || comma - pos > 80) return null;
+  const m = ms.find((x) => x.start > comma && x.start - comma <= FRONTED_REACH);
+  return m ? { mention: m, anaphor: null } : null;
 }
 
 /** "The company's share of truck sales rose to 29.7 pct": back to the last company with a share. */
