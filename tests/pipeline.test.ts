@@ -46,7 +46,7 @@ describe('pipeline build', () => {
       },
     };
     const p = buildPipeline(
-      { name: 'custom', version: '0.0.1', components: ['normalize', 'sentences', 'spy', 'companies', 'quantities', 'market_share', 'deals', 'summary', 'record'] },
+      { name: 'custom', version: '0.0.1', components: ['normalize', 'sentences', 'spy', 'companies', 'discourse', 'quantities', 'market_share', 'deals', 'summary', 'record'] },
       { ...COMPONENTS, spy },
     );
     p.run({ title: 'T', text: 'One sentence here. Another one follows.' });

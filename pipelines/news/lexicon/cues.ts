@@ -19,13 +19,15 @@ export const HEAD_NOUNS: ReadonlySet<string> = new Set(
     // "analysts Foo Research", "researchers Acme Data": a plural (the singular is a person title)
     'analysts researchers ' +
     // "Acme, the Ruritania-listed arm of Foo"
-    'arm shop funds'
+    'arm shop funds ' +
+    // "pan-European bourse Acme", "photo-sharing site Foo", "online marketplace Bar", "record label Baz"
+    'bourse bourses website websites site portal marketplace label studio studios'
   ).split(/\s+/),
 );
 
 /** Head nouns that name a business only when a business word comes before them ("oil group"). */
 export const WEAK_HEAD_NOUNS: ReadonlySet<string> = new Set(
-  'group agency house investor investors fund funds owner owners parent partner partners specialist specialists'.split(' '),
+  'group agency house investor investors fund funds owner owners parent partner partners specialist specialists site portal label studio studios'.split(' '),
 );
 
 // "Acme shares rose", "Acme bosses told", "Acme chief Jane Doe", "Acme spokesman"
@@ -36,6 +38,9 @@ export const RIGHT_NOUNS: ReadonlySet<string> = new Set(
     'employees staff workers'
   ).split(/\s+/),
 );
+
+/** Executive titles written as acronyms after a company: "Acme CEO Jane Doe", "the Foo CFO". */
+export const TITLE_ACRONYMS: ReadonlySet<string> = new Set('ceo cfo coo cto'.split(' '));
 
 // "Acme's shares", "Acme's takeover of", "Acme's market share", "Acme's chief executive"
 export const POSSESSIVE_NOUNS: ReadonlySet<string> = new Set(
@@ -71,6 +76,16 @@ export const LEFT_PHRASES: readonly (readonly string[])[] = [
   ['firms', 'including'], ['companies', 'including'], ['rivals', 'including'], ['rivals', 'like'], ['firms', 'like'], ['retailers', 'like'],
   // "a survey by Acme Research", "a study by Foo": research firms (public bodies are in notCompanies)
   ['survey', 'by'], ['study', 'by'], ['poll', 'by'], ['report', 'by'], ['research', 'by'],
+  // firms in attribution: "according to Acme Research", "a survey conducted by Foo", "figures compiled by Bar"
+  ['according', 'to'], ['conducted', 'by'], ['gathered', 'by'], ['compiled', 'by'], ['commissioned', 'by'], ['carried', 'out', 'by'],
+  // employers after a job title: "a broker for Acme", "a fund manager with Foo", "chairman of Bar FC"
+  ['broker', 'for'], ['broker', 'at'], ['broker', 'with'], ['trader', 'with'], ['manager', 'at'], ['manager', 'with'],
+  ['economist', 'with'], ['strategist', 'with'], ['economist', 'for'], ['chairman', 'of'], ['executive', 'of'], ['founder', 'of'],
+  // the maker or operator of a product: "software developed by Acme", "toys made under licence from Foo"
+  ['developed', 'by'], ['made', 'by'], ['manufactured', 'by'], ['produced', 'by'], ['operated', 'by'], ['run', 'by'], ['built', 'by'],
+  ['license', 'from'], ['licence', 'from'], ['licensed', 'from'],
+  // the object of a purchase: "Acme buying Foo", "after it acquired Bar"
+  ['buying'], ['acquiring'], ['acquired'], ['bought'], ['purchased'],
 ];
 
 // "Acme said", "Acme reported", "Acme has agreed": weak, people do these too.
@@ -149,7 +164,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set(
     'mr mrs ms miss dr sir lord lady dame prof professor president chairman chairwoman chief executive ' +
     'minister secretary senator governor judge justice king queen prince princess pope general colonel ' +
     'captain rev father mayor premier chancellor director founder analyst economist commissioner ' +
-    'spokesman spokeswoman deputy vice saint st'
+    'spokesman spokeswoman deputy vice saint st ceo cfo coo cto chairperson'
   ).split(/\s+/),
 );
 
@@ -163,7 +178,9 @@ export const NON_COMPANY_HEADS: ReadonlySet<string> = new Set(
     'government administration senate congress assembly party university college school institute ' +
     'academy hospital police army navy federation union unions association associations organisation ' +
     'organization foundation society club league church museum tribunal regulator watchdog ' +
-    'board exchange index average republic kingdom state states city county province embassy confederation'
+    'board exchange index average republic kingdom state states city county province embassy confederation ' +
+    // "the Canadian Auto Workers", "Communication Workers": unions named after their members
+    'workers'
   ).split(/\s+/),
 );
 

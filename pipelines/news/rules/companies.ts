@@ -19,6 +19,7 @@ export type CueMatch =
   | 'based-tail-before'
   | 'owner-tail'
   | 'left-phrase'
+  | 'right-title-acronym'
   | 'possessive-noun'
   | 'possessive-product'
   | 'right-noun'
@@ -55,6 +56,8 @@ export const CUE_RULES: readonly CueRule[] = [
   { match: 'owner-tail', score: 0.7, rule: 'owner', example: 'The [Zandor]-backed venture grew.' },
   // LEFT_PHRASES of lexicon/cues.ts: "stake in", "takeover of", "analyst at" ...
   { match: 'left-phrase', score: 0.65, rule: 'left', example: 'It bought a stake in [Tellurian Bay] last year.' },
+  // an executive title written as an acronym: "Acme CEO Jane Doe", "a former Foo CFO"
+  { match: 'right-title-acronym', score: 0.65, rule: 'right', example: 'Said [Quorvant] CEO Jane Doe.' },
   { match: 'possessive-noun', score: 0.65, rule: 'possessive', example: "Analysts said [Krevnik]'s profits fell." },
   { match: 'possessive-product', score: 0.65, rule: 'product-owner', example: "Sales of [Dornell]'s iPod rose." },
   { match: 'right-noun', score: 0.65, rule: 'right', example: 'Analysts said [Krevnik] shares fell.' },
@@ -81,6 +84,12 @@ export const CUE_RULES: readonly CueRule[] = [
 
 /** How a cue turns a candidate's confidence into the company's: min(candidate, base + weight * score). */
 export const CUE_CONFIDENCE = { base: 0.5, weight: 0.5 } as const;
+
+/**
+ * A surname-like word (weak on its own) right after a head noun that names only businesses:
+ * "polling firm Jones", "investment bank Smith".
+ */
+export const BUSINESS_HEAD_CUE = { score: 0.7, rule: 'head-noun', example: 'It hired polling firm [Hardcastle] last year.' } as const;
 
 /** A lone ordinary word ("Target", "Jones") takes only a cue at least this strong. */
 export const ORDINARY_WORD_MIN_CUE = 0.6;
@@ -111,6 +120,8 @@ export interface ClassRule {
 export const CLASS_RULES = {
   // a bracket or a number run with no letters in its key
   noName: { kind: 'other', confidence: 0, rule: '', example: '' },
+  // a wire-service quote code glued to a dot or an equals sign: "the Nikkei .N225", "the yen JPY=EBS"
+  quoteCode: { kind: 'other', confidence: 0, rule: 'quote-code', example: 'The Nikkei .[N225] fell.' },
   notCompany: { kind: 'other', confidence: 0, rule: 'not-company', example: 'The [Securities and Exchange Commission] said so.' },
   designatorOnly: { kind: 'other', confidence: 0, rule: 'designator-only', example: 'Shares of the [Holdings] fell.' },
   locativeTail: { kind: 'other', confidence: 0, rule: 'place', example: 'The [Ruritania]-based firm grew.' },

@@ -136,6 +136,25 @@ function mkCand(
   return { sp, key, surface, kind: r.kind, conf: r.confidence, rule: r.rule, curated, gaz, weak };
 }
 
+/**
+ * Wire-service quote codes are no names: an index or instrument code glued to a dot or an equals
+ * sign ("the Nikkei .N225 fell", "the yen JPY=EBS", "Brent LCOc1").
+ */
+function isQuoteCode(toks: Tok[], sp: Span): boolean {
+  if (sp.b - sp.a !== 1) return false;
+  const t = toks[sp.a]!;
+  const prev = toks[sp.a - 1];
+  const next = toks[sp.a + 1];
+  const glued = (x: Tok | undefined, w: string, before: boolean) => x?.w === w && (before ? x.e === t.s : x.s === t.e);
+  if (glued(next, '=', false) || glued(prev, '=', true)) return true;
+  // ".N225": a dot right before the code, with a space (not a word) before the dot
+  if (glued(prev, '.', true)) {
+    const pp = toks[sp.a - 2];
+    return !pp || pp.e < prev!.s;
+  }
+  return false;
+}
+
 export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const surface = textOf(toks, sp.a, sp.b);
   const key = nameKey(surface);
@@ -143,6 +162,7 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   const first = toks[sp.a]!;
   const last = toks[sp.b - 1]!;
   if (!key || !/[a-z]/.test(key)) return mkCand(sp, key, surface, CLASS_RULES.noName, null, null, false);
+  if (isQuoteCode(toks, sp)) return mkCand(sp, key, surface, CLASS_RULES.quoteCode, null, null, false);
   if (nonCompanyShape(toks, sp.a, sp.b, key)) return mkCand(sp, key, surface, CLASS_RULES.notCompany, null, null, false);
   // "Ltd", "Holdings": a legal form alone names nothing
   if (allWords(toks, sp.a, sp.b, isLegalSuffixTok)) return mkCand(sp, key, surface, CLASS_RULES.designatorOnly, null, null, false);

@@ -27,6 +27,7 @@ import {
   RIGHT_VERBS,
   SAY_VERBS,
   SECTOR_WORDS,
+  TITLE_ACRONYMS,
   WEAK_HEAD_NOUNS,
 } from '../../lexicon/cues.ts';
 import { CUE_RULES } from '../../rules/companies.ts';
@@ -110,6 +111,7 @@ const MATCHERS: Record<CueMatch, Matcher> = {
     }
     return null;
   },
+  'right-title-acronym': ({ last, next, sent }) => (next?.word && next.sent === sent && !last.poss && TITLE_ACRONYMS.has(next.lower) ? next.lower : null),
   'possessive-noun': ({ last, next, next2, sent }) => {
     if (!(last.poss && next?.word && next.sent === sent)) return null;
     // "Acme's shares", "Acme's chief executive", "Acme's market share", "Acme's US affiliate"

@@ -6,8 +6,8 @@
 import type { Component } from '../../doc.ts';
 import { isGuarded } from '../../lexicon/aliases.ts';
 import { FIRST_NAMES, LAST_NAMES, PLACES, isCommonWord } from '../../lexicon/words.ts';
-import { LIST_SEPARATORS } from '../../lexicon/cues.ts';
-import { CLASS_RULES, CUE_CONFIDENCE, LIST_CUES, ORDINARY_WORD_MIN_CUE } from '../../rules/companies.ts';
+import { BUSINESS_ONLY_HEADS, LIST_SEPARATORS } from '../../lexicon/cues.ts';
+import { BUSINESS_HEAD_CUE, CLASS_RULES, CUE_CONFIDENCE, LIST_CUES, ORDINARY_WORD_MIN_CUE } from '../../rules/companies.ts';
 import { cueScore } from './cues.ts';
 import { isAcronymTok } from './tokens.ts';
 import type { CompanyCandidate as Cand, CompanyCandidates, CompanyDecision, CompanyDecisions, CompanyToken as Tok } from './types.ts';
@@ -40,6 +40,13 @@ export function decideCompanies(toks: Tok[], { list: cands, persons }: CompanyCa
     if (!open(c)) continue;
     const cue = cueScore(toks, c.sp);
     if (cue.score > 0) decide(c, cue.score, cue.cue);
+  }
+  // "polling firm Jones", "investment bank Smith": a surname-like word (weak alone) after a head
+  // noun that names only businesses
+  for (const c of cands) {
+    if (c.kind !== 'candidate' || !c.weak || companyKeys.has(c.key) || persons.has(c.key) || toks[c.sp.a]!.start) continue;
+    const prev = toks[c.sp.a - 1];
+    if (prev?.word && !prev.cap && prev.sent === toks[c.sp.a]!.sent && BUSINESS_ONLY_HEADS.has(prev.lower)) decide(c, BUSINESS_HEAD_CUE.score, BUSINESS_HEAD_CUE.rule);
   }
   // "Acme, Foo and Bar": a name listed beside companies is one (weak, so not an ordinary word).
   const nameWordOf = (c: Cand) => {

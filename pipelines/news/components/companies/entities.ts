@@ -28,6 +28,9 @@ interface Ent {
 }
 
 /** The company entities of an article, from its classified candidates and decided keys. */
+/** A capitalised "The" right before a mention, inside a sentence (a word or comma before it). */
+const MID_SENTENCE_THE = /[\w,;:]\s+The $/;
+
 export function buildEntities(doc: Doc): CompanyEntity[] {
   const toks = doc.companyTokens;
   const { list: cands, brandKeys, acronyms: defined } = doc.companyCandidates;
@@ -216,7 +219,14 @@ export function buildEntities(doc: Doc): CompanyEntity[] {
   for (const ent of ents.values()) {
     ent.mentions.sort((x, y) => x.start - y.start);
     const aliases: string[] = [];
-    for (const m of ent.mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
+    for (const m of ent.mentions) {
+      if (!aliases.includes(m.text)) aliases.push(m.text);
+      // "told The Daily Planet": a capitalised "The" inside a sentence is part of the name as written
+      if (MID_SENTENCE_THE.test(doc.text.slice(Math.max(0, m.start - 8), m.start))) {
+        const withThe = `The ${m.text}`;
+        if (!aliases.includes(withThe)) aliases.push(withThe);
+      }
+    }
     // Canonical name: the longest form the article uses (legal suffix dropped); the curated name
     // when the article uses only an acronym ("AWS" -> "Amazon Web Services").
     let best = '';

@@ -59,6 +59,7 @@ export function refineSpans(toks: Tok[], spans: Span[]): Span[] {
     const acr = acronymAfter(toks, sp.b);
     const defines = acr !== null && acr === initialsOf(textOf(toks, sp.a, sp.b)).replace(/[^a-z]/g, '');
     let stripped: string[] = [];
+    const dateline = datelineEnd(toks, sp);
     for (let i = sp.a; i < sp.b; i++) {
       const t = toks[i]!;
       if (!t.word) continue;
@@ -88,6 +89,22 @@ export function refineSpans(toks: Tok[], spans: Span[]): Span[] {
         const ordinaryStart =
           t.start &&
           (endsInDesignator ? isFunctionWord(lower) || HEAD_NOUNS.has(lower) : isCommonWord(lower) || isLexiconWord(lower) || HEAD_NOUNS.has(lower));
+        // "LONDON Acme Holdings said ...": a wire dateline fused to the first name;
+        // "Canadian Acme Group Inc": a nationality before a name that has a designator of its own
+        const forced =
+          i < dateline ||
+          (NATIONALITIES.has(lower) &&
+            endsInDesignator &&
+            sp.b - i >= 3 &&
+            !isDesignator(toks[i + 1]) &&
+            !isCommonWord(toks[i + 1]!.lower) &&
+            !isLexiconWord(toks[i + 1]!.lower) &&
+            !knownKey(spanKey(toks, a, sp.b)));
+        if (forced) {
+          stripped.push(lower);
+          a = i + 1;
+          continue;
+        }
         const strip =
           // "Privately-held Acme Group", "Family-owned Foo Ltd": a hyphenated adjective opening the sentence
           (t.start && /^[A-Z][a-z]+-[a-z]+$/.test(t.w)) ||
@@ -127,6 +144,20 @@ export function refineSpans(toks: Tok[], spans: Span[]): Span[] {
     flushSpan(out, sp, a, z, stripped, afterTitle);
   }
   return out;
+}
+
+/**
+ * A wire dateline before the first name of a story: a run of words in capitals at the start of a
+ * sentence that names a place ("LONDON", "NEW YORK", "HONG KONG"), followed by a name in mixed
+ * case ("LONDON Acme Holdings said"). Returns the index of the first token after it (sp.a if none).
+ */
+function datelineEnd(toks: Tok[], sp: Span): number {
+  if (!toks[sp.a]!.start) return sp.a;
+  let j = sp.a;
+  while (j < sp.b && toks[j]!.word && /^[A-Z][A-Z.]+$/.test(toks[j]!.w)) j++;
+  if (j === sp.a || j >= sp.b || !/[a-z]/.test(toks[j]!.w)) return sp.a;
+  const run = toks.slice(sp.a, j).map((t) => t.lower.replace(/\.$/, ''));
+  return PLACES.has(run.join(' ')) || run.some((w) => PLACES.has(w)) ? j : sp.a;
 }
 
 /** Push toks x..y of the run `sp` as a span of its own (nothing when empty). */
