@@ -29,6 +29,18 @@ export interface Component<D extends DocBase = DocBase> {
 export interface PipelineContext {
   /** `name@version` of the running pipeline. */
   pipeline: string;
+  /** The article's id when the caller gave one (RunOptions.id); the record takes it. */
+  articleId?: string;
+}
+
+export interface RunOptions {
+  /**
+   * The id the caller already knows the article by: ingestion computes it once, where the article
+   * is first known (a feed item's link, a local file), and the record carries it, so record,
+   * envelope and database row share one id. Default: derived from the article (url, or title and
+   * text: src/util/ids.ts articleId).
+   */
+  id?: string;
 }
 
 export const PipelineDefSchema = z.object({
@@ -47,9 +59,9 @@ export interface Pipeline<D extends DocBase = DocBase> {
   readonly id: string;
   readonly components: readonly Component<D>[];
   /** Run every component over one article; returns the finished Doc. */
-  runDoc(article: ArticleInput): D;
+  runDoc(article: ArticleInput, opts?: RunOptions): D;
   /** Run and return the validated ArticleRecord. */
-  run(article: ArticleInput): ArticleRecord;
+  run(article: ArticleInput, opts?: RunOptions): ArticleRecord;
 }
 
 /** Build a pipeline from its definition, the components it may name, and its Doc constructor. */
@@ -77,16 +89,17 @@ export function buildPipeline<D extends DocBase>(
   }
   if (!assignedBy.has('record')) throw new PipelineBuildError(`[pipeline ${id}] no component assigns "record"`);
   const ctx: PipelineContext = { pipeline: id };
-  const runDoc = (input: ArticleInput): D => {
+  const runDoc = (input: ArticleInput, opts: RunOptions = {}): D => {
     const doc = newDoc(ArticleSchema.parse(input));
-    for (const c of components) c.run(doc, ctx);
+    const runCtx = opts.id === undefined ? ctx : { ...ctx, articleId: opts.id };
+    for (const c of components) c.run(doc, runCtx);
     return doc;
   };
   return {
     id,
     components,
     runDoc,
-    run: (input) => runDoc(input).record!,
+    run: (input, opts) => runDoc(input, opts).record!,
   };
 }
 

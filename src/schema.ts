@@ -124,7 +124,11 @@ export type MarketShareClaim = z.infer<typeof MarketShareClaimSchema>;
 export const ArticleRecordSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
-    id: z.string().describe('Deterministic: hash of the url, or of title and text when there is none.'),
+    id: z
+      .string()
+      .describe(
+        'Deterministic: hash of the canonical URL the article was first known by (in ingestion its feed item link, even when the page names another canonical URL; else its url), or of title and text when there is none. Equal to the envelope id and the database key.',
+      ),
     url: z.string().nullable(),
     title: z.string(),
     source: z.string().nullable(),

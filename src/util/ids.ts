@@ -73,8 +73,10 @@ export function articleIdOf(url: string): string {
 }
 
 /**
- * The id of an article: from its url when it has one (the id ingestion dedupes on), else from
- * title and text.
+ * The id of an article known by its content alone: from its url when it has one, else from title
+ * and text. Ingestion computes an article's id once, where the article is first known (articleIdOf
+ * of a feed item's link; articleId of a local file's article), and hands it to the pipeline
+ * (`run(article, { id })`), so a page whose canonical URL differs keeps the id it was queued under.
  */
 export function articleId(a: { url: string | null; title: string; text: string }): string {
   return a.url ? articleIdOf(a.url) : hashId(a.title, a.text);

@@ -4,12 +4,13 @@ import { ArticleRecordSchema, SCHEMA_VERSION } from '../../../src/schema.ts';
 import type { ArticleRecord } from '../../../src/schema.ts';
 import { articleId } from '../../../src/util/ids.ts';
 
-export function buildRecord(doc: Doc, pipeline: string): ArticleRecord {
+/** The record of a finished Doc; its id is the one the caller gave (RunOptions.id), else derived from the article. */
+export function buildRecord(doc: Doc, pipeline: string, id?: string): ArticleRecord {
   const a = doc.article;
   const strip = <T extends { sentence: number }>({ sentence: _s, ...rest }: T) => rest;
   const record: ArticleRecord = {
     schemaVersion: SCHEMA_VERSION,
-    id: articleId(a),
+    id: id ?? articleId(a),
     url: a.url,
     title: a.title,
     source: a.source,
@@ -42,6 +43,6 @@ export const record: Component = {
   requires: ['sentences', 'companies', 'percentages', 'money', 'marketShareClaims', 'deals', 'summary'],
   assigns: ['record'],
   run(doc, ctx) {
-    doc.record = buildRecord(doc, ctx.pipeline);
+    doc.record = buildRecord(doc, ctx.pipeline, ctx.articleId);
   },
 };

@@ -47,7 +47,10 @@ export async function extractMany(ctx: StageContext, ps: readonly ExtractPayload
       const raw = parked[i];
       if (!raw) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} is gone from the store (expired?)`);
       const a = parseStored(ParkedArticleSchema, p.articleKey, raw);
-      const record = a.ingest.duplicateOf ? null : pipeline.run(a.article);
+      if (a.articleId !== p.articleId) throw new PermanentError(`[ingest] article ${p.articleId}: ${p.articleKey} holds article ${a.articleId}`);
+      // The id the article was first known by (feed item link, local file) is the record's too,
+      // whatever canonical URL the page gave: record, envelope and database row share it.
+      const record = a.ingest.duplicateOf ? null : pipeline.run(a.article, { id: p.articleId });
       const recordKey = key(ctx, 'record', p.articleId);
       const envelope: Envelope = { id: p.articleId, record, ingest: a.ingest };
       envelopes.push({ key: recordKey, json: JSON.stringify(envelope) });
