@@ -12,7 +12,8 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
   {
     rule: 'acq.noun.of-by',
     type: 'acquisition',
-    match: '(?<v><ACQ_N>) of {w}{b+},? {w}by {a+}',
+    // ("... by competitor Acme", "... by state-owned oil firm Acme": up to four words before the agent)
+    match: "(?<v><ACQ_N>) of {w}{b+},? {w}by (?:[\\w'-]+ ){0,4}?{a+}",
     parties: ['a', 'b'],
     object: 'stake',
     score: 0.85,

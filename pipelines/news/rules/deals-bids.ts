@@ -35,11 +35,32 @@ export const BID_RULES: readonly DealRule[] = [
   {
     rule: 'bid.possessive',
     type: 'acquisition',
-    match: "{b} {_}\\b(?:rejected|rejects|turned down|turns down|rebuffed|rebuffs|spurned|spurns|received|receives|accepted|accepts|welcomed|welcomes|(?:decided |voted |agreed )?not to accept|declined|(?:is |was )?(?:evaluating|reviewing|studying|weighing)|(?:to )?(?:evaluate|review|study)) {a!}'s? (?:[a-z$.,\\d-]+ ){0,4}?(?<v><BID_N>)\\b",
+    match: "{b} {_}\\b(?:rejected|rejects|turned down|turns down|rebuffed|rebuffs|spurned|spurns|received|receives|accepted|accepts|welcomed|welcomes|(?:decided |voted |agreed )?not to accept|declined|(?:is |was )?(?:evaluating|reviewing|studying|weighing)|(?:to )?(?:evaluate|review|study)) (?:(?:the |its |rival |world-leader |market-leader |larger |smaller )?[a-z-]+ )??{a!}'s? (?:[a-z$.,\\d-]+ ){0,4}?(?<v><BID_N>)\\b",
     parties: ['a', 'b'],
     reach: 2,
     score: 0.7,
     example: "Widget's board rejected Acme's bid as inadequate.",
+  },
+  // Interest reported, no bid made: "Acme and Beta had been interested in the company"; "Acme is
+  // interested in buying Widget"; "Acme was seen as a possible buyer of Widget"
+  {
+    rule: 'bid.interested-in',
+    type: 'acquisition',
+    match: '{a+} {_}\\b(?:is|are|was|were|had been|has been|have been|is also|was also|were also|had also been)(?: said to be| reported to be| reportedly)? (?<v>interested in) (?:(?:buying|acquiring|bidding for|taking over|a bid for|a takeover of|an offer for) )?{w}{b}',
+    parties: ['a', 'b'],
+    each: 'a',
+    status: 'rumored',
+    score: 0.6,
+    example: 'Acme Corp and Beta Inc had been interested in buying Widget Ltd.',
+  },
+  {
+    rule: 'bid.possible-buyer',
+    type: 'acquisition',
+    match: '{a} {_}\\b(?:was|is|were|are|has been|had been)(?: widely)? (?:seen as |considered |touted as |tipped as |named as |regarded as )?(?:a |the |one )?(?:possible|potential|likely|prospective|leading|most likely|front-running) (?<v>buyer|bidder|suitor|acquirer|purchaser) (?:of|for) {w}{b}',
+    parties: ['a', 'b'],
+    status: 'rumored',
+    score: 0.6,
+    example: 'Acme Corp was seen as a possible buyer of Widget Ltd.',
   },
   // "Widget said it has been approached by Acme about a possible combination"
   {

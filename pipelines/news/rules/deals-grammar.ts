@@ -61,7 +61,7 @@ export const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\
 
 /** A sentence is tried only when it holds one of these words (stems of every rule's triggers). */
 export const TRIGGER_ANY =
-  /\b(?:acqui|buy|bought|purchas|take|took|snap|swallow|absorb|sale|sell|sold|divest|dispos|unload|spin|spun|bid|offer|approach|proposal|merg|combin|amalgam|tie-up|invest|inject|pump|stake|holding|interest|order|lease|supply|supplie|provid|equip|deliver|build|built|won|win|secur|land|award|gave|give|hand|venture|partner|alliance|collaborat|agree|accord|pact|deal|memorandum|licen|contract|team|join|allied|tied|ties|link|joint|co-?operation|refusal|round|led by|pool|control|sought|court|wooed|pursued|suitor|contender|lost out|losing out|beaten|outbid|pulled out|dropped out|withdr|quit|becom|tender|letter of intent|transfer)/i;
+  /\b(?:acqui|buy|bought|purchas|take|took|snap|swallow|absorb|sale|sell|sold|divest|dispos|unload|spin|spun|bid|offer|approach|proposal|merg|combin|amalgam|tie-up|invest|inject|pump|stake|holding|interest|order|lease|supply|supplie|provid|equip|deliver|build|built|won|win|secur|land|award|gave|give|hand|venture|partner|alliance|collaborat|agree|accord|pact|deal|memorandum|licen|contract|team|join|allied|tied|ties|link|joint|co-?operation|refusal|round|led by|pool|control|sought|court|wooed|pursued|suitor|contender|lost out|losing out|beaten|outbid|pulled out|dropped out|withdr|quit|becom|tender|letter of intent|transfer|pay|paid|spend|spent|member|buyer|interested)/i;
 
 /** "<ACME.L>" right after "Acme Holdings Plc": a ticker restating the company before it. */
 export const TICKER_AT = /^<[A-Z0-9.&-]{1,12}>/;

@@ -53,6 +53,15 @@ export const MERGER_RULES: readonly DealRule[] = [
     score: 0.75,
     example: 'Acme and Widget agreed to merge.',
   },
+  // "Acme and Widget agreed to combine the two companies"; "Acme and Widget plan to combine"
+  {
+    rule: 'merger.combine.plural',
+    type: 'merger',
+    match: '{a+} {_}\\b(?:agreed|agree|agrees|plan|plans|planned|are set|were set|intend|intends|decided|have agreed|had agreed) to (?<v>combine)\\b(?! (?:its|their) (?:[\\w-]+ ){0,3}?(?:business|businesses|operations|activities|units|divisions)\\b)',
+    parties: ['a'],
+    score: 0.75,
+    example: 'Acme Corp and Widget Inc said they have agreed to combine the two companies.',
+  },
   // "Acme and Widget called off their planned merger"; "Acme and Widget completed their merger"
   {
     rule: 'merger.noun.plural',

@@ -53,6 +53,26 @@ export const PACT_RULES: readonly DealRule[] = [
     score: 0.6,
     example: 'Acme is in talks with Widget about a possible alliance.',
   },
+  // A standing agreement between named partners: "Acme and Widget already have a codeshare agreement";
+  // "Acme and Widget are partners in the alliance"
+  {
+    rule: 'pact.plural.have',
+    type: 'kind',
+    match: '{a+} (?:already |also |still )?(?:have|had|hold|held) (?:a |an )(?:[\\w-]+ ){0,2}?(?<v>(?<k><AGREE_N>))\\b',
+    parties: ['a'],
+    status: 'completed',
+    score: 0.6,
+    example: 'Acme Air and Widget Inc already have a codeshare agreement.',
+  },
+  {
+    rule: 'partner.plural.are',
+    type: 'partnership',
+    match: '{a+} (?:are|were|have been|became|become) (?:long-time |longtime |long-term |strategic |close |business )?(?<v>partners)\\b',
+    parties: ['a'],
+    status: 'completed',
+    score: 0.6,
+    example: 'Acme Air and Widget Inc are partners in a regional alliance.',
+  },
   // "Acme and Widget signed an agreement"; "Acme and Widget formed a joint venture"
   {
     rule: 'pact.plural',
@@ -87,7 +107,7 @@ export const PACT_RULES: readonly DealRule[] = [
   {
     rule: 'jv.formed-by',
     type: 'kind',
-    match: '\\b(?<k>partnership|consortium|joint venture|venture) (?<v>formed|set up|created|established) by {w}{a+}',
+    match: '\\b(?<k>partnership|consortium|joint venture|venture|joint firm|joint company) (?<v>formed|set up|created|established) by {w}{a+}',
     parties: ['a'],
     status: 'completed',
     score: 0.6,

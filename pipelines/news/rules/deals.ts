@@ -126,7 +126,7 @@ export const MACROS: Record<string, string> = {
     '(?:joint venture|joint-venture|venture|partnership|alliance|collaboration|tie-up|agreement in principle|agreement|accord|pact|deal|' +
     'letter of intent|memorandum of understanding|licen[cs]ing agreement|supply agreement|contract)',
   PARTNER_V:
-    '(?:partnered|partners with|partnering|partner with|teamed up|teams up|team up|teaming up|joined forces|join forces|joins forces|' +
+    '(?:partnered|partners with|partnering|partner with|teamed up|teams up|team up|teaming up|joined forces|join forces|joins forces|joining forces|' +
     'allied|tied up|ties up|linked up|links up)',
   ORDER_V: '(?:order|orders|ordered|ordering|buy|buys|bought|buying|purchase[sd]?|purchasing|acquir(?:e|es|ed|ing)|lease[sd]?|leasing)',
   SUPPLY_V: '(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)',
@@ -143,7 +143,7 @@ export interface TypeCue {
 
 /** Kind words -> deal type (for rules with type 'kind'), first match wins. "deal" and "agreement" are generic. */
 export const KIND_TYPE: readonly TypeCue[] = [
-  { match: /joint[ -]venture|venture/i, type: 'joint_venture', example: 'Acme formed a joint venture with Widget.' },
+  { match: /joint[ -]venture|venture|joint (?:firm|company)/i, type: 'joint_venture', example: 'Acme formed a joint venture with Widget.' },
   {
     match: /partnership|alliance|collaboration|tie-up|partner|team|forces|allied|tied|linked/i,
     type: 'partnership',
