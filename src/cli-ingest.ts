@@ -7,7 +7,7 @@
  *   newsnlp feeds sync [seeds/feeds.yaml] idempotent: adds, updates, removes to match the file
  *   newsnlp jobs failed [--queue Q] [--json]
  *   newsnlp jobs retry [--queue Q] [ID...]
- *   newsnlp worker [--queues feed,fetch,extract,sink] [--concurrency N]
+ *   newsnlp worker [--queues feed,fetch,extract,sink] [--concurrency N] [--metrics-port P]
  *   newsnlp ingest [inputs...] [--feeds FILE] [--out FILE]   one run, BullMQ or in-process
  *
  * Settings come from the environment (see src/ingest/config.ts) and these flags. JSON goes to
@@ -18,6 +18,7 @@ import cliProgress from 'cli-progress';
 import { expandInputs } from './input/expand.ts';
 import type { Command } from 'commander';
 import { loadConfig } from './ingest/config.ts';
+import { loadOpsConfig } from './ops/config.ts';
 import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
 import { FeedSpecSchema, feedIdFor, loadFeedList } from './ingest/feed-list.ts';
 import { createLogger } from './ingest/log.ts';
@@ -199,15 +200,24 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .option('--queues <list>', `stages to work: ${STAGES.join(',')}`, STAGES.join(','))
     .option('--concurrency <n>', 'jobs in flight per queue')
     .option('--allow-private', 'let fetches reach private/loopback addresses')
+    .option('--metrics-port <port>', 'serve Prometheus /metrics and /healthz on this port (env NEWSNLP_METRICS_PORT; address NEWSNLP_METRICS_HOST, default 127.0.0.1)')
     .action(
-      action(async (o: { queues: string; concurrency?: string; allowPrivate?: boolean }) => {
+      action(async (o: { queues: string; concurrency?: string; allowPrivate?: boolean; metricsPort?: string }) => {
         const cfg = cfgOf({
           ...(o.concurrency ? { concurrency: Number(o.concurrency) } : {}),
           ...(o.allowPrivate ? { allowPrivate: true } : {}),
         });
         if (!cfg.redisUrl) throw new Error('[ingest] `newsnlp worker` needs REDIS_URL');
+        const stages = parseStages(o.queues);
+        const ops = loadOpsConfig(o.metricsPort !== undefined ? { metricsPort: o.metricsPort } : {}, ctx.env ?? process.env);
         const { runWorkers } = await import('./ingest/workers.ts');
-        await runWorkers(cfg, parseStages(o.queues));
+        const metrics = ops.metricsPort === null ? null : await (await import('./ops/metrics.ts')).serveWorkerMetrics(cfg, stages, ops);
+        try {
+          await runWorkers(cfg, stages, undefined, metrics?.hooks);
+        } catch (e) {
+          await metrics?.close();
+          throw e;
+        }
       }),
     );
 

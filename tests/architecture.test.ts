@@ -9,6 +9,7 @@
  *   src/input, fetch, feeds, sinks, db, ...       readers, HTTP, sinks: below ingestion
  *   pipelines/                                    extraction: no ingestion, no I/O rooms
  *   src/ingest/                                   stages, runners, queues
+ *   src/ops/                                      metrics, health, dashboard, status: they observe ingestion
  *   src/cli*.ts                                   the commands
  *   workers/                                      the worker process: nothing imports it
  *   scripts/, tests/, bin/                        leaves
@@ -56,6 +57,11 @@ const RULES: Rule[] = [
     from: [...BOTTOM, ...BELOW_INGEST],
     to: ['src/ingest/', 'src/cli'],
     why: 'readers, fetch, feeds, sinks and the contracts sit below ingestion and the commands',
+  },
+  {
+    from: ['src/ingest/', 'pipelines/', ...BOTTOM, ...BELOW_INGEST],
+    to: ['src/ops/'],
+    why: 'operations (metrics, health, dashboard, status) observe ingestion through its hooks; ingestion never reaches up to them',
   },
   {
     from: ['src/pipeline.ts'],

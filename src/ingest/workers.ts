@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { HttpClient } from '../fetch/http.ts';
+import type { Pipeline } from '../../pipelines/news/index.ts';
 import type { SinkDriver } from '../sinks/types.ts';
 import type { IngestConfig } from './config.ts';
 import { configToEnv } from './config.ts';
@@ -50,6 +51,23 @@ export interface StartOptions {
   inProcessExtract?: boolean;
   /** Called after each job completes or fails for good (progress, tests). */
   onJob?: (e: JobEvent) => void;
+  /** Observers of this process (src/ops/metrics.ts). */
+  hooks?: WorkerHooks;
+}
+
+/**
+ * What an observer of a worker process (metrics) may add. It sees what the stages do and never
+ * changes it: the sink driver and the pipeline it wraps must behave as the ones it was given.
+ */
+export interface WorkerHooks {
+  /** Wraps the sink driver the sink stage writes to (write latency, records by kind). */
+  sink?: (driver: SinkDriver) => SinkDriver;
+  /** The pipeline inline extraction runs (a timed one). */
+  pipeline?: Pipeline;
+  /** The workers are ready: listen to their job events, read their queues. */
+  started?: (running: RunningWorkers) => void;
+  /** Last step of close(), after the workers and connections are closed. */
+  closed?: () => Promise<void>;
 }
 
 export interface JobEvent {
@@ -83,7 +101,16 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
     given: { ...(opts.http ? { http: opts.http } : {}), ...(opts.sink ? { sink: opts.sink } : {}) },
     jsonl: { lingerMs: SINK_LINGER_MS },
   });
-  const ctx: StageContext = { cfg, store, log, ...(res.http ? { http: res.http } : {}), ...(res.sink ? { sink: res.sink } : {}) };
+  const hooks = opts.hooks ?? {};
+  const sink = res.sink && hooks.sink ? hooks.sink(res.sink) : res.sink;
+  const ctx: StageContext = {
+    cfg,
+    store,
+    log,
+    ...(res.http ? { http: res.http } : {}),
+    ...(sink ? { sink } : {}),
+    ...(hooks.pipeline ? { pipeline: hooks.pipeline } : {}),
+  };
   const deps: WorkerDeps = { ctx, queues };
   const concurrency = opts.concurrency ?? cfg.concurrency;
 
@@ -169,12 +196,13 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
       await queues.close();
       await store.close();
       await res.close();
+      await hooks.closed?.();
       log.info('workers closed');
     })();
     return closing;
   };
 
-  return {
+  const running: RunningWorkers = {
     workers,
     queues,
     deps,
@@ -200,6 +228,8 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
       process.on('SIGTERM', onSignal);
     },
   };
+  hooks.started?.(running);
+  return running;
 }
 
 /**
@@ -207,7 +237,7 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
  * given stages, close them on SIGINT/SIGTERM (then exit), never return otherwise. Warns when the
  * process was started without the worker flags.
  */
-export async function runWorkers(cfg: IngestConfig, stages: StageName[], log: Logger = createLogger()): Promise<never> {
+export async function runWorkers(cfg: IngestConfig, stages: StageName[], log: Logger = createLogger(), hooks?: WorkerHooks): Promise<never> {
   if (!cfg.redisUrl) throw new Error('[ingest] a worker needs REDIS_URL (the queue mode)');
   const missing = missingWorkerFlags();
   if (missing.length)
@@ -215,7 +245,7 @@ export async function runWorkers(cfg: IngestConfig, stages: StageName[], log: Lo
       { missing },
       `started without the worker flags: more memory and less throughput per core; run it as \`node ${WORKER_NODE_FLAGS.join(' ')} bin/newsnlp.js worker ...\` (bin/newsnlp.js and docker-compose.yml do)`,
     );
-  const running = await startWorkers(cfg, { stages, log });
+  const running = await startWorkers(cfg, { stages, log, ...(hooks ? { hooks } : {}) });
   running.installSignalHandlers();
   // Keep the process alive until a signal closes the workers.
   return new Promise<never>(() => undefined);
