@@ -64,7 +64,7 @@ describe('periods resolved against the article date', () => {
   });
   it('gives a quarter or month without a year the latest such period begun by the article date', () => {
     const text = 'Sales rose in the first quarter. They fell in the fourth quarter and in December.';
-    expect(findPeriods(text, undefined, ref).map((p) => p.value)).toEqual(['Q1 2016', 'Q4 2015', '2015-12']);
+    expect(findPeriods(text, undefined, ref).map((p) => p.value)).toEqual(['Q1 2016', 'Q4 2015', 'December 2015']);
     expect(findPeriods(text).map((p) => p.value)).toEqual(['first quarter', 'fourth quarter', 'December']);
     // a year in the sentence still wins
     expect(findPeriods('Sales rose in the first quarter of 2014.', undefined, ref).map((p) => p.value)).toEqual(['Q1 2014']);

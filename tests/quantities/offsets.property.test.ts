@@ -35,7 +35,7 @@ const PLANTS: Planted[] = [
   { kind: 'money', text: 'US$500 million', value: 5e8, currency: 'USD' },
   { kind: 'money', text: '€2.5 billion', value: 2.5e9, currency: 'EUR' },
   { kind: 'period', text: 'Q3 2004', value: 'Q3 2004' },
-  { kind: 'period', text: 'December 2004', value: '2004-12' },
+  { kind: 'period', text: 'December 2004', value: 'December 2004' },
   { kind: 'period', text: 'fiscal 1987', value: 'FY1987' },
 ];
 

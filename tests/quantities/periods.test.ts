@@ -14,7 +14,7 @@ describe('findPeriods', () => {
     ['the 1986 fourth quarter', '1986 fourth quarter', 'Q4 1986'],
     ['in the first half of 2005', 'first half of 2005', 'H1 2005'],
     ['H1 2005 sales', 'H1 2005', 'H1 2005'],
-    ['the plan, adopted in December 2004, permits', 'December 2004', '2004-12'],
+    ['the plan, adopted in December 2004, permits', 'December 2004', 'December 2004'],
     ['to be completed by March 31, 1987.', 'March 31, 1987', '1987-03-31'],
     ['went on sale on 2 December 2004.', '2 December 2004', '2004-12-02'],
     ['after Dec. 15, 2004 it fell', 'Dec. 15, 2004', '2004-12-15'],
@@ -31,7 +31,7 @@ describe('findPeriods', () => {
       ['fourth quarter', 'fourth quarter'],
     ]);
     expect(found('Sales in January were up on 2004 levels')).toEqual([
-      ['January', '2004-01'],
+      ['January', 'January 2004'],
       ['2004', '2004'],
     ]);
   });

@@ -41,7 +41,8 @@ export interface NationalityRe {
 
 export const NATIONALITY_RES: readonly NationalityRe[] = NATIONALITIES.map((n) => ({
   demonym: new RegExp(`^(?:${n.demonyms.map(escape).join('|')})$`, 'i'),
-  cue: new RegExp(`\\b(?:${n.cues.map(escape).join('|')})\\b`),
+  // (a cue ending in a dot, "U.S.", has no word boundary after it: end it with a lookahead instead)
+  cue: new RegExp(`\\b(?:${n.cues.map(escape).join('|')})(?![\\w])`),
 }));
 
 /** The nationality of a demonym ("German", "west german", "U.S."), or undefined. */

@@ -4,7 +4,7 @@
  *   "fiscal 1987", "FY2004"                   -> "FY1987", "FY2004"
  *   "the third quarter of 2004", "Q3 2004"    -> "Q3 2004"   ("3Q04", "1986 fourth quarter" too)
  *   "first half of 2005", "H1 2005"           -> "H1 2005"
- *   "December 2004", "Dec. 15, 2004"          -> "2004-12", "2004-12-15"
+ *   "December 2004", "Dec. 15, 2004"          -> "December 2004", "2004-12-15"
  *   "last year", "a year earlier", "year-ago" -> the text itself (relative)
  * A quarter, half or month without its year takes the nearest year named in the same sentence
  * ("first-quarter profit rose ... compared with 1986" -> "Q1 1986"), else its own text.
@@ -195,7 +195,8 @@ export function findPeriods(norm: string, sentences?: readonly SpanLike[], ref: 
   }
   years.sort((a, b) => a.pos - b.pos);
   const sents = sentences && sentences.length ? sentences : splitRough(norm);
-  return raws.map((r) => {
+  return raws.map((r) => monthNamed(resolve(r)));
+  function resolve(r: Raw): PeriodMatch {
     if (r.kind === 'relative') {
       const resolved = resolveRelative(r.value, ref);
       return { start: r.start, end: r.end, value: resolved ?? r.value, kind: r.kind };
@@ -203,7 +204,15 @@ export function findPeriods(norm: string, sentences?: readonly SpanLike[], ref: 
     if (r.pre === null) return { start: r.start, end: r.end, value: r.value, kind: r.kind };
     const y = r.year ?? nearestYear(years, sents, r.start) ?? (ref ? yearFromReference(r.kind, r.pre, r.post, ref) : null);
     return { start: r.start, end: r.end, value: y === null ? r.value : `${r.pre}${y}${r.post}`, kind: r.kind };
-  });
+  }
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A month is written as people write it, "December 2004" (a date stays ISO, "2004-12-15"). */
+function monthNamed(p: PeriodMatch): PeriodMatch {
+  const m = p.kind === 'month' ? /^(\d{4})-(\d{2})$/.exec(p.value) : null;
+  return m ? { ...p, value: `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` } : p;
 }
 
 /**

@@ -20,7 +20,7 @@ export const CONTRACT_RULES: readonly DealRule[] = [
   {
     rule: 'contract.order-noun',
     type: 'contract',
-    match: '{a+} {_}\\b(?:placed|places|placing|made|makes|signed|firmed up|confirmed) {w}(?<v>order|orders) {w}with {w}{b}',
+    match: '{a+} {_}\\b(?:placed|places|placing|made|makes|signed|firmed up|confirmed) {w}(?<v>order|orders) (?:for {w})?{w}with {w}{b}',
     parties: ['a', 'b'],
     score: 0.75,
     example: 'Acme placed a $2bn order with Planemaker.',

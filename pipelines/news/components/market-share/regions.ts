@@ -48,7 +48,7 @@ export function regionInSentence(doc: Doc, sent: Sentence, ms: readonly ShareMen
   for (let m = REGION_RE.exec(s); m; m = REGION_RE.exec(s)) {
     const at = sent.start + m.index;
     if (ms.some((x) => at < x.end && at + m![0].length > x.start)) continue;
-    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
     const form = REGION_BY_FORM.get(m[1]!.toLowerCase());
     if (!form) continue;
     // adjectives only before a lower-case word: "the British home loan market", not "British Acme"

@@ -47,8 +47,37 @@ function resolveSource(doc: Doc, sent: Sentence, rule: string, g: string, at: nu
   if (UNNAMED_SOURCES.has(lower) || UNNAMED_SOURCES.has(first)) return '';
   const hit = ms.find((x) => x.start < at + g.length && x.end > at);
   if (hit) return hit.entity.name;
+  // "the Department of Transportation (DOT) ... according to DOT": the name the article gives the acronym
+  const bare = text.replace(/\.$/, '');
+  if (ACRONYM.test(bare)) return expandAcronym(doc, bare) ?? text;
   // A person: tie them to a company through their title elsewhere in the article.
   return personAffiliation(doc, text) ?? (looksLikePerson(doc, text) ? '' : text);
+}
+
+/**
+ * The full name an article defines for an acronym, "U.S. Department of Transportation (DOT)":
+ * capitalised words before the bracketed acronym whose initials spell it.
+ */
+export function expandAcronym(doc: Doc, acronym: string): string | null {
+  const want = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const re = new RegExp(`((?:[A-Z][\\w.&'-]*\\s+(?:(?:of|for|and|the|de|du)\\s+)*){1,8})\\(\\s*${escapeRe(acronym)}\\s*\\)`, 'g');
+  for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
+    const words = m[1]!.trim().split(/\s+/);
+    // the shortest tail starting at a capitalised word whose initials spell the acronym, with or
+    // without its small words: "Department of Transportation" (DOT), "Bank of America" (BA)
+    for (let k = words.length - 1; k >= 0; k--) {
+      if (!/^[A-Z]/.test(words[k]!)) continue;
+      const tail = words.slice(k);
+      const all = tail.map((w) => w.replace(/\./g, '')[0]!.toLowerCase()).join('');
+      const caps = tail.filter((w) => /^[A-Z]/.test(w)).map((w) => w.replace(/\./g, '')[0]!.toLowerCase()).join('');
+      if (all !== want && caps !== want) continue;
+      // "U.S. Department of Transportation (DOT)": a country code before the name stays with it
+      const from = k > 0 && /^(?:[A-Z]\.){2,}$/.test(words[k - 1]!) ? k - 1 : k;
+      const start = m.index + m[1]!.indexOf(words.slice(from).join(' ').split(' ')[0]!);
+      return doc.text.slice(start, m.index + m[1]!.trimEnd().length);
+    }
+  }
+  return null;
 }
 
 /** "he said" after "a spokesman for Acme" / "the Acme spokesman" in the last few sentences. */
