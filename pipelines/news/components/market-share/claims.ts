@@ -29,6 +29,7 @@ interface LastClaim {
   market: string | null;
   region: string | null;
   period: string | null;
+  attributedTo: string | null;
 }
 
 /** The claims of the shares and their holders, in reading order. */
@@ -50,13 +51,17 @@ export function findClaims(doc: Doc, candidates: ShareCandidates, holders: reado
 
     let attributions = attributionsAt.get(h.at);
     if (!attributions) attributionsAt.set(h.at, (attributions = findAttributions(doc, sent, sc.mentions)));
-    const attributedTo = attributionFor(attributions, p.start, h.entity);
+    // a source named once covers the shares that follow it in the same report: the other figures of
+    // its sentence, and the same company's figures in the next sentence ("X's share rose to 17%, it
+    // said. Its share of truck sales rose to 29.7%.")
+    const carried = prior && prior.attributedTo && (prior.sentence === sent.index || (prior.sentence === sent.index - 1 && prior.entity === h.entity)) ? prior.attributedTo : null;
+    const attributedTo = attributionFor(attributions, p.start, h.entity) ?? carried;
 
     const ev = h.owner.mention ?? h.owner.anaphor!;
     const evStart = Math.min(ev.start, p.start);
     const evEnd = Math.max(ev.end, p.end);
     const key = `${h.company}\u001f${share}\u001f${sent.index}`;
-    last = { entity: h.entity, sentence: sent.index, market, region, period };
+    last = { entity: h.entity, sentence: sent.index, market, region, period, attributedTo };
     if (seen.has(key)) continue;
     seen.add(key);
     let confidence = SCORE_OF.get(h.rule) ?? DEFAULT_SHARE_SCORE;
