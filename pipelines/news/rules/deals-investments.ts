@@ -46,6 +46,49 @@ export const INVESTMENT_RULES: readonly DealRule[] = [
     score: 0.65,
     example: "Acme's proposed $1bn investment in Widget is awaiting approval.",
   },
+  // Backers and investors named as such: "Widget is backed by Acme Capital and Beta Partners";
+  // "Investors in Widget include Acme and Beta": one investment per backer
+  {
+    rule: 'invest.backed-by',
+    type: 'investment',
+    match: "{b} {_}\\b(?:is |was |are |were |has been |had been |, )?(?:(?:financially|heavily|venture|privately|jointly)[- ])?(?<v>backed|funded|financed|bankrolled) by (?:[\\w'-]+ ){0,2}?{a+}",
+    parties: ['a', 'b'],
+    each: 'a',
+    status: 'completed',
+    score: 0.6,
+    example: 'Widget Inc is backed by Acme Capital and Gadget Corp.',
+  },
+  {
+    rule: 'invest.investors-include',
+    type: 'investment',
+    match: '\\b(?<v>investors|backers|shareholders|stakeholders) (?:in|of) {b} (?:include|included|includes|are|were) {w}{a+}',
+    parties: ['a', 'b'],
+    each: 'a',
+    status: 'completed',
+    score: 0.6,
+    example: 'Investors in Widget Inc include Acme Capital and Gadget Corp.',
+  },
+  // A stake stated in a side clause: "Widget, in which Acme holds a 7% stake"; "Widget, whose largest
+  // shareholder is Acme with 21%"
+  {
+    rule: 'invest.relative-stake',
+    type: 'investment',
+    match: "{b}\\.?,? (?:in which|where) {a} (?:already |now |still )?(?:holds|held|has|had|owns|owned|controls|controlled) (?:a |an |its |the )?(?:[\\w.%-]+ ){0,3}?(?<v>stake|holding|interest|shareholding)\\b",
+    parties: ['a', 'b'],
+    object: 'stake',
+    status: 'completed',
+    score: 0.6,
+    example: 'Shares in Widget Inc, in which Acme Corp holds a 7% stake, fell.',
+  },
+  {
+    rule: 'invest.relative-shareholder',
+    type: 'investment',
+    match: "{b}\\.?,? whose (?:largest |biggest |main |major |controlling |majority |single largest )?(?<v>shareholder|owner|investor|backer|stakeholder) (?:is|was|remains) {a}",
+    parties: ['a', 'b'],
+    status: 'completed',
+    score: 0.6,
+    example: 'Shares in Widget Inc, whose largest shareholder is Acme Corp with 21%, fell.',
+  },
   // "Acme raised its stake in Widget to 25%"
   {
     rule: 'invest.stake',

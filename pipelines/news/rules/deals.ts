@@ -106,7 +106,7 @@ export const MACROS: Record<string, string> = {
   // acquire, bought, takes over, snapped up ...
   ACQ_V:
     '(?:acquir(?:e|es|ed|ing(?! (?:company|firm|group|unit|subsidiary|entity|vehicle|bank)))|buy|buys|buying(?! (?:group|spree|power))|bought|purchas(?:e|es|ed|ing)|(?:take|takes|took|taken|taking) over|' +
-    'snap(?:s|ped|ping)? up|swallow(?:s|ed|ing)? up|absorb(?:s|ed|ing)?)',
+    'snap(?:s|ped|ping)? up|pick(?:s|ed|ing)? up|swallow(?:s|ed|ing)? up|absorb(?:s|ed|ing)?)',
   // the participle of a passive: "was acquired by", "had been taken over by"
   ACQ_PP: '(?:acquired|bought|purchased|taken over|snapped up|swallowed up|absorbed)',
   ACQ_N: '(?:takeover|take-over|acquisition|purchase|buyout|buy-out|acquiring|buying)',
