@@ -31,7 +31,9 @@ export const DESIGNATORS: ReadonlySet<string> = new Set([
     'shipping logistics freight railways railroad railroads lines utilities power construction engineering ' +
     'management advisors advisers trust bancorporation ' +
     // "Acme Stockbrokers", "Foo Investment Managers", "Bar Services" (the last two weak, below)
-    'stockbrokers brokers managers services cruises hotels resorts casinos bros sons'
+    'stockbrokers brokers managers services cruises hotels resorts casinos bros sons ' +
+    // "Acme Television", "Foo Magazines", "Bar Wines"
+    'television magazines wines winery wineries'
   ).split(/\s+/),
 ]);
 

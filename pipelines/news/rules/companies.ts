@@ -135,6 +135,8 @@ export const CLASS_RULES = {
   ticker: { kind: 'company', confidence: 0.9, rule: 'ticker', example: '[Grendal Corp] <GRDL> said it sold its stake.' },
   curatedWithDesignator: { kind: 'company', confidence: 0.9, rule: 'alias+suffix', example: '[Target Corp] said sales rose.' },
   curatedGuarded: { kind: 'candidate', confidence: 0.9, rule: 'alias', example: '[Target] said sales rose.' },
+  // a bank's word first, then its name: "Bank Mandiri", "Banco Ruritano"
+  bankFirst: { kind: 'company', confidence: 0.8, rule: 'bank-name', example: 'Loans from [Bank Varsolo] were restructured.' },
   place: { kind: 'other', confidence: 0, rule: 'place', example: 'Sales in [Scotland] rose.' },
   designatorOfPlace: { kind: 'company', confidence: 0.85, rule: 'suffix', example: 'Sales at [Acme Motor Co of Canada] rose.' },
   // places and trade words, no name; only a cue makes one

@@ -140,6 +140,9 @@ function mkCand(
  * Wire-service quote codes are no names: an index or instrument code glued to a dot or an equals
  * sign ("the Nikkei .N225 fell", "the yen JPY=EBS", "Brent LCOc1").
  */
+/** Words that open a bank's name in many languages. */
+const BANK_FIRST_WORDS: ReadonlySet<string> = new Set(['bank', 'banco', 'banca', 'banque', 'bankhaus']);
+
 function isQuoteCode(toks: Tok[], sp: Span): boolean {
   if (sp.b - sp.a !== 1) return false;
   const t = toks[sp.a]!;
@@ -206,6 +209,10 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   // "Target Corp.": a guarded name with a designator
   if (curated && len >= 2 && isDesignator(last)) return mkCand(sp, key, surface, CLASS_RULES.curatedWithDesignator, curated, null, false);
   if (curated) return mkCand(sp, key, surface, CLASS_RULES.curatedGuarded, curated, null, weak);
+  // "Bank Mandiri", "Banco Ruritano", "Banque Foo": a bank's word first, then its name
+  const second = toks[sp.a + 1];
+  if (len >= 2 && BANK_FIRST_WORDS.has(first.lower) && second?.word && second.cap && !isCommonWord(second.lower) && !PLACES.has(second.lower) && !DEMONYMS.has(second.lower))
+    return mkCand(sp, key, surface, CLASS_RULES.bankFirst, null, gaz, false);
   if (placeLike) return mkCand(sp, key, surface, CLASS_RULES.place, null, null, false);
   // "Acme Motor Co of Canada": a designator before "of <place>"
   let ofAt = -1;
