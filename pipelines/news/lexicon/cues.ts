@@ -148,6 +148,8 @@ export const COMPANY_HEAD_PAIRS: ReadonlySet<string> = new Set([
 
 // "Acme-owned", "Acme-backed", "Acme-controlled": both the name and what it qualifies.
 export const OWNERSHIP_SUFFIXES: ReadonlySet<string> = new Set(['owned', 'backed', 'controlled', 'funded', 'led']);
+/** Owners that are no companies: "the Crown-owned company", "a State-backed bank", "Government-funded". */
+export const PUBLIC_OWNERS: ReadonlySet<string> = new Set(['crown', 'state', 'government', 'family', 'employee', 'public', 'council', 'city', 'taxpayer']);
 
 // "Jane Doe, chief executive of Acme", "Jo Bloggs, head of": the name before is a person.
 export const APPOSITIVE_TITLES: ReadonlySet<string> = new Set(
@@ -164,7 +166,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set(
     'mr mrs ms miss dr sir lord lady dame prof professor president chairman chairwoman chief executive ' +
     'minister secretary senator governor judge justice king queen prince princess pope general colonel ' +
     'captain rev father mayor premier chancellor director founder analyst economist commissioner ' +
-    'spokesman spokeswoman deputy vice saint st ceo cfo coo cto chairperson'
+    'spokesman spokeswoman deputy vice saint st ceo cfo coo cto chairperson leader'
   ).split(/\s+/),
 );
 

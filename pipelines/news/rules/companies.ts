@@ -124,6 +124,7 @@ export const CLASS_RULES = {
   quoteCode: { kind: 'other', confidence: 0, rule: 'quote-code', example: 'The Nikkei .[N225] fell.' },
   notCompany: { kind: 'other', confidence: 0, rule: 'not-company', example: 'The [Securities and Exchange Commission] said so.' },
   designatorOnly: { kind: 'other', confidence: 0, rule: 'designator-only', example: 'Shares of the [Holdings] fell.' },
+  publicOwner: { kind: 'other', confidence: 0, rule: 'public-owner', example: 'The [Crown]-owned firm grew.' },
   locativeTail: { kind: 'other', confidence: 0, rule: 'place', example: 'The [Ruritania]-based firm grew.' },
   headPair: { kind: 'company', confidence: 0.85, rule: 'suffix', example: 'Deposits at [Acme Savings and Loan Association] fell.' },
   dotcom: { kind: 'company', confidence: 0.75, rule: 'dotcom', example: 'Shoppers at [Widgetly.com] spent more.' },

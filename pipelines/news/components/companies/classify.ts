@@ -18,6 +18,8 @@ import {
   APPOSITIVE_TITLES,
   BODY_NOUNS_AFTER,
   BUSINESS_ONLY_HEADS,
+  OWNERSHIP_SUFFIXES,
+  PUBLIC_OWNERS,
   KIN_NOUNS,
   NON_COMPANY_HEADS,
   NON_COMPANY_PAIRS,
@@ -171,6 +173,9 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   if (allWords(toks, sp.a, sp.b, isLegalSuffixTok)) return mkCand(sp, key, surface, CLASS_RULES.designatorOnly, null, null, false);
   // "the Ruritania-based firm": the place that qualifies a company is not one
   if (last.tail && LOCATIVE_TAILS.has(last.tail)) return mkCand(sp, key, surface, CLASS_RULES.locativeTail, null, null, false);
+  // "the Crown-owned company", "a state-backed bank": the owner is no company
+  if (len === 1 && last.tail && OWNERSHIP_SUFFIXES.has(last.tail) && PUBLIC_OWNERS.has(first.lower))
+    return mkCand(sp, key, surface, CLASS_RULES.publicOwner, null, null, false);
   // "Acme Savings and Loan Association"
   if (len >= 3 && companyHeadPair(toks, sp.b)) return mkCand(sp, key, surface, CLASS_RULES.headPair, null, null, false);
   const curated = curatedCompany(key) ?? null;

@@ -19,6 +19,7 @@ import {
   LEFT_PHRASES,
   NON_COMPANY_HEADS,
   OWNED_TAILS,
+  PUBLIC_OWNERS,
   OWNERSHIP_SUFFIXES,
   PERSON_TITLES,
   POLITICAL_NOUNS,
@@ -94,7 +95,7 @@ const MATCHERS: Record<CueMatch, Matcher> = {
     yes(prev?.w === ',' && prev2?.word && !prev2.cap && prev2.sent === sent && HEAD_NOUNS.has(prev2.lower) && !WEAK_HEAD_NOUNS.has(prev2.lower)),
   'owned-tail-before': (x) => yes(OWNED_TAILS.has(prevTail(x))),
   'based-tail-before': (x) => yes(BASED_TAILS.has(prevTail(x))),
-  'owner-tail': ({ last }) => yes(last.tail && OWNERSHIP_SUFFIXES.has(last.tail)),
+  'owner-tail': ({ last, first }) => yes(last.tail && OWNERSHIP_SUFFIXES.has(last.tail) && !PUBLIC_OWNERS.has(first.lower)),
   'left-phrase': ({ toks, a, prev, sent }) => {
     const phrases = prev && LEFT_PHRASES_BY_LAST.get(prev.lower);
     if (!phrases) return null;

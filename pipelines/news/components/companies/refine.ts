@@ -93,6 +93,9 @@ export function refineSpans(toks: Tok[], spans: Span[]): Span[] {
         // "Canadian Acme Group Inc": a nationality before a name that has a designator of its own
         const forced =
           i < dateline ||
+          // "New Zealand Acme Holdings Ltd", "Hong Kong Foo Group": a two-word place before a designated name
+          (endsInDesignator && sp.b - i >= 4 && PLACES.has(`${lower} ${toks[i + 1]!.lower}`) && !isDesignator(toks[i + 2]) && !knownKey(spanKey(toks, a, sp.b))) ||
+          (i > sp.a && stripped.length > 0 && PLACES.has(`${stripped[stripped.length - 1]} ${lower}`) && endsInDesignator) ||
           (NATIONALITIES.has(lower) &&
             endsInDesignator &&
             sp.b - i >= 3 &&
@@ -141,6 +144,8 @@ export function refineSpans(toks: Tok[], spans: Span[]): Span[] {
     // function word (a source typo, a missing full stop) ends no name
     let z = sp.b;
     while (z - a > 1 && TRAILING_NON_NAME.has(toks[z - 1]!.lower) && !knownKey(spanKey(toks, a, z))) z--;
+    // "the European Commission Spokeswoman", "Acme Chairman": a person's title closes no name
+    while (z - a > 1 && isTitleTok(toks[z - 1]) && !isDesignator(toks[z - 1]) && !knownKey(spanKey(toks, a, z))) z--;
     flushSpan(out, sp, a, z, stripped, afterTitle);
   }
   return out;
