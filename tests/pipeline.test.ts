@@ -57,3 +57,18 @@ describe('pipeline build', () => {
     expect(() => getPipeline().run({ title: 'T', text: '' })).toThrow(/text is empty/);
   });
 });
+
+describe('the Doc contracts (zod, types inferred)', () => {
+  it('what the components hand each other parses with the Doc schemas', async () => {
+    const { CompanyEntitySchema, PercentageQSchema, MoneyQSchema, PeriodQSchema } = await import('../pipelines/news/doc.ts');
+    const doc = getPipeline().runDoc({
+      title: 'T',
+      text: 'Acme Corp said on Monday it would buy Widget Inc for $5m. Acme holds 34% of the market, up from 30% in the first quarter of 2004.',
+    });
+    expect(doc.companies.map((c) => CompanyEntitySchema.parse(c).name)).toEqual(['Acme', 'Widget']);
+    expect(doc.percentages.map((p) => PercentageQSchema.parse(p).value)).toEqual([34, 30]);
+    expect(doc.money.map((m) => MoneyQSchema.parse(m).amount)).toEqual([5e6]);
+    expect(doc.periods.map((p) => PeriodQSchema.parse(p).value)).toEqual(['Q1 2004']);
+    expect(() => CompanyEntitySchema.parse({ ...doc.companies[0], mentions: [{ start: 0, end: 4 }] })).toThrow();
+  });
+});

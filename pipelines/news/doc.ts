@@ -2,58 +2,48 @@
  * The Doc: one article as it travels through the pipeline. Components read what they require and
  * fill in what they assign (src/pipeline.ts runs them). All offsets are UTF-16 offsets into `text`,
  * end exclusive; `norm` has the same length as `text`, so an offset found in one holds in the other.
+ * The shapes components hand each other are zod schemas (types inferred), built on the record's own.
  */
 import type { Component as EngineComponent, DocKeyOf } from '../../src/pipeline.ts';
-import type { Article, ArticleRecord, Deal, MarketShareClaim, Money, Percentage } from '../../src/schema.ts';
+import { z } from 'zod';
+import { CompanySchema, MoneySchema, PercentageSchema, SentenceSchema, SpanSchema } from '../../src/schema.ts';
+import type { Article, ArticleRecord, Deal, MarketShareClaim } from '../../src/schema.ts';
 import type { ShareCandidates, ShareHolder } from './components/market-share/types.ts';
 import type { DealCandidates, DealRole } from './components/deals/types.ts';
 import type { Discourse } from './components/discourse.ts';
 import type { CompanyCandidates, CompanyDecisions, CompanySpan, CompanyToken } from './components/companies/types.ts';
 
-export interface Sentence {
-  index: number;
-  start: number;
-  end: number;
-  text: string;
-}
+/** A sentence of the article (the record's own sentence shape). */
+export type Sentence = z.infer<typeof SentenceSchema>;
 
-export interface CompanyMention {
-  start: number;
-  end: number;
-  text: string;
+/** A company mention: a span of the text and the sentence it stands in. */
+export const CompanyMentionSchema = SpanSchema.extend({
   /** Index of the sentence the mention stands in. */
-  sentence: number;
-}
+  sentence: z.number().int(),
+});
+export type CompanyMention = z.infer<typeof CompanyMentionSchema>;
 
-export interface CompanyEntity {
-  /** Stable slug of the canonical name. */
-  id: string;
-  name: string;
-  /** Distinct surface forms seen in this article, in order of first appearance. */
-  aliases: string[];
-  mentions: CompanyMention[];
-  ticker: string | null;
-  cik: number | null;
-  /** Canonical name of the parent company for a division or brand (Microsoft Azure -> Microsoft). */
-  parent: string | null;
-  confidence: number;
-  rule: string;
-}
+/**
+ * A company as the pipeline knows it: the record's Company (stable slug id, canonical name, aliases
+ * seen, ticker, CIK, parent for a division or brand) with its mentions' sentences.
+ */
+export const CompanyEntitySchema = CompanySchema.extend({ mentions: z.array(CompanyMentionSchema) });
+export type CompanyEntity = z.infer<typeof CompanyEntitySchema>;
 
-export type PercentageQ = Percentage & { sentence: number };
-export type MoneyQ = Money & { sentence: number };
+export const PercentageQSchema = PercentageSchema.extend({ sentence: z.number().int() });
+export type PercentageQ = z.infer<typeof PercentageQSchema>;
+export const MoneyQSchema = MoneySchema.extend({ sentence: z.number().int() });
+export type MoneyQ = z.infer<typeof MoneyQSchema>;
 
 /** A time period named in the text: a year, a quarter, a month, "last year"... */
-export interface PeriodQ {
-  start: number;
-  end: number;
-  text: string;
-  /** Normalised: "2023", "FY1987", "Q3 2004", "2004-12", "H1 2005", "1986/1987", or the text itself when relative. */
-  value: string;
+export const PeriodQSchema = SpanSchema.extend({
+  /** Normalised: "2023", "FY1987", "Q3 2004", "December 2004", "H1 2005", "1986/1987", or the text itself when relative. */
+  value: z.string(),
   /** What kind of period the finder saw (year, quarter, half, month, relative...), when it says. */
-  kind?: string;
-  sentence: number;
-}
+  kind: z.string().optional(),
+  sentence: z.number().int(),
+});
+export type PeriodQ = z.infer<typeof PeriodQSchema>;
 
 export interface Doc {
   article: Article;
