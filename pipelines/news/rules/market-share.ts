@@ -25,6 +25,7 @@ export const SHARE_RULES: readonly ShareRule[] = [
   { rule: 'list', score: 0.7, example: 'In the browser market, Acme at 34%, followed by Bolt at 21%.' },
   { rule: 'used_by', score: 0.65, example: 'Acme software is used by 90% of web users.' },
   { rule: 'produces_pct_of', score: 0.7, example: "Acme makes 35% of the world's mobile phones." },
+  { rule: 'leads_with', score: 0.75, example: 'Acme leads the browser market with 45%.' },
 ];
 /** The score of a rule not in SHARE_RULES. */
 export const DEFAULT_SHARE_SCORE = 0.6;
@@ -155,6 +156,10 @@ export const NOT_SHARE_LEFT =
  */
 export const TARGET_LEFT =
   /\b(?:aims?|aiming|aimed|targets?|targeting|targeted|wants?|wanted|hopes?|hoped|hoping|seeks?|seeking|sought|intends?|intending|intended|goal|ambition|objective|aspires?|aspiring|strives?|striving)\b(?:\s+[\w-]+){0,5}?\s+$/;
+
+/** "Acme leads the market with 45%", "Acme dominates the sector with about 60 pct": a leader's share. */
+export const LEADS_WITH_LEFT =
+  /\b(?:leads?|led|leading|dominates?|dominated|dominating|tops?|topped|topping|heads?|headed)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:market|sector|industry|segment|rankings?|table|list|field)\s+with\s+$/i;
 
 /** "used by 90% of web users": usage share of a product. */
 export const USED_BY_LEFT = /\bused\s+by\s+$/i;

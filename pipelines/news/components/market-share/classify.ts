@@ -7,7 +7,7 @@
  */
 import type { Doc, PercentageQ, Sentence } from '../../doc.ts';
 import {
-  HEDGE_BEFORE, LIST_GAP, MARKETISH, NOT_SHARE_LIST, OF_MARKET_RIGHT, OF_OWN, OWNERSHIP_CONTEXT, PRICE_BEFORE_SHARE, PRODUCE_LEFT,
+  HEDGE_BEFORE, LEADS_WITH_LEFT, LIST_GAP, MARKETISH, NOT_SHARE_LIST, OF_MARKET_RIGHT, OF_OWN, OWNERSHIP_CONTEXT, PRICE_BEFORE_SHARE, PRODUCE_LEFT,
   PRODUCE_OF_RIGHT, SHARE_CONTEXT, SHARE_IN_MARKET, SHARE_LEFT, SHARE_RIGHT, STAKE_AFTER_SHARE, STAKE_BEFORE_SHARE, UNQUALIFIED_OF,
   USED_BY_LEFT, USERS_RIGHT,
 } from '../../rules/market-share.ts';
@@ -43,6 +43,9 @@ export function classify(doc: Doc, sent: Sentence, f: ShareFigure, ms: readonly 
     return { rule: 'share_context', listMention: null, marketFrom: leftStart + share.end };
   }
   if (USED_BY_LEFT.test(left) && USERS_RIGHT.test(right)) return { rule: 'used_by', listMention: null, marketFrom: -1 };
+  // "Acme leads the browser market with 45%": the market named before the figure
+  const leads = LEADS_WITH_LEFT.exec(left);
+  if (leads) return { rule: 'leads_with', listMention: null, marketFrom: leftStart + leads.index };
   // "Acme at 34%", "Acme (34%)" in a sentence about shares or after one; after a claim in the same
   // sentence the list needs no share word: "Acme delivered 55% of all jetliners, ahead of Beta at 45%".
   const listed = listMentionBefore(doc, sent, p, ms, chained);
