@@ -16,6 +16,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES, MaxArticleBytesSchema } from './input/limits
 import { formatReview, review, reviewInputs } from './review.ts';
 import { registerIngestCommands } from './cli-ingest.ts';
 import { registerDbCommands } from './cli-db.ts';
+import { registerOpsCommands } from './cli-ops.ts';
 import { flatten } from './flat.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -162,5 +163,6 @@ program
 
 registerIngestCommands(program, { root: ROOT });
 registerDbCommands(program, { databaseUrl: config.databaseUrl });
+registerOpsCommands(program, { env: process.env });
 
 await program.parseAsync(process.argv);

@@ -83,13 +83,17 @@ export function healthChecker(cfg: IngestConfig, opts: HealthOptions = {}): Heal
   const dbUrls = opts.database ?? true ? postgresUrlsOf(cfg.sink) : [];
   // Lazily opened, then kept: a check every few seconds should not open a connection each time.
   let redis: RedisClient | null = null;
+  /** The client's last connection error: says more than "max retries" when Redis is away. */
+  let redisError: string | null = null;
   let pools: pg.Pool[] | null = null;
   return {
     async check() {
       if (!redis) {
-        redis = connectRedis(cfg.redisUrl!, { maxRetriesPerRequest: 1, connectTimeout: timeoutMs });
+        // disconnectTimeout: after a refused connection, ioredis would otherwise hold the process 2 s on close
+        redis = connectRedis(cfg.redisUrl!, { maxRetriesPerRequest: 1, connectTimeout: timeoutMs, disconnectTimeout: 100 });
         // a Redis away: the client keeps reconnecting in the background; check() reports the error
-        redis.on('error', () => undefined);
+        redis.on('error', (e: Error) => void (redisError = e.message || e.name));
+        redis.on('ready', () => void (redisError = null));
       }
       pools ??= dbUrls.map((url) => createPool(url, { max: 1, connectTimeoutMs: timeoutMs, applicationName: 'newsnlp-health' }));
       const r = redis;
@@ -97,6 +101,7 @@ export function healthChecker(cfg: IngestConfig, opts: HealthOptions = {}): Heal
         timed(() => r.ping(), timeoutMs),
         ...pools.map((p) => timed(() => p.query('SELECT 1'), timeoutMs)),
       ]);
+      if (!redisCheck!.ok && redisError) redisCheck!.error = redisError;
       const report: HealthReport = { ok: redisCheck!.ok, checkedAt: new Date().toISOString(), redis: redisCheck! };
       if (dbChecks.length) {
         const bad = dbChecks.find((c) => !c.ok);
@@ -110,7 +115,10 @@ export function healthChecker(cfg: IngestConfig, opts: HealthOptions = {}): Heal
       const ps = pools ?? [];
       redis = null;
       pools = [];
-      if (r) await r.quit().catch(() => r.disconnect());
+      if (r) {
+        if (r.status === 'ready') await r.quit().catch(() => r.disconnect());
+        else r.disconnect(); // QUIT would wait for a connection that may never come
+      }
       await Promise.all(ps.map((p) => p.end().catch(() => undefined)));
     },
   };

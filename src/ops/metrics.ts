@@ -36,6 +36,7 @@ import type { RunningWorkers, WorkerHooks } from '../ingest/workers.ts';
 import type { SerializedEnvelope, SinkDriver } from '../sinks/types.ts';
 import type { OpsConfig } from './config.ts';
 import { healthChecker } from './health.ts';
+import { httpStatusOf } from './http-status.ts';
 import type { HealthChecker } from './health.ts';
 
 /** Queue states reported by newsnlp_queue_jobs. */
@@ -146,20 +147,6 @@ export async function createWorkerMetrics(cfg: IngestConfig, stages: readonly St
 export const sinkKind = (name: string): string => name.split('+').map((d) => d.split(':')[0]).join('+');
 
 const feedOf = (job: Job): string => String((job.data as { feedId?: unknown } | null)?.feedId ?? 'unknown');
-
-/**
- * The HTTP status behind a feed poll's error: a FetchError's `status` (on the error or its
- * causes), else the status its message names ("[fetch] https://x/feed.xml: 404 Not Found": a
- * permanent error reaches BullMQ as an UnrecoverableError carrying only the message).
- */
-export function httpStatusOf(err: unknown): string | null {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const status = (e as { status?: unknown }).status;
-    if (typeof status === 'number' && status >= 100 && status <= 599) return String(status);
-  }
-  const m = err instanceof Error ? /^\[fetch\] \S+: ([1-5]\d\d)\b/.exec(err.message) : null;
-  return m ? m[1]! : null;
-}
 
 /** A sink driver that times its writes and flushes and counts what it wrote, doing nothing else differently. */
 export function countedSink(

@@ -20,7 +20,8 @@ import { startWorkers } from '../../src/ingest/workers.ts';
 import type { JobEvent } from '../../src/ingest/workers.ts';
 import { healthChecker } from '../../src/ops/health.ts';
 import type { HealthReport } from '../../src/ops/health.ts';
-import { httpStatusOf, serveWorkerMetrics } from '../../src/ops/metrics.ts';
+import { httpStatusOf } from '../../src/ops/http-status.ts';
+import { serveWorkerMetrics } from '../../src/ops/metrics.ts';
 import { DATABASE_URL } from '../db/pg.ts';
 import { startFixtureServer } from '../ingest/fixture-server.ts';
 import { cleanupPrefix, newPrefix, testConfig, waitFor } from '../workers/redis-helpers.ts';
@@ -51,7 +52,7 @@ describe('worker metrics', () => {
     await running.queues.feed.add('poll', { feedId: 'flaky', url: `${srv.origin}/faults/flaky.xml` });
     await waitIdle(running.queues, { pollMs: 50 });
     // the failed-event listeners run after the job is moved: let the last ones land
-    await waitFor(() => events.filter((e) => e.stage === 'feed').length === 4, 5000, 'four feed-poll events');
+    await waitFor(() => events.filter((e) => e.stage === 'feed').length === 4, 20_000, 'four feed-poll events');
 
     const res = await fetch(`${metrics.url}/metrics`);
     expect(res.status).toBe(200);
@@ -188,7 +189,14 @@ describe('newsnlp worker --metrics-port (a child process)', () => {
     const port = await freePort();
     const w = worker(['--queues', 'sink', '--metrics-port', String(port)], configToEnv(cfg));
     const base = `http://127.0.0.1:${port}`;
-    const health = await waitFor(() => fetch(`${base}/healthz`).then((r) => (r.ok ? (r.json() as Promise<HealthReport>) : null), () => null), 30_000, 'the worker /healthz');
+    const health = await waitFor(
+      () => {
+        if (w.child.exitCode !== null) throw new Error(`the worker exited (${w.child.exitCode}): ${w.stderr()}`);
+        return fetch(`${base}/healthz`).then((r) => (r.ok ? (r.json() as Promise<HealthReport>) : null), () => null);
+      },
+      30_000,
+      'the worker /healthz',
+    );
     expect(health).toMatchObject({ ok: true, redis: { ok: true } });
 
     // A sink job with a bad payload fails for good: counted, and kept in the failed set.
