@@ -3,7 +3,8 @@
  *
  *   npm run bench                          everything (~1-3 min on 2 cores)
  *   npm run bench -- --quick               a sample of the corpus, smaller ladder budget
- *   npm run bench -- --only extraction     newsnlp vs naive only (also: ladder, queue; comma list)
+ *   npm run bench -- --only extraction     newsnlp vs naive only (also: ladder, queue, startup; comma list)
+ *   npm run bench -- --only startup        start-up of the command (--help, one article) and a cold 1 MB extract
  *   npm run bench -- --limit 50 --out /tmp/r.json
  *
  * Prints a table and the targets with PASS/FAIL to stdout and writes bench/results.json
@@ -22,7 +23,7 @@ import { check, verdict } from './bench/targets.ts';
 import type { TargetCheck } from './bench/targets.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['extraction', 'ladder', 'queue'] as const;
+const SECTIONS = ['startup', 'extraction', 'ladder', 'queue'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface BenchOptions {
@@ -40,6 +41,8 @@ interface BenchOptions {
   profileDir: string | undefined;
   repeats: number;
   extractMode: 'inline' | 'sandboxed';
+  bin: string;
+  startupRuns: number;
 }
 
 function parseOptions(argv: string[]): BenchOptions {
@@ -60,19 +63,23 @@ function parseOptions(argv: string[]): BenchOptions {
       'cpu-prof-dir': { type: 'string' },
       repeats: { type: 'string' },
       'extract-mode': { type: 'string' },
+      bin: { type: 'string' },
+      'startup-runs': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'npm run bench -- [--quick] [--only extraction,ladder,queue] [--limit N] [--naive-limit N]\n' +
+      'npm run bench -- [--quick] [--only startup,extraction,ladder,queue] [--limit N] [--naive-limit N]\n' +
         '                 [--ladder-budget BYTES] [--out FILE] [--corpus DIR] [--fixtures DIR] [--redis URL]\n' +
         '                 [--sink-dir DIR]   (queue part: where the JSONL sinks write; /dev/shm takes the disk out)\n' +
         '                 [--workers 1,2]    (queue part: the worker-process counts to run)\n' +
         '                 [--repeats N]      (queue part: runs per worker count, best kept; default 2, 1 in --quick)\n' +
         '                 [--extract-mode inline|sandboxed]  (queue part: NEWSNLP_EXTRACT_MODE of the workers)\n' +
-        '                 [--cpu-prof-dir DIR]  (queue part: CPU profiles of the worker processes and their children)\n',
+        '                 [--cpu-prof-dir DIR]  (queue part: CPU profiles of the worker processes and their children)\n' +
+        '                 [--bin FILE]       (startup part: the command to time; default bin/newsnlp.js)\n' +
+        '                 [--startup-runs N] (startup part: runs of each start-up command, median kept; default 7, 3 in --quick)\n',
     );
     process.exit(0);
   }
@@ -108,6 +115,8 @@ function parseOptions(argv: string[]): BenchOptions {
       if (m !== 'inline' && m !== 'sandboxed') throw new Error(`[bench] --extract-mode must be inline or sandboxed, got "${m}"`);
       return m;
     })(values['extract-mode'] ?? 'inline'),
+    bin: resolve(values.bin ?? `${ROOT}bin/newsnlp.js`),
+    startupRuns: int('startup-runs', values['startup-runs']) ?? (quick ? 3 : 7),
   };
 }
 
@@ -164,6 +173,16 @@ async function main() {
     meanBytes: Math.round(corpusBytes / Math.max(1, corpus.length)),
   };
   log(`corpus: ${corpus.length} articles (${bbc.length} BBC + ${fixtures.length} fixtures${o.limit ? `, sampled to ${o.limit}` : ''}), ${(corpusBytes / 1e6).toFixed(2)} MB`);
+
+  // ------------------------------------------------------------ start-up (new processes; first, on a quiet machine)
+  if (o.only.includes('startup')) {
+    const { runStartupBench } = await import('./bench/startup.ts');
+    const st = await runStartupBench({ bin: o.bin, corpus: o.corpus, runs: o.startupRuns, log });
+    results['startup'] = st;
+    checks.push(check('start-up: --help (median)', st.help.medianMs / 1000, 'le', 0.4, ' s'));
+    checks.push(check('start-up: extract of one article (median)', st.oneArticle.medianMs / 1000, 'le', 0.8, ' s'));
+    checks.push(check('cold 1 MB extract, one process, after start-up', st.cold1mb.mbPerSecAfterStart, 'ge', 1, ' MB/s'));
+  }
 
   // ------------------------------------------------------------ extraction vs naive
   let extraction: Throughput | null = null;
@@ -291,6 +310,20 @@ function report(r: Record<string, unknown>, checks: TargetCheck[]): string {
         ],
       ),
       `newsnlp / naive: ${String(r['ratioVsNaive'])}x   (module load ${ex.moduleLoadMs} ms, first article ${ex.firstArticleMs} ms, untimed)`,
+      '',
+    );
+  }
+  const st = r['startup'] as import('./bench/startup.ts').StartupResult | undefined;
+  if (st) {
+    lines.push(
+      table(
+        [`start-up (${st.runs})`, 'runs', 'median s', 'min s', 'max s'],
+        [
+          ['newsnlp --help', st.help.runs, (st.help.medianMs / 1000).toFixed(3), (st.help.minMs / 1000).toFixed(3), (st.help.maxMs / 1000).toFixed(3)],
+          ['newsnlp extract (1 article)', st.oneArticle.runs, (st.oneArticle.medianMs / 1000).toFixed(3), (st.oneArticle.minMs / 1000).toFixed(3), (st.oneArticle.maxMs / 1000).toFixed(3)],
+        ],
+      ),
+      `cold extract: ${st.cold1mb.files} stories, ${(st.cold1mb.bytes / 1e6).toFixed(2)} MB in one process: ${st.cold1mb.wallSeconds} s in all, first record after ${st.cold1mb.firstRecordSeconds} s, ${st.cold1mb.mbPerSecAfterStart} MB/s after it`,
       '',
     );
   }

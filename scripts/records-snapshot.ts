@@ -5,6 +5,7 @@
  *
  *   node --import tsx scripts/records-snapshot.ts --out /tmp/before.json
  *   node --import tsx scripts/records-snapshot.ts --out /tmp/after.json --compare /tmp/before.json
+ *   node --import tsx scripts/records-snapshot.ts --dist --compare /tmp/before.json   (the compiled build, dist/)
  *
  * With --compare it prints the corpora and the article keys whose records differ and exits 1 when
  * any do (--allow-ids lets record ids differ: the one-article-id fix changes ids only).
@@ -14,13 +15,23 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { readInputs, InputError } from '../src/input/read.ts';
-import { getPipeline } from '../pipelines/news/index.ts';
+import type * as ReadModule from '../src/input/read.ts';
+import type * as PipelineModule from '../pipelines/news/index.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
-  options: { shared: { type: 'string' }, out: { type: 'string' }, compare: { type: 'string' }, 'allow-ids': { type: 'boolean' } },
+  options: { shared: { type: 'string' }, out: { type: 'string' }, compare: { type: 'string' }, 'allow-ids': { type: 'boolean' }, dist: { type: 'boolean' } },
 });
+// --dist: the compiled modules of `npm run build` (with their prepared lexicon tables) instead of the
+// sources. (ts-ignore: dist/ may not be built when this file is type-checked.)
+const { readInputs, InputError } = (values.dist
+  ? // @ts-ignore
+    await import('../dist/src/input/read.js')
+  : await import('../src/input/read.ts')) as typeof ReadModule;
+const { getPipeline } = (values.dist
+  ? // @ts-ignore
+    await import('../dist/pipelines/news/index.js')
+  : await import('../pipelines/news/index.ts')) as typeof PipelineModule;
 const shared = path.resolve(values.shared ?? path.join(ROOT, '../shared/corpus'));
 const pipeline = getPipeline();
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -17,11 +17,12 @@ import { isAbsolute, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { expandInputs } from './input/expand.ts';
 import type { Command } from 'commander';
-import { loadConfig } from './ingest/config.ts';
+import { ConfigError, loadConfig } from './ingest/config.ts';
+import { oneLine } from './cli-help.ts';
 import { loadOpsConfig } from './ops/config.ts';
 import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
 import { FeedSpecSchema, feedIdFor, loadFeedList } from './ingest/feed-list.ts';
-import { createLogger } from './ingest/log.ts';
+import { createLogger, defaultLogLevel } from './ingest/log.ts';
 import { QUEUE_NAMES, Queues, STAGES, parseStages } from './ingest/queues.ts';
 import type { StageName } from './ingest/queues.ts';
 import { addFeed, formatDuration, listFeeds, removeFeed, syncFeeds } from './ingest/schedule.ts';
@@ -38,14 +39,15 @@ export interface IngestCliContext {
 const out = (s: string): void => void process.stdout.write(s + '\n');
 const err = (s: string): void => void process.stderr.write(s + '\n');
 
-/** Run a command body; print its error as one line and set exit code 1. */
+/** Run a command body; print its error as one line and set exit code 1 (2 for a bad argument or setting). */
 function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
   return async (...args: A) => {
     try {
       await fn(...args);
     } catch (e) {
-      err((e as Error).message);
-      process.exitCode = 1;
+      const usage = e instanceof ConfigError || (e as Error | null)?.name === 'ZodError';
+      err(usage && (e as Error).name === 'ZodError' ? `[usage] ${oneLine(e)}` : oneLine(e));
+      process.exitCode = usage ? 2 : 1;
     }
   };
 }
@@ -265,7 +267,9 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
           if (n.articles + n.failed > total) bar.setTotal((total = n.articles + n.failed));
           bar.update(n.articles + n.failed, { written: n.written, failed: n.failed, feeds: `${n.feeds}/${feedList.length}` });
         };
-        const s = await runIngest({ cfg, inputs, feeds: feedList, log: createLogger(tty ? 'warn' : 'info'), onEvent });
+        // with a progress bar only warnings, unless NEWSNLP_LOG_LEVEL says otherwise
+        const level = tty && !(ctx.env ?? process.env)['NEWSNLP_LOG_LEVEL'] ? 'warn' : defaultLogLevel();
+        const s = await runIngest({ cfg, inputs, feeds: feedList, log: createLogger(level), onEvent });
         bar?.stop();
         err(
           `newsnlp run (${s.mode}): ${s.feedsPolled} feeds polled (${s.feedsNotModified} not modified), ${s.articles} articles, ${s.written} written, ${s.duplicates} duplicates, ${s.failures.length} failures -> ${cfg.sink} in ${(s.ms / 1000).toFixed(1)}s`,

@@ -1,33 +1,35 @@
 /**
  * The `newsnlp` command line. Commands that print JSON print only JSON on stdout; everything
  * else (logs, progress, summaries) goes to stderr.
+ *
+ * Start-up is kept short: this module imports only commander. Each command loads what it needs
+ * when it runs (a dynamic import in its action); the command groups defined in other modules
+ * (cli-ingest.ts, cli-db.ts) are loaded only when one of their commands is the one being run, and
+ * are listed in the top-level help by their LAZY_GROUPS entries (tests/cli-help.test.ts keeps
+ * those equal to the real commands).
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
-import { jsonSchemaOf, SCHEMAS } from './json-schema.ts';
-import type { SchemaName } from './json-schema.ts';
+import { Command, CommanderError, Option } from 'commander';
 import type { ArticleRecord } from './schema.ts';
-import { extractInputs } from './extract.ts';
-import { expandInputs } from './input/expand.ts';
-import { DEFAULT_MAX_ARTICLE_BYTES, MaxArticleBytesSchema } from './input/limits.ts';
-import { formatReview, review, reviewInputs } from './review.ts';
-import { registerIngestCommands } from './cli-ingest.ts';
-import { registerDbCommands } from './cli-db.ts';
+import { HELP_MAX_ARTICLE_BYTES, HELP_SCHEMA_NAMES, LAZY_COMMANDS, commandWord, helpFooter, oneLine } from './cli-help.ts';
+import type { LazyCommand } from './cli-help.ts';
+import { PACKAGE_ROOT } from './util/package-root.ts';
 import { registerOpsCommands } from './cli-ops.ts';
-import { flatten } from './flat.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = PACKAGE_ROOT;
 /** The one place the CLI reads the environment (ingestion settings: src/ingest/config.ts). */
 const config = {
   devCorpus: process.env.NEWSNLP_DEV_CORPUS || undefined,
   databaseUrl: process.env.DATABASE_URL || undefined,
   /** Per-article text cap for `extract` (src/input/limits.ts); --max-article-bytes overrides it. */
   maxArticleBytes: process.env.NEWSNLP_MAX_ARTICLE_BYTES?.trim() || undefined,
+  /** Log level of the commands that log (src/ingest/log.ts). */
+  logLevel: process.env.NEWSNLP_LOG_LEVEL?.trim() || undefined,
 };
 const err = (line: string) => process.stderr.write(line + '\n');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 // `newsnlp extract ... | head`: a closed pipe is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -36,7 +38,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 /** --max-article-bytes, else NEWSNLP_MAX_ARTICLE_BYTES, else the default; null (after one error line) when invalid. */
-function maxArticleBytes(flag: string | undefined): number | null {
+async function maxArticleBytes(flag: string | undefined): Promise<number | null> {
+  const { DEFAULT_MAX_ARTICLE_BYTES, MaxArticleBytesSchema } = await import('./input/limits.ts');
   const [raw, from] = flag !== undefined ? [flag, '--max-article-bytes'] : [config.maxArticleBytes, 'NEWSNLP_MAX_ARTICLE_BYTES'];
   if (raw === undefined) return DEFAULT_MAX_ARTICLE_BYTES;
   const r = MaxArticleBytesSchema.safeParse(raw);
@@ -64,7 +67,13 @@ function recordWriter(format: 'json' | 'ndjson', out?: string) {
 
 const program = new Command('newsnlp')
   .description('Turn news into structured data: companies, deals and market-share claims with evidence.')
-  .showHelpAfterError();
+  .version(VERSION, '-V, --version', 'print the version')
+  .addHelpText('after', helpFooter())
+  // usage errors: one line on stderr, exit code 2 (commander's own: 1)
+  .configureOutput({ outputError: (s, write) => write(`newsnlp: ${s.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (newsnlp --help for usage)\n`) })
+  .exitOverride((e: CommanderError) => {
+    throw e.exitCode === 0 ? e : new CommanderError(2, e.code, e.message);
+  });
 
 program
   .command('extract')
@@ -73,13 +82,14 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson']).default('json'))
   .option('--out <file>', 'write to a file instead of stdout')
   .option('--flat <file>', 'also write flat records (one per article, company, deal, claim; with type and articleId) as NDJSON')
-  .option('--max-article-bytes <n>', `largest article text in bytes; bigger articles are errors (env NEWSNLP_MAX_ARTICLE_BYTES; default ${DEFAULT_MAX_ARTICLE_BYTES})`)
+  .option('--max-article-bytes <n>', `largest article text in bytes; bigger articles are errors (env NEWSNLP_MAX_ARTICLE_BYTES; default ${HELP_MAX_ARTICLE_BYTES})`)
   .action(async (files: string[], opts: { format: 'json' | 'ndjson'; out?: string; flat?: string; maxArticleBytes?: string }) => {
-    const cap = maxArticleBytes(opts.maxArticleBytes);
+    const cap = await maxArticleBytes(opts.maxArticleBytes);
     if (cap === null) {
       process.exitCode = 2;
       return;
     }
+    const [{ extractInputs }, { expandInputs }, { flatten }] = await Promise.all([import('./extract.ts'), import('./input/expand.ts'), import('./flat.ts')]);
     const writer = recordWriter(opts.format, opts.out);
     const flat = opts.flat ? createWriteStream(opts.flat) : null;
     let failed = 0;
@@ -105,6 +115,7 @@ program
   .option('--dir <dir>', 'fixtures folder', join(ROOT, 'fixtures'))
   .option('--html <file>', 'write one self-contained HTML page instead: highlighted text, claims and deals linked to their evidence, differences from the golden records')
   .action(async (inputs: string[], opts: { update?: boolean; dir: string; html?: string }) => {
+    const { formatReview, review, reviewInputs } = await import('./review.ts');
     const results = inputs.length ? await reviewInputs(inputs, { update: opts.update }) : await review(opts.dir, { update: opts.update });
     if (opts.html) {
       // the page is for any article: one without a golden record is shown, not a failure
@@ -146,8 +157,10 @@ program
 program
   .command('schema')
   .description('print the JSON Schema of the records (generated from the zod schemas)')
-  .argument('[name]', `one of: ${Object.keys(SCHEMAS).join(', ')}`)
-  .action((name?: string) => {
+  .argument('[name]', `one of: ${HELP_SCHEMA_NAMES.join(', ')}`)
+  .action(async (name?: string) => {
+    const { jsonSchemaOf, SCHEMAS } = await import('./json-schema.ts');
+    type SchemaName = keyof typeof SCHEMAS;
     const names = name ? [name] : Object.keys(SCHEMAS);
     const out: Record<string, unknown> = {};
     for (const n of names) {
@@ -161,8 +174,54 @@ program
     process.stdout.write(JSON.stringify(name ? out[name] : out, null, 2) + '\n');
   });
 
-registerIngestCommands(program, { root: ROOT });
-registerDbCommands(program, { databaseUrl: config.databaseUrl });
+// dashboard, status, health: cli-ops.ts imports nothing until one of them runs
 registerOpsCommands(program, { env: process.env });
 
-await program.parseAsync(process.argv);
+/**
+ * Command groups defined in their own modules, loaded only when one of their commands runs (or
+ * its help is asked for). Until then each command is listed by its stub in LAZY_COMMANDS.
+ */
+const LAZY_GROUPS: readonly { commands: readonly LazyCommand[]; register: (program: Command) => Promise<unknown> }[] = [
+  {
+    commands: LAZY_COMMANDS.ingest,
+    register: async (p) => {
+      await logging();
+      (await import('./cli-ingest.ts')).registerIngestCommands(p, { root: ROOT });
+    },
+  },
+  { commands: LAZY_COMMANDS.db, register: async (p) => (await import('./cli-db.ts')).registerDbCommands(p, { databaseUrl: config.databaseUrl }) },
+];
+
+/** Logging for the commands that log: NEWSNLP_LOG_LEVEL, readable on a terminal, libraries' console lines into the log. */
+async function logging(): Promise<void> {
+  const { configureLogging, createLogger, routeConsoleToLog } = await import('./ingest/log.ts');
+  configureLogging({ level: config.logLevel });
+  routeConsoleToLog(createLogger(), 'library');
+}
+
+try {
+  const word = commandWord(process.argv.slice(2));
+  for (const group of LAZY_GROUPS) {
+    if (word !== undefined && group.commands.some((c) => c.name === word || ('alias' in c && c.alias === word))) await group.register(program);
+    else
+      for (const c of group.commands) {
+        const stub = program.command(c.name).description(c.description);
+        if (c.alias) stub.alias(c.alias);
+        if (c.args) stub.arguments(c.args);
+      }
+  }
+} catch (e) {
+  // a setting that stops a command group from loading (NEWSNLP_LOG_LEVEL=loud)
+  err(oneLine(e));
+  process.exit(2);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) process.exitCode = e.exitCode;
+  else {
+    err(oneLine(e));
+    process.exitCode = 1;
+  }
+}

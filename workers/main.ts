@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/ingest/config.ts';
 import { STAGES, parseStages } from '../src/ingest/queues.ts';
 import { runWorkers } from '../src/ingest/workers.ts';
+import { configureLogging, createLogger, routeConsoleToLog } from '../src/ingest/log.ts';
 
 try {
   const { values, positionals } = parseArgs({
@@ -21,6 +22,9 @@ try {
   });
   // `worker` is accepted as the first word, as the CLI spells the command.
   if (positionals.length > (positionals[0] === 'worker' ? 1 : 0)) throw new Error(`[worker] unexpected argument "${positionals.at(-1)}"`);
+  // NEWSNLP_LOG_LEVEL; BullMQ's plain-text warnings into the log
+  configureLogging({ level: process.env['NEWSNLP_LOG_LEVEL'] });
+  routeConsoleToLog(createLogger(), 'library');
   const cfg = loadConfig({
     ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
     ...(values['allow-private'] ? { allowPrivate: true } : {}),

@@ -6,10 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { getPipeline } from '../../pipelines/news/index.ts';
 import type { ArticleInput } from '../schema.ts';
+import { PACKAGE_ROOT } from '../util/package-root.ts';
 import type { ArticleReport, ArticleErrors, CorpusArticle, EvalReport, Field, LabelFile, Scores } from './schema.ts';
 import { CLAIM_ATTRS, CorpusArticleSchema, DEAL_ATTRS, FIELDS, LabelFileSchema } from './schema.ts';
 import type { ArticleScore, AttrTally, FieldResult, Prediction } from './score.ts';
@@ -30,7 +30,7 @@ export class EvalDataError extends Error {
   }
 }
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT = PACKAGE_ROOT;
 
 /**
  * The dev corpus directory: `override` (the CLI passes NEWSNLP_DEV_CORPUS or --corpus) resolved

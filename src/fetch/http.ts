@@ -33,9 +33,10 @@ import { addressRange, ipLiteral, isPublicAddress } from './address.ts';
 import { FetchError, networkError, statusError } from './errors.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { RobotsCache } from './robots.ts';
+import { packagePath } from '../util/package-root.ts';
 
 const PKG_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }
 ).version;
 
 /** The product token robots.txt groups are matched against. */
