@@ -50,7 +50,7 @@ export const STATUS_CUES: readonly StatusCue[] = [
   },
   {
     rule: 'status.pending',
-    match: /\b(?:pending|subject to|(?:once|when|after|until|before) (?:the )?(?:[\w-]+ )?(?:is|are|has been|have been) (?:completed|closed|approved)|await(?:s|ing)?|needs? (?:the )?approval|requires? (?:the )?approval|regulatory approval|shareholder approval|expected to (?:close|complete|be completed)|final clearance|gave clearance|cleared|accepted|tender offer|started (?:its|the|a) (?:previously announced )?(?:tender|offer))\b/i,
+    match: /\b(?:pending|subject to|(?:once|when|after|until|before) (?:the )?(?:[\w-]+ )?(?:is|are|has been|have been) (?:completed|closed|approved)|await(?:s|ing)?|needs? (?:the )?approval|requires? (?:the )?approval|regulatory approval|shareholder approval|expected to (?:close|complete|be completed)|final clearance|gave clearance|cleared|accepted|tender offer|started (?:its|the|a) (?:previously announced )?(?:tender|offer)|attempt(?:s|ed|ing)? (?:to|a)|in the process of|(?:is|are|was|were|has been|have been) (?:trying|seeking|looking) to|takeover battle|bidding war|rival bidders?)\b/i,
     status: 'pending',
     example: 'The acquisition of Widget by Acme is subject to regulatory approval.',
   },
@@ -73,6 +73,12 @@ export const STATUS_CUES: readonly StatusCue[] = [
     example: 'Acme bought Widget last year.',
   },
 ];
+
+/**
+ * A deal the text places in the past is done: "the merger of A and B in 2002" (a year before the
+ * article's), "the recent acquisition of B", "A, which it originally bought from C".
+ */
+export const PAST_DEAL_WORDS = /\b(?:recent(?:ly)?|originally|previously|formerly|earlier this year|last year|(?:years?|months?) ago|in the past)\b/i;
 
 /** "could be worth $6bn" is about the value, not a hedge on the deal (removed before the cues run). */
 export const VALUE_MODAL = /\b(?:could|may|might)\s+(?:be\s+)?(?:worth|valued|total|reach|rise|exceed|value|amount)/gi;

@@ -9,7 +9,7 @@ import { evidence, sentenceAt } from '../../doc.ts';
 import type { Deal } from '../../../../src/schema.ts';
 import { hashId } from '../../../../src/util/ids.ts';
 import { SCORE_ADJUST } from '../../rules/deals.ts';
-import { AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, FOLLOW_UP, OFFER_RULE, RESTATING_ASIDE } from '../../rules/deals-status.ts';
+import { AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, FOLLOW_UP, OFFER_RULE, PAST_DEAL_WORDS, RESTATING_ASIDE } from '../../rules/deals-status.ts';
 import { plain } from './mentions.ts';
 import { mergeEvents } from './merge.ts';
 import { findName, findStatus, findValue } from './status.ts';
@@ -47,6 +47,8 @@ function eventOf(doc: Doc, found: DealCandidates, role: DealRole): DealEvent {
   if (rule.status && !st.strong) status = rule.status;
   // a deal reported with no word on its state has at least been announced
   status ??= 'announced';
+  // "the merger of A and B in 2002" in a later story, "the recent acquisition of B": done
+  if (status === 'announced' && !st.hedged && !st.strong && placedInPast(doc, role.sentence, Math.min(matchStart, start), clauseEnd)) status = 'completed';
 
   // "X's $5bn takeover of Y", "the proposed 225 mln dlr acquisition of Y": an amount right before the trigger
   const pre = AMOUNT_BEFORE_TRIGGER.exec(found.masked.slice(Math.max(sent.start, trigger - 60), trigger));
@@ -69,6 +71,15 @@ function eventOf(doc: Doc, found: DealCandidates, role: DealRole): DealEvent {
     rule: rule.rule,
     text: clause,
   };
+}
+
+/** The words of a deal's clause place it before the article's date: a past year or "recently". */
+function placedInPast(doc: Doc, si: number, from: number, to: number): boolean {
+  const text = doc.norm.slice(from, to);
+  if (PAST_DEAL_WORDS.test(text)) return true;
+  const year = doc.discourse.date?.year;
+  if (!year) return false;
+  return doc.periods.some((p) => p.sentence === si && p.start >= from && p.end <= to && /^(?:19|20)\d\d$/.test(p.value) && Number(p.value) < year);
 }
 
 /** The clause of a match ending at `from`: up to the next ";" or ", " after it, or the sentence end. */
@@ -131,7 +142,7 @@ function followUps(doc: Doc, found: DealCandidates, roles: readonly DealRole[], 
 // "Acme agreed to buy Widget for $5m" -> {type: acquisition, parties: [Acme, Widget], value: 5e6 USD, status: announced}
 export const dealEvents: Component = {
   name: 'deal_events',
-  requires: ['norm', 'sentences', 'dealCandidates', 'dealRoles'],
+  requires: ['norm', 'sentences', 'periods', 'discourse', 'dealCandidates', 'dealRoles'],
   assigns: ['deals'],
   run(doc) {
     if (!doc.dealCandidates) throw new Error('[deal_events] doc.dealCandidates is not set: deal_candidates must run first');
