@@ -1,6 +1,8 @@
 #!/usr/bin/env -S node --single-threaded-gc --max-semi-space-size=4 --max-old-space-size=512
 // Entry point of the `newsnlp` command. The flags on the first line are the worker flags of
-// src/ingest/node-flags.ts (WORKER_NODE_FLAGS; a test keeps them equal).
+// src/ingest/node-flags.ts (WORKER_NODE_FLAGS; a test keeps them equal). `npm run build` copies
+// this file to dist/bin/newsnlp.js, the package's "bin", where it finds the package root two
+// folders up instead of one.
 //
 // It runs the compiled build, dist/src/cli.js (`npm run build`; `npm ci` and `npm pack` build
 // through `prepare`). An installed package has no sources and always runs dist. In a clone it runs
@@ -22,7 +24,7 @@ try {
   // a Node that refuses run-time flags just starts slower
 }
 
-const root = new URL('../', import.meta.url);
+const root = new URL(/\/dist\/bin\/[^/]*$/.test(import.meta.url) ? '../../' : '../', import.meta.url);
 const stamp = new URL('dist/.build-stamp', root);
 
 /** True when some file under these folders changed after `since` (ms). */
@@ -57,7 +59,7 @@ if (!useDist()) {
 }
 if (tsx) {
   tsx.register();
-  await import('../src/cli.ts');
+  await import(new URL('src/cli.ts', root).href);
 } else {
-  await import('../dist/src/cli.js');
+  await import(new URL('dist/src/cli.js', root).href);
 }

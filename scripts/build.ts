@@ -4,7 +4,9 @@
  *   1. tsc -p tsconfig.build.json: src/, pipelines/ and workers/ to dist/ as JavaScript with .d.ts
  *      (relative imports rewritten from .ts to .js), in the same layout one folder deeper;
  *   2. the files the compiled modules read beside themselves: the pipeline definitions and lexicon
- *      data (pipelines/**\/*.json), the sandboxed-processor entry (src/ingest/extract-sandbox.js);
+ *      data with their READMEs (pipelines/**\/*.json, *.md; the SEC list only until step 3), the sandboxed-processor entry (src/ingest/extract-sandbox.js);
+ *      the command (bin/newsnlp.js -> dist/bin/newsnlp.js, package.json "bin") and the library's
+ *      entry (dist/index.js and index.d.ts re-export dist/src/index.js: package.json "exports");
  *   3. the prepared lexicon tables (pipelines/news/lexicon/prepare.ts, prepared.ts): what the lexicon modules
  *      would otherwise compute at every start (compromise's word lists, the SEC gazetteer), written
  *      once as compact JSON that they load instead;
@@ -15,7 +17,7 @@
  * build never sees half a dist.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,11 +46,17 @@ rmSync(tmp, { recursive: true, force: true });
 try {
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', tmp], { stdio: 'inherit', cwd: ROOT });
-  const assets = [...filesUnder('pipelines', /\.json$/), 'src/ingest/extract-sandbox.js'];
+  const assets = [...filesUnder('pipelines', /\.(json|md)$/), 'src/ingest/extract-sandbox.js', 'bin/newsnlp.js'];
   for (const a of assets) copy(a);
+  chmodSync(join(tmp, 'bin/newsnlp.js'), 0o755);
+  // the package's entry points at the top of dist/ (package.json "exports" and "types")
+  writeFileSync(join(tmp, 'index.js'), "export * from './src/index.js';\n");
+  writeFileSync(join(tmp, 'index.d.ts'), "export * from './src/index.js';\n");
 
   // The prepared tables, computed by the compiled lexicon code itself (the same code the sources run).
   execFileSync(process.execPath, [join(tmp, 'pipelines/news/lexicon/prepare.js'), join(tmp, 'pipelines/news/lexicon/data')], { stdio: 'inherit', cwd: ROOT });
+  // the SEC list itself is read only to prepare the gazetteer (its README, the provenance, stays)
+  rmSync(join(tmp, 'pipelines/news/lexicon/data/sec-company-tickers.json'));
 
   writeFileSync(join(tmp, '.build-stamp'), `${new Date().toISOString()}\n`);
   const old = join(ROOT, `.dist-old-${process.pid}`);

@@ -13,7 +13,8 @@
  * Settings come from the environment (see src/ingest/config.ts) and these flags. JSON goes to
  * stdout, logs (JSON lines) and summaries to stderr.
  */
-import { isAbsolute, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import { expandInputs } from './input/expand.ts';
 import type { Command } from 'commander';
@@ -39,13 +40,18 @@ export interface IngestCliContext {
 const out = (s: string): void => void process.stdout.write(s + '\n');
 const err = (s: string): void => void process.stderr.write(s + '\n');
 
+/** A bad or missing argument: one line, exit code 2. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 /** Run a command body; print its error as one line and set exit code 1 (2 for a bad argument or setting). */
 function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
   return async (...args: A) => {
     try {
       await fn(...args);
     } catch (e) {
-      const usage = e instanceof ConfigError || (e as Error | null)?.name === 'ZodError';
+      const usage = e instanceof ConfigError || e instanceof UsageError || (e as Error | null)?.name === 'ZodError';
       err(usage && (e as Error).name === 'ZodError' ? `[usage] ${oneLine(e)}` : oneLine(e));
       process.exitCode = usage ? 2 : 1;
     }
@@ -53,6 +59,8 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
 }
 
 export function registerIngestCommands(program: Command, ctx: IngestCliContext): void {
+  /** Whether the command runs inside a clone of the repository (its seeds/ present, the working directory under it). */
+  const inClone = () => existsSync(join(ctx.root, 'seeds')) && !relative(ctx.root, process.cwd()).startsWith('..');
   const cfgOf = (overrides: Partial<IngestConfigInput> = {}): IngestConfig => loadConfig(overrides, ctx.env ?? process.env);
   const abs = (p: string) => (isAbsolute(p) ? p : join(ctx.root, p));
 
@@ -123,6 +131,9 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .argument('[file]', 'feed list (.yaml or .json)')
     .action(
       action(async (file?: string) => {
+        if (file === undefined && !(ctx.env ?? process.env)['NEWSNLP_FEEDS'] && !inClone()) {
+          throw new UsageError('[usage] newsnlp feeds sync: name a feed list (.yaml or .json) or set NEWSNLP_FEEDS (the default seeds/feeds.yaml only inside a clone of the repository)');
+        }
         const path = abs(file ?? cfgOf().feedsFile);
         const specs = await loadFeedList(path);
         const r = await withRedis((cfg, q, s) => syncFeeds(cfg, q, s, specs));
@@ -243,7 +254,11 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
         // --flat adds a flat sink beside the others (the configured one when none is named).
         const cfg = o.flat ? cfgOf({ ...overrides, sink: `${base.sink} flat:${o.flat}` }) : base;
         const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
-        if (inputs.length === 0 && feedList.length === 0) inputs = [join(ctx.root, 'seeds'), join(ctx.root, 'fixtures')];
+        if (inputs.length === 0 && feedList.length === 0) {
+          // the repository's seeds and fixtures, only when run inside a clone (the npm package ships neither)
+          if (!inClone()) throw new UsageError('[usage] newsnlp run: no inputs: name files or folders, or --feeds FILE (default inputs seeds/ and fixtures/ only inside a clone of the repository)');
+          inputs = [join(ctx.root, 'seeds'), join(ctx.root, 'fixtures')];
+        }
         const { runIngest } = await import('./ingest/local.ts');
         // A TTY gets a progress bar (and only warnings as logs); otherwise JSON logs.
         const tty = process.stderr.isTTY === true;
