@@ -100,23 +100,27 @@ function detached(s: string): string {
 }
 
 function computeNameKey(name: string): string {
-  let t = joinInitials(keyTokens(name));
+  const t = joinInitials(keyTokens(name));
+  // the key is t[a..z): words are dropped by moving the ends, never by copying (a run of
+  // "Inc Inc Inc ..." costs its length, not its length squared)
+  let a = 0;
+  let z = t.length;
   // "The Acme Group", "NV Acme" (Dutch order)
-  while ((t[0] === 'the' || t[0] === 'nv') && t.length > 1) t = t.slice(1);
+  while ((t[a] === 'the' || t[a] === 'nv') && z - a > 1) a++;
   // "... and co", "... & cos"
-  while (t.length > 1) {
-    const last = t[t.length - 1]!;
-    if (t.length > 2 && t[t.length - 2] === 'and' && PARTNER_WORDS.has(last)) {
-      t = t.slice(0, -2);
+  while (z - a > 1) {
+    const last = t[z - 1]!;
+    if (z - a > 2 && t[z - 2] === 'and' && PARTNER_WORDS.has(last)) {
+      z -= 2;
       continue;
     }
     if (LEGAL_SUFFIXES.has(last)) {
-      t = t.slice(0, -1);
+      z--;
       continue;
     }
     break;
   }
-  return t.join(' ');
+  return t.slice(a, z).join(' ');
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Deal } from '../../../../src/schema.ts';
 import { hashId } from '../../../../src/util/ids.ts';
 import { SCORE_ADJUST } from '../../rules/deals.ts';
 import { AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, FOLLOW_UP, OFFER_RULE, PAST_DEAL_WORDS, RESTATING_ASIDE } from '../../rules/deals-status.ts';
-import { plain } from './mentions.ts';
+import { clauseStart, plain } from './mentions.ts';
 import { mergeEvents } from './merge.ts';
 import { findName, findStatus, findValue } from './status.ts';
 import type { DealCandidates, DealEvent, DealRole } from './types.ts';
@@ -39,7 +39,7 @@ function eventOf(doc: Doc, found: DealCandidates, role: DealRole): DealEvent {
   const sent = doc.sentences[role.sentence]!;
   const { start, end, trigger, matchStart } = role;
   const clauseEnd = clauseEndOf(found.masked, end, sent.end);
-  const leftStart = Math.max(sent.start, found.masked.lastIndexOf(';', start) + 1);
+  const leftStart = clauseStart(found.masked, start, sent.start);
   const left = plain(found.masked.slice(leftStart, start));
   const clause = plain(found.masked.slice(start, clauseEnd));
   const st = findStatus(left, clause);

@@ -49,6 +49,16 @@ export function plain(masked: string): string {
   return masked.replace(/\u0001\u0002*/g, 'CO').replace(/\u0003\u0004*/g, 'MONEY');
 }
 
+/**
+ * Where the clause of a deal found at `pos` starts: after the last ";" at or before `pos` in its
+ * sentence, else at the sentence start. Looks no further back than the sentence (a search of the
+ * whole text per deal would cost the text's length for each one).
+ */
+export function clauseStart(masked: string, pos: number, sentStart: number): number {
+  const k = masked.slice(sentStart, pos + 1).lastIndexOf(';');
+  return k < 0 ? sentStart : sentStart + k + 1;
+}
+
 /** First index in sorted `arr` whose start >= pos. */
 export function lowerBound(arr: readonly { start: number }[], pos: number): number {
   let lo = 0;

@@ -14,7 +14,7 @@ import { NOT_A_DEAL, OFFER_RULE } from '../../rules/deals-status.ts';
 import { targetOf } from './anaphora.ts';
 import type { RoleCtx } from './anaphora.ts';
 import { dealType } from './kinds.ts';
-import { mentionsIn, plain } from './mentions.ts';
+import { clauseStart, mentionsIn, plain } from './mentions.ts';
 import { resolveSlots } from './slots.ts';
 import type { Slots } from './slots.ts';
 import type { DealCandidates, DealRole, OfferCues, TemplateMatch } from './types.ts';
@@ -104,7 +104,7 @@ function roleFrom(ctx: RoleCtx, si: number, m: TemplateMatch): (DealRole & { eac
   if (!typed) return null;
   // "would have bought", "had it taken over", "if Acme buys": no deal reported
   const sent = doc.sentences[si]!;
-  const leftStart = Math.max(sent.start, found.masked.lastIndexOf(';', start) + 1);
+  const leftStart = clauseStart(found.masked, start, sent.start);
   if (NOT_A_DEAL.test(plain(found.masked.slice(Math.max(leftStart, start - 40), m.end)))) return null;
   const eachSlot = rule.each ? slots.names.get(rule.each) : undefined;
   return {

@@ -124,14 +124,29 @@ export function isMarketNp(mods: string, head: string): boolean {
  * "the North American commuter market" -> commuter (North America); "U.S. car sales" -> car sales (US).
  */
 export function contextMarket(doc: Doc, sent: Sentence, ms: readonly ShareMention[], pos: number): { market: string; region: string | null } | null {
-  for (let k = sent.index; k >= Math.max(0, sent.index - 3); k--) {
-    const s = doc.sentences[k]!;
-    // in the claim's own sentence, only what comes before the figure
-    const text = doc.norm.slice(s.start, k === sent.index ? pos : s.end);
-    const best = lastMarketIn(text, s.start, k === sent.index ? ms : []);
+  // in the claim's own sentence, only what comes before the figure
+  const own = lastMarketIn(doc.norm.slice(sent.start, pos), sent.start, ms);
+  if (own) return own;
+  for (let k = sent.index - 1; k >= Math.max(0, sent.index - 3); k--) {
+    const best = sentenceMarket(doc, k);
     if (best) return best;
   }
   return null;
+}
+
+type ContextMarket = { market: string; region: string | null } | null;
+/** The last market phrase of each whole sentence, per document: read once, whatever the claims after it. */
+const SENTENCE_MARKETS = new WeakMap<Doc, Map<number, ContextMarket>>();
+
+function sentenceMarket(doc: Doc, k: number): ContextMarket {
+  let byIndex = SENTENCE_MARKETS.get(doc);
+  if (!byIndex) SENTENCE_MARKETS.set(doc, (byIndex = new Map()));
+  let best = byIndex.get(k);
+  if (best === undefined) {
+    const s = doc.sentences[k]!;
+    byIndex.set(k, (best = lastMarketIn(doc.norm.slice(s.start, s.end), s.start, [])));
+  }
+  return best;
 }
 
 /** The last market phrase of `text` (at `base`) outside the mentions: the one nearest the claim. */

@@ -3,6 +3,7 @@
  * "Roe said" with Roe the chairman of Acme) and the source nearest a figure.
  */
 import type { CompanyEntity, Doc, Sentence } from '../../doc.ts';
+import { sentenceAt } from '../../doc.ts';
 import {
   ACRONYM, ANALYST, ATTRIBUTION, HONORIFICS, ORGANISATION_WORDS, PERSON_ROLES, SPOKESPERSON, SPOKESPERSON_REACH, TITLE_WORDS,
   UNNAMED_SOURCES,
@@ -17,7 +18,78 @@ export interface Attribution {
   source: string | 'SELF';
 }
 
+/** How far before a bracketed acronym its spelt-out name may start ("U.S. Department of Transportation (DOT)"). */
+const ACRONYM_REACH = 600;
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What the attributions of one article look up across its whole text (who a person speaks for,
+ * whether a name is a person's, what an acronym stands for), each asked once per name; and the
+ * indexes that answer them without reading the text again for every name: where each word stands,
+ * where each bracketed text stands. Built on first use, per article.
+ */
+interface ArticleLookups {
+  words: Map<string, number[]> | null;
+  brackets: Map<string, number[]> | null;
+  acronyms: Map<string, string | null>;
+  affiliations: Map<string, string | null>;
+  persons: Map<string, boolean>;
+  /** The article's main company over its whole text (salientBefore at its end); undefined until asked. */
+  salient: string | null | undefined;
+}
+const LOOKUPS = new WeakMap<Doc, ArticleLookups>();
+
+function lookupsOf(doc: Doc): ArticleLookups {
+  let l = LOOKUPS.get(doc);
+  if (!l) LOOKUPS.set(doc, (l = { words: null, brackets: null, acronyms: new Map(), affiliations: new Map(), persons: new Map(), salient: undefined }));
+  return l;
+}
+
+/** Remember `compute()` under `key` in `cache`. */
+function once<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  if (cache.has(key)) return cache.get(key)!;
+  const v = compute();
+  cache.set(key, v);
+  return v;
+}
+
+/** Offsets of every occurrence of `word` (a run of \w characters) as a whole word: what /\bword\b/g finds. */
+function wordOffsets(doc: Doc, word: string): readonly number[] {
+  const l = lookupsOf(doc);
+  if (!l.words) {
+    l.words = new Map();
+    const re = /\w+/g;
+    for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
+      const list = l.words.get(m[0]);
+      if (list) list.push(m.index);
+      else l.words.set(m[0], [m.index]);
+    }
+  }
+  return l.words.get(word) ?? [];
+}
+
+/** Offsets of the "(" of every "(TEXT)" whose trimmed inside is `inner`, in text order. */
+function bracketOffsets(doc: Doc, inner: string): readonly number[] {
+  const l = lookupsOf(doc);
+  if (!l.brackets) {
+    l.brackets = new Map();
+    const re = /\(\s*([^()]*?)\s*\)/g;
+    for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
+      const list = l.brackets.get(m[1]!);
+      if (list) list.push(m.index);
+      else l.brackets.set(m[1]!, [m.index]);
+    }
+  }
+  return l.brackets.get(inner) ?? [];
+}
+
+/** The article's main company over its whole text. */
+function salientName(doc: Doc): string | null {
+  const l = lookupsOf(doc);
+  if (l.salient === undefined) l.salient = salientBefore(doc, doc.norm.length)?.name ?? null;
+  return l.salient;
+}
 
 /** Every attribution phrase of the sentence whose source resolves. */
 export function findAttributions(doc: Doc, sent: Sentence, ms: readonly ShareMention[]): Attribution[] {
@@ -49,9 +121,10 @@ function resolveSource(doc: Doc, sent: Sentence, rule: string, g: string, at: nu
   if (hit) return hit.entity.name;
   // "the Department of Transportation (DOT) ... according to DOT": the name the article gives the acronym
   const bare = text.replace(/\.$/, '');
-  if (ACRONYM.test(bare)) return expandAcronym(doc, bare) ?? text;
+  if (ACRONYM.test(bare)) return once(lookupsOf(doc).acronyms, bare, () => expandAcronym(doc, bare)) ?? text;
   // A person: tie them to a company through their title elsewhere in the article.
-  return personAffiliation(doc, text) ?? (looksLikePerson(doc, text) ? '' : text);
+  const l = lookupsOf(doc);
+  return once(l.affiliations, text, () => personAffiliation(doc, text)) ?? (once(l.persons, text, () => looksLikePerson(doc, text)) ? '' : text);
 }
 
 /**
@@ -61,7 +134,7 @@ function resolveSource(doc: Doc, sent: Sentence, rule: string, g: string, at: nu
 export function expandAcronym(doc: Doc, acronym: string): string | null {
   const want = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
   const re = new RegExp(`((?:[A-Z][\\w.&'-]*\\s+(?:(?:of|for|and|the|de|du)\\s+)*){1,8})\\(\\s*${escapeRe(acronym)}\\s*\\)`, 'g');
-  for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
+  for (const m of definitions(doc, re, acronym)) {
     const words = m[1]!.trim().split(/\s+/);
     // the shortest tail starting at a capitalised word whose initials spell the acronym, with or
     // without its small words: "Department of Transportation" (DOT), "Bank of America" (BA)
@@ -78,6 +151,27 @@ export function expandAcronym(doc: Doc, acronym: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The matches of `re` (a global pattern ending in "(ACRONYM)") in the article, as a scan of the
+ * whole text would find them, read only in the stretch of up to ACRONYM_REACH characters before
+ * each "(ACRONYM)" (none at all when the article never brackets it).
+ */
+function* definitions(doc: Doc, re: RegExp, acronym: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const at of bracketOffsets(doc, acronym)) {
+    if (at < from) continue;
+    const close = doc.norm.indexOf(')', at);
+    const base = Math.max(from, at - ACRONYM_REACH);
+    const text = doc.norm.slice(base, close + 1);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      from = base + m.index + m[0].length;
+      const whole = Object.assign([...m], { index: base + m.index, input: doc.norm, groups: m.groups }) as unknown as RegExpExecArray;
+      yield whole;
+    }
+  }
 }
 
 /** "he said" after "a spokesman for Acme" / "the Acme spokesman" in the last few sentences. */
@@ -100,19 +194,23 @@ function spokesmanBefore(doc: Doc, sent: Sentence): string | null {
 function personAffiliation(doc: Doc, name: string): string | null {
   const surname = name.split(/\s+/).pop()!;
   if (surname.length < 3) return null;
-  const re = new RegExp(`\\b${escapeRe(surname)}\\b`, 'g');
-  let n = 0;
-  for (let m = re.exec(doc.norm); m && n < 5; m = re.exec(doc.norm), n++) {
-    const w0 = Math.max(0, m.index - 60);
-    const w1 = Math.min(doc.norm.length, m.index + surname.length + 60);
+  // its first five occurrences as a word: a word's from the article's index, anything else by a scan
+  const at: number[] = [];
+  if (/^\w+$/.test(surname)) at.push(...wordOffsets(doc, surname).slice(0, 5));
+  else {
+    const re = new RegExp(`\\b${escapeRe(surname)}\\b`, 'g');
+    for (let m = re.exec(doc.norm); m && at.length < 5; m = re.exec(doc.norm)) at.push(m.index);
+  }
+  for (const index of at) {
+    const w0 = Math.max(0, index - 60);
+    const w1 = Math.min(doc.norm.length, index + surname.length + 60);
     const win = doc.norm.slice(w0, w1);
     if (ANALYST.test(win)) return null;
     if (!TITLE_WORDS.test(win)) continue;
-    const sIdx = doc.sentences.findIndex((s) => m!.index >= s.start && m!.index < s.end);
-    const s = doc.sentences[sIdx];
+    const s = doc.sentences[sentenceAt(doc, index)];
     if (!s) continue;
     // "Acme chairman Jane Roe"; a bare "chairman Jane Roe" speaks for the article's main company
-    const c = nearestMention(doc, m.index, 60, s) ?? salientBefore(doc, doc.norm.length)?.name;
+    const c = nearestMention(doc, index, 60, s) ?? salientName(doc);
     if (c) return c;
   }
   return null;
@@ -122,11 +220,17 @@ function looksLikePerson(doc: Doc, name: string): boolean {
   if (ORGANISATION_WORDS.test(name)) return false;
   if (ACRONYM.test(name)) return false; // an acronym: an organisation
   const surname = name.split(/\s+/).pop()!;
-  return (
-    new RegExp(
-      `\\b(?:${HONORIFICS})\\.?\\s+${escapeRe(surname)}\\b|${escapeRe(surname)},\\s+(?:an?\\s+|the\\s+)?(?:\\w+\\s+)?(?:${PERSON_ROLES})`,
-    ).test(doc.norm) || TITLE_WORDS.test(doc.norm.slice(Math.max(0, doc.norm.indexOf(surname) - 30), doc.norm.indexOf(surname)))
-  );
+  // "Mr Roe" or "Roe, an analyst" anywhere in the article: tried at each occurrence of the surname
+  // (sticky, so the whole text is seen around it) rather than by a scan of the text per name
+  const honorific = new RegExp(`(?<=\\b(?:${HONORIFICS})\\.?\\s+)${escapeRe(surname)}\\b`, 'y');
+  const role = new RegExp(`${escapeRe(surname)},\\s+(?:an?\\s+|the\\s+)?(?:\\w+\\s+)?(?:${PERSON_ROLES})`, 'y');
+  const first = doc.norm.indexOf(surname);
+  for (let at = first; at >= 0; at = doc.norm.indexOf(surname, at + 1)) {
+    honorific.lastIndex = at;
+    role.lastIndex = at;
+    if (honorific.test(doc.norm) || role.test(doc.norm)) return true;
+  }
+  return TITLE_WORDS.test(doc.norm.slice(Math.max(0, first - 30), first));
 }
 
 /** The named source nearest the figure at `pos`; SELF means the credited company itself ("it said"). */
