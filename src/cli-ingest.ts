@@ -4,7 +4,8 @@
  *   newsnlp feeds add URL [--id ID] [--every 15m] [--max-silence 2d]
  *   newsnlp feeds list [--json]          health: last success, last new item, error streak, warnings
  *   newsnlp feeds remove ID
- *   newsnlp feeds sync [seeds/feeds.yaml] idempotent: adds, updates, removes to match the file
+ *   newsnlp feeds sync [seeds/feeds.yaml] [--dry-run] [--keep] [--json]   idempotent: adds, updates, removes to match the file
+ *   newsnlp feeds poll ID...             poll now, outside the schedule
  *   newsnlp jobs failed [--queue Q] [--json]
  *   newsnlp jobs retry [--queue Q] [ID...]
  *   newsnlp worker [--queues feed,fetch,extract,sink] [--concurrency N] [--metrics-port P]
@@ -26,7 +27,7 @@ import { FeedSpecSchema, feedIdFor, loadFeedList } from './ingest/feed-list.ts';
 import { createLogger, defaultLogLevel } from './ingest/log.ts';
 import { QUEUE_NAMES, Queues, STAGES, parseStages } from './ingest/queues.ts';
 import type { StageName } from './ingest/queues.ts';
-import { addFeed, formatDuration, listFeeds, removeFeed, syncFeeds } from './ingest/schedule.ts';
+import { addFeed, formatDuration, formatSyncChanges, listFeeds, pollFeedNow, removeFeed, syncFeeds } from './ingest/schedule.ts';
 import { RedisStore } from './ingest/store.ts';
 import type { IngestEvent } from './ingest/summary.ts';
 
@@ -129,16 +130,39 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .command('sync')
     .description('make the scheduled feeds match a feed list (idempotent)')
     .argument('[file]', 'feed list (.yaml or .json)')
+    .option('--dry-run', 'print the adds, updates and removes without making them')
+    .option('--keep', 'keep scheduled feeds the list does not name (feeds added with `feeds add`)')
+    .option('--json', 'print the result as JSON on stdout')
     .action(
-      action(async (file?: string) => {
+      action(async (file: string | undefined, o: { dryRun?: boolean; keep?: boolean; json?: boolean }) => {
         if (file === undefined && !(ctx.env ?? process.env)['NEWSNLP_FEEDS'] && !inClone()) {
           throw new UsageError('[usage] newsnlp feeds sync: name a feed list (.yaml or .json) or set NEWSNLP_FEEDS (the default seeds/feeds.yaml only inside a clone of the repository)');
         }
         const path = abs(file ?? cfgOf().feedsFile);
         const specs = await loadFeedList(path);
-        const r = await withRedis((cfg, q, s) => syncFeeds(cfg, q, s, specs));
-        err(`feeds sync ${path}: ${r.added.length} added, ${r.updated.length} updated, ${r.removed.length} removed, ${r.unchanged.length} unchanged`);
-        out(JSON.stringify(r));
+        const r = await withRedis((cfg, q, s) => syncFeeds(cfg, q, s, specs, { dryRun: !!o.dryRun, keep: !!o.keep }));
+        if (o.json) out(JSON.stringify(r));
+        else for (const line of formatSyncChanges(r.changes)) out(line);
+        err(
+          `feeds sync ${path}${o.dryRun ? ' (dry run: nothing changed)' : ''}: ${r.added.length} ${o.dryRun ? 'to add' : 'added'}, ${r.updated.length} ${o.dryRun ? 'to update' : 'updated'}, ${r.removed.length} ${o.dryRun ? 'to remove' : 'removed'}, ${r.unchanged.length} unchanged`,
+        );
+      }),
+    );
+
+  feeds
+    .command('poll')
+    .description('poll feeds now, outside their schedule (a worker for the feed queue does the polling)')
+    .argument('<ids...>', 'feed ids (newsnlp feeds list)')
+    .action(
+      action(async (ids: string[]) => {
+        const queued = await withRedis(async (cfg, q, s) => {
+          const acc: [string, string | null][] = [];
+          for (const id of ids) acc.push([id, await pollFeedNow(cfg, q, s, id)]);
+          return acc;
+        });
+        const unknown = queued.filter(([, job]) => job === null).map(([id]) => id);
+        for (const [id, job] of queued) if (job) err(`feed ${id}: poll queued (job ${job})`);
+        if (unknown.length) throw new Error(`[feeds] no feed ${unknown.map((id) => `"${id}"`).join(', ')} (newsnlp feeds list shows the feeds)`);
       }),
     );
 

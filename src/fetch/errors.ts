@@ -53,7 +53,10 @@ export const REASON_KIND: Readonly<Record<FetchReason, FetchErrorKind>> = {
   refused_address: 'permanent',
   robots_disallowed: 'permanent',
   bad_url: 'permanent',
-  host_not_found: 'permanent',
+  // A name that does not resolve: NXDOMAIN looks the same as a resolver that is down or a
+  // network that is not up yet (getaddrinfo says ENOTFOUND for both), so it is retried with
+  // backoff like any DNS failure; a name that really is gone fails after the attempts.
+  host_not_found: 'transient',
   bad_encoding: 'permanent',
   closed: 'permanent',
 };
@@ -134,7 +137,7 @@ const CODE_REASON: Readonly<Record<string, FetchReason>> = {
   HPE_INVALID_CONSTANT: 'reset',
   ERR_STREAM_PREMATURE_CLOSE: 'reset',
   EAI_AGAIN: 'dns_failed',
-  // NXDOMAIN: the name does not exist. Permanent for this job; the scheduler may try next cycle.
+  // NXDOMAIN, or a resolver that cannot answer: retried (see REASON_KIND)
   ENOTFOUND: 'host_not_found',
   Z_DATA_ERROR: 'bad_encoding',
   Z_BUF_ERROR: 'bad_encoding',

@@ -44,6 +44,8 @@ export async function addFeed(cfg: IngestConfig, queues: Queues, store: IngestSt
   const key = feedStateKey(cfg.prefix, spec.id);
   const prev = await store.hgetall(key);
   if (prev['addedAt']) delete fields['addedAt'];
+  // a new URL: the validators of the old one do not apply (polls read the URL from this hash)
+  if (prev['url'] !== undefined && prev['url'] !== spec.url) await store.hdel(key, 'etag', 'lastModified');
   await store.hset(key, fields);
   if (spec.maxSilence === undefined) await store.hdel(key, 'maxSilenceMs');
 }
@@ -102,30 +104,101 @@ export interface SyncResult {
   unchanged: string[];
 }
 
-/** Make the schedulers match the list: add new feeds, update changed ones, remove the others. Idempotent. */
-export async function syncFeeds(cfg: IngestConfig, queues: Queues, store: IngestStore, specs: FeedSpec[]): Promise<SyncResult> {
-  const res: SyncResult = { added: [], updated: [], removed: [], unchanged: [] };
+/** One change a sync makes (or, with dryRun, would make). */
+export interface SyncChange {
+  action: 'add' | 'update' | 'remove';
+  id: string;
+  url: string;
+  everyMs: number | null;
+  /** An update: the schedule before it. */
+  from?: { url: string; everyMs: number | null; maxSilenceMs: number | null };
+  maxSilenceMs?: number | null;
+}
+
+export interface SyncOptions {
+  /** Compute the changes, apply none. */
+  dryRun?: boolean;
+  /** Leave scheduled feeds that the list does not name (feeds added with `feeds add`). */
+  keep?: boolean;
+}
+
+/**
+ * Make the schedulers match the list: add new feeds, update changed ones, remove the others
+ * (unless `keep`). Idempotent. With `dryRun` nothing is written; the result says what would be.
+ */
+export async function syncFeeds(
+  cfg: IngestConfig,
+  queues: Queues,
+  store: IngestStore,
+  specs: FeedSpec[],
+  opts: SyncOptions = {},
+): Promise<SyncResult & { dryRun: boolean; changes: SyncChange[] }> {
+  const res: SyncResult & { dryRun: boolean; changes: SyncChange[] } = { added: [], updated: [], removed: [], unchanged: [], dryRun: !!opts.dryRun, changes: [] };
   const existing = new Map((await queues.feed.getJobSchedulers(0, -1, true)).map((s) => [s.id ?? s.key, s]));
   for (const spec of specs) {
     const cur = existing.get(spec.id);
     const st = cur ? await store.hgetall(feedStateKey(cfg.prefix, spec.id)) : {};
     const curUrl = (cur?.template?.data as FeedPollPayload | undefined)?.url;
-    const sameSilence = (st['maxSilenceMs'] ? Number(st['maxSilenceMs']) : undefined) === spec.maxSilence;
-    if (cur && cur.every === spec.every && curUrl === spec.url && sameSilence) {
+    const curSilence = st['maxSilenceMs'] ? Number(st['maxSilenceMs']) : undefined;
+    if (cur && cur.every === spec.every && curUrl === spec.url && curSilence === spec.maxSilence) {
       res.unchanged.push(spec.id);
       continue;
     }
-    await addFeed(cfg, queues, store, spec);
+    if (!opts.dryRun) await addFeed(cfg, queues, store, spec);
     (cur ? res.updated : res.added).push(spec.id);
+    res.changes.push({
+      action: cur ? 'update' : 'add',
+      id: spec.id,
+      url: spec.url,
+      everyMs: spec.every,
+      maxSilenceMs: spec.maxSilence ?? null,
+      ...(cur ? { from: { url: curUrl ?? st['url'] ?? '', everyMs: cur.every ?? null, maxSilenceMs: curSilence ?? null } } : {}),
+    });
   }
-  const wanted = new Set(specs.map((s) => s.id));
-  for (const id of existing.keys()) {
-    if (!wanted.has(id)) {
-      await removeFeed(cfg, queues, store, id);
+  if (!opts.keep) {
+    const wanted = new Set(specs.map((s) => s.id));
+    for (const [id, cur] of existing) {
+      if (wanted.has(id)) continue;
+      if (!opts.dryRun) await removeFeed(cfg, queues, store, id);
       res.removed.push(id);
+      res.changes.push({ action: 'remove', id, url: (cur.template?.data as FeedPollPayload | undefined)?.url ?? '', everyMs: cur.every ?? null });
     }
   }
   return res;
+}
+
+/** A sync's changes as lines: "+ id  url  every 15m", "~ id  url: old -> new", "- id  url". */
+export function formatSyncChanges(changes: readonly SyncChange[]): string[] {
+  const every = (ms: number | null | undefined) => (ms ? formatDuration(ms) : '?');
+  return changes.map((c) => {
+    if (c.action === 'add') return `+ ${c.id}  ${c.url}  every ${every(c.everyMs)}`;
+    if (c.action === 'remove') return `- ${c.id}  ${c.url}`;
+    const diffs: string[] = [];
+    if (c.from && c.from.url !== c.url) diffs.push(`url ${c.from.url} -> ${c.url}`);
+    if (c.from && c.from.everyMs !== c.everyMs) diffs.push(`every ${every(c.from.everyMs)} -> ${every(c.everyMs)}`);
+    if (c.from && c.from.maxSilenceMs !== (c.maxSilenceMs ?? null)) diffs.push(`max silence ${c.from.maxSilenceMs ? every(c.from.maxSilenceMs) : 'default'} -> ${c.maxSilenceMs ? every(c.maxSilenceMs) : 'default'}`);
+    return `~ ${c.id}  ${diffs.join(', ')}`;
+  });
+}
+
+/**
+ * Poll a scheduled feed now, outside its schedule: one poll job with the feed's current URL.
+ * Returns the job id, or null when there is no such feed.
+ */
+export async function pollFeedNow(cfg: IngestConfig, queues: Queues, store: IngestStore, id: string, now = Date.now()): Promise<string | null> {
+  const scheduler = await queues.feed.getJobScheduler(id);
+  const st = await store.hgetall(feedStateKey(cfg.prefix, id));
+  const url = st['url'] || (scheduler?.template?.data as FeedPollPayload | undefined)?.url;
+  if (!scheduler || !url) return null;
+  const { attempts, backoff, removeOnComplete, removeOnFail } = jobOptions(cfg);
+  const job = await queues.feed.add('poll', { feedId: id, url } satisfies FeedPollPayload, {
+    jobId: `poll-now-${id}-${now}`,
+    attempts,
+    backoff,
+    removeOnComplete,
+    removeOnFail,
+  });
+  return job.id ?? null;
 }
 
 export function formatDuration(ms: number): string {

@@ -76,6 +76,8 @@ export interface JobEvent {
   outcome: 'completed' | 'failed' | 'retrying';
   result?: unknown;
   error?: string;
+  /** The job's payload (ids and keys): which articles or feed it was for. */
+  data?: unknown;
 }
 
 export interface RunningWorkers {
@@ -162,13 +164,13 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
     }
     w.on('completed', (job, result) => {
       log.debug({ stage, jobId: job.id }, 'job completed');
-      opts.onJob?.({ stage, jobId: job.id ?? '', outcome: 'completed', result });
+      opts.onJob?.({ stage, jobId: job.id ?? '', outcome: 'completed', result, data: job.data });
     });
     w.on('failed', (job, err) => {
       if (!job) return;
       const willRetry = err.name !== 'UnrecoverableError' && job.attemptsMade < (job.opts.attempts ?? 1);
       log[willRetry ? 'info' : 'warn']({ stage, jobId: job.id, attempt: job.attemptsMade, err: err.message }, willRetry ? 'job will retry' : 'job failed');
-      opts.onJob?.({ stage, jobId: job.id ?? '', outcome: willRetry ? 'retrying' : 'failed', error: err.message });
+      opts.onJob?.({ stage, jobId: job.id ?? '', outcome: willRetry ? 'retrying' : 'failed', error: err.message, data: job.data });
     });
     w.on('error', (err) => log.error({ stage, err: err.message }, 'worker error'));
     workers.set(stage, w);

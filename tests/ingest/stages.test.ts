@@ -8,7 +8,7 @@ import { classify } from '../../src/ingest/errors.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
 import { decodeHtml, extractMany, park, pollFeed, sinkMany } from '../../src/ingest/stages/index.ts';
 import type { StageContext } from '../../src/ingest/stages/index.ts';
-import { MemoryStore, storeKey } from '../../src/ingest/store.ts';
+import { MemoryStore, feedStateKey, storeKey } from '../../src/ingest/store.ts';
 import { ParkedArticleSchema } from '../../src/contracts.ts';
 import type { SinkDriver } from '../../src/sinks/types.ts';
 
@@ -49,6 +49,15 @@ describe('pollFeed over real-world feed files', () => {
     expect(retry.fresh.map((p) => p.articleId)).toEqual(first.fresh.map((p) => p.articleId));
     const later = await pollFeed(ctx, { feedId: 'guardian', url: file }, { jobId: 'poll-2', final: false });
     expect(later.fresh).toEqual([]);
+  });
+
+  it("a poll job made before the feed's URL changed polls the current URL (the feed's state), not the job's", async () => {
+    const ctx = ctxOf();
+    const now = join(FEEDS, 'rss-parser__guardian.rss');
+    await ctx.store.hset(feedStateKey(ctx.cfg.prefix, 'moved'), { url: now });
+    const r = await pollFeed(ctx, { feedId: 'moved', url: join(FEEDS, 'no-longer-here.rss') }, { jobId: 'old-job', final: true });
+    expect(r.fresh.length).toBeGreaterThan(0);
+    expect((await ctx.store.hgetall(feedStateKey(ctx.cfg.prefix, 'moved')))['url']).toBe(now);
   });
 });
 

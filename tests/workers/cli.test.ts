@@ -51,8 +51,8 @@ describe('newsnlp feeds / jobs commands', () => {
       list,
       `feeds:\n  - id: good\n    url: ${srv.feedUrl('techcrunch')}\n    every: 1h\n  - id: missing\n    url: ${srv.origin}/faults/missing.xml\n    every: 1h\n    maxSilence: 2d\n`,
     );
-    expect(JSON.parse(await cli('feeds', 'sync', list))).toEqual({ added: ['good', 'missing'], updated: [], removed: [], unchanged: [] });
-    expect(JSON.parse(await cli('feeds', 'sync', list))).toMatchObject({ added: [], unchanged: ['good', 'missing'] });
+    expect(JSON.parse(await cli('feeds', 'sync', list, '--json'))).toMatchObject({ added: ['good', 'missing'], updated: [], removed: [], unchanged: [] });
+    expect(JSON.parse(await cli('feeds', 'sync', list, '--json'))).toMatchObject({ added: [], unchanged: ['good', 'missing'] });
     await waitIdle(running.queues, { stages: ['feed'] });
 
     // An old last-new-item time makes the good feed "silent".
@@ -82,5 +82,30 @@ describe('newsnlp feeds / jobs commands', () => {
       ['good', 3_600_000],
     ]);
     expect(await running.deps.ctx.store.hgetall(feedStateKey(cfg.prefix, 'missing'))).toEqual({});
-  }, 150_000); // nine `newsnlp` processes, a few seconds each to start on a busy machine
+
+    // sync --dry-run: what the list would change (the feed added by hand would go), nothing changed
+    const only = join(dir, 'only-good.yaml');
+    writeFileSync(only, `feeds:\n  - id: good\n    url: ${srv.feedUrl('techcrunch')}\n    every: 30m\n`);
+    const dry = await run(process.execPath, ['bin/newsnlp.js', 'feeds', 'sync', only, '--dry-run'], { cwd: ROOT, env: { ...process.env, ...configToEnv(cfg) } });
+    expect(dry.stdout.split('\n').filter(Boolean)).toEqual(['~ good  every 60m -> 30m', `- added  ${srv.feedUrl('bbc-business')}`]);
+    expect(dry.stderr).toMatch(/dry run: nothing changed\): 0 to add, 1 to update, 1 to remove, 0 unchanged/);
+    expect((JSON.parse(await cli('feeds', 'list', '--json')) as FeedHealth[]).map((h) => [h.id, h.everyMs])).toEqual([
+      ['added', 900_000],
+      ['good', 3_600_000],
+    ]);
+
+    // feeds poll: now, outside the schedule; an unknown id is an error naming it
+    const before = srv.hits(new URL(srv.feedUrl('techcrunch')).pathname);
+    await cli('feeds', 'poll', 'good');
+    await waitIdle(running.queues, { stages: ['feed'] });
+    expect(srv.hits(new URL(srv.feedUrl('techcrunch')).pathname)).toBe(before + 1);
+    await expect(cli('feeds', 'poll', 'nope')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^\[feeds\] no feed "nope"/) });
+  }, 200_000); // a dozen `newsnlp` processes, a few seconds each to start on a busy machine
+
+  it('feeds add --every soon: one line naming the field, exit 2', async () => {
+    await expect(cli('feeds', 'add', 'https://example.com/feed.xml', '--every', 'soon')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^\[usage\] every: \[config\] not a duration: "soon" \(try 15m, 1h, 90s\)\n$/),
+    });
+  });
 });

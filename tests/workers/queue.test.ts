@@ -45,7 +45,7 @@ describe('BullMQ transport', () => {
     expect(sync.added.sort()).toEqual([...FEED_IDS].sort());
     // Idempotent: the same list again changes nothing.
     const again = await syncFeeds(cfg, running.queues, running.deps.ctx.store, specs);
-    expect(again).toEqual({ added: [], updated: [], removed: [], unchanged: [...FEED_IDS] });
+    expect(again).toEqual({ added: [], updated: [], removed: [], unchanged: [...FEED_IDS], dryRun: false, changes: [] });
 
     await waitIdle(running.queues);
     const env = readEnvelopes(cfg);

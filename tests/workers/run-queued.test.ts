@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { expandInputs } from '../../src/input/expand.ts';
 import { runIngest } from '../../src/ingest/local.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
+import { Queues } from '../../src/ingest/queues.ts';
 import type { Envelope } from '../../src/contracts.ts';
 import { cleanupPrefix, newPrefix, testConfig } from './redis-helpers.ts';
 
@@ -40,5 +41,20 @@ describe('runIngest in queue mode over local files', () => {
     const s2 = await runIngest({ cfg, inputs, log: silentLogger() });
     expect(s2.written).toBe(0);
     expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(files.length);
+  }, 120_000);
+
+  it('counts only its own jobs: a job that was already in Redis and fails is not a failure of the run', async () => {
+    const own = testConfig(newPrefix());
+    try {
+      const q = new Queues(own);
+      // another producer's fetch job, for a page that cannot be had (nothing listens on port 9)
+      await q.fetch.add('fetch', { articleId: 'not-ours', url: 'http://127.0.0.1:9/x', canonicalUrl: 'http://127.0.0.1:9/x', feedId: null, discoveredAt: new Date().toISOString(), itemKey: null }, { jobId: 'a-not-ours', attempts: 1 });
+      await q.close();
+      const s = await runIngest({ cfg: own, inputs: [join(ROOT, 'seeds')], log: silentLogger() });
+      expect(s.failures).toEqual([]);
+      expect(s.articles).toBe(1);
+    } finally {
+      await cleanupPrefix(own);
+    }
   }, 120_000);
 });

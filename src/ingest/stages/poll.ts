@@ -50,6 +50,9 @@ async function loadFeedBytes(
 export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: Attempt): Promise<PollResult> {
   const stateKey = feedStateKey(ctx.cfg.prefix, p.feedId);
   const state = await ctx.store.hgetall(stateKey);
+  // The feed's current URL (its state, written by feeds add/sync), not the one in the job: a
+  // retried or delayed poll job made before the URL changed polls the new one.
+  p = { ...p, url: state['url'] || p.url };
   const at = nowIso(ctx);
   let res: Awaited<ReturnType<typeof loadFeedBytes>>;
   let parsed: Pick<FeedItems, 'title' | 'items'>;
