@@ -102,6 +102,19 @@ describe('newsnlp --help and --version', () => {
   });
 });
 
+describe('stdin', () => {
+  it("text on stdin: a headline-like first line is the title, the rest the text", async () => {
+    const child = execFile(process.execPath, [BIN, 'extract', '-', '--format', 'ndjson']);
+    child.stdin!.end('Acme buys Widget\n\nAcme Corp agreed to buy Widget Inc for $5 million.\n');
+    const out = await new Promise<string>((res, rej) => {
+      let s = '';
+      child.stdout!.on('data', (d: Buffer) => (s += String(d)));
+      child.on('close', (code) => (code === 0 ? res(s) : rej(new Error(`exit ${code}`))));
+    });
+    expect(JSON.parse(out)).toMatchObject({ title: 'Acme buys Widget', text: 'Acme Corp agreed to buy Widget Inc for $5 million.' });
+  });
+});
+
 describe('usage errors', () => {
   it('an unknown option, command or missing argument is one line on stderr and exit 2', async () => {
     for (const args of [['extract', '--nope', 'x'], ['extrat'], ['extract'], ['schema', 'a', 'b']]) {
