@@ -10,19 +10,10 @@
 // otherwise (an edit since the build, or no build) it runs the TypeScript sources through tsx, so
 // an edit is never run stale. NEWSNLP_SOURCES=1 runs the sources even when dist is fresh.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import v8 from 'node:v8';
 
-// Regular expressions straight to native code. By default V8 first runs a new regexp in its
-// bytecode interpreter and compiles it natively on the next run; for the pipeline's large rule
-// patterns that is two compilations and a slow first pass (one article: about 170 ms interpreted
-// plus 70 ms recompiling, against 55 ms native at once). A command runs each pattern many times,
-// so it takes native code from the start: same results, a cold `extract` several times faster.
-// (A flag set at run time rather than on the first line, which holds the worker flags.)
-try {
-  v8.setFlagsFromString('--no-regexp-tier-up');
-} catch {
-  // a Node that refuses run-time flags just starts slower
-}
+// (V8's --no-regexp-tier-up is not set here: set at run time with v8.setFlagsFromString it made
+// some runs crash with SIGSEGV, about one start in a hundred under load; V8 does not support
+// changing that flag once regexps have been compiled.)
 
 const root = new URL(/\/dist\/bin\/[^/]*$/.test(import.meta.url) ? '../../' : '../', import.meta.url);
 const stamp = new URL('dist/.build-stamp', root);
