@@ -282,3 +282,15 @@ describe('market_share: every rule reads its own invented example', () => {
     expect(new Set(SHARE_RULES.map((r) => r.rule)).size).toBe(SHARE_RULES.length);
   });
 });
+
+describe('market_share: the headline names the market of a bare "the market"', () => {
+  it('takes the word before "market" in the headline, wire capitals read in lower case', () => {
+    const run = (title: string) =>
+      getPipeline()
+        .run({ title, text: 'Acme Research Inc, which holds more than 60 pct of the market, said so.' })
+        .marketShareClaims.map((c) => [c.company, c.share, c.market]);
+    expect(run('TECHNOLOGY/SUPERCOMPUTER MARKET GETTING CROWDED')).toEqual([['Acme Research', 60, 'supercomputer']]);
+    expect(run('Rivals crowd the browser market')).toEqual([['Acme Research', 60, 'browser']]);
+    expect(run('Acme Research profit rises')).toEqual([['Acme Research', 60, null]]);
+  });
+});

@@ -14,7 +14,7 @@ import type { MarketShareClaim } from '../../../../src/schema.ts';
 import { hashId } from '../../../../src/util/ids.ts';
 import { ANAPHOR_PENALTY, DEFAULT_SHARE_SCORE, SHARE_RULES } from '../../rules/market-share.ts';
 import { bySentence } from './mentions.ts';
-import { contextMarket, makerPhrase, marketPhrase, sameMarket } from './markets.ts';
+import { contextMarket, makerPhrase, marketPhrase, sameMarket, titleMarket } from './markets.ts';
 import { regionInSentence, regionNear } from './regions.ts';
 import { attributionFor, findAttributions } from './sources.ts';
 import type { Attribution } from './sources.ts';
@@ -116,6 +116,8 @@ function marketOf(doc: Doc, h: ShareHolder, candidates: ShareCandidates, last: L
       region ??= ctxm.region;
     }
   }
+  // a bare "the market": the one the headline names
+  if (market == null && mk.bare) market = titleMarket(doc)?.market ?? null;
   return { market, region };
 }
 

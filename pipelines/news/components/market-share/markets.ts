@@ -184,6 +184,18 @@ function lastMarketIn(text: string, base: number, mentions: readonly ShareMentio
   return best;
 }
 
+/**
+ * The market the headline names, for a bare "the market" in the story: "SUPERCOMPUTER MARKET
+ * GETTING CROWDED", "Acme leads the smartphone market". Wire headlines in capitals are read in
+ * lower case.
+ */
+export function titleMarket(doc: Doc): { market: string; region: string | null } | null {
+  const title = doc.article.title ?? '';
+  const text = (/[a-z]/.test(title) ? title : title.toLowerCase()).replace(/[/]/g, ' ');
+  // (a headline's words run on: only the word right before "market" names it, "... supercomputer market")
+  return lastMarketIn(text.replace(/(^|\s)([a-z][\w-]*\s+markets?\b)/, '$1the $2'), 0, []);
+}
+
 /** Two market phrases about the same thing: they share a content word ("motorcycle"). */
 export function sameMarket(a: string, b: string): boolean {
   const stem = (w: string) => w.toLowerCase().replace(/s$/, '');
