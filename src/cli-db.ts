@@ -7,10 +7,12 @@
  *                  [--migrate] [--batch N]                    (`newsnlp extract --format ndjson` output)
  *
  * The URL is --url, else the databaseUrl passed in (the CLI passes DATABASE_URL). Messages go to
- * stderr; nothing is printed on stdout.
+ * stderr; nothing is printed on stdout. A URL that is not postgres:// is a usage error (exit 2); a
+ * database that cannot be reached is one line naming the URL and the cause (exit 3), after at
+ * most the connect timeout (5 s).
  */
 import type { Command } from 'commander';
-import { createPool, redactUrl } from './db/pool.ts';
+import { DatabaseUnavailableError, checkConnection, createPool, isUnavailable, pgErrorText, redactUrl } from './db/pool.ts';
 import { migrate } from './db/migrate.ts';
 import { readRecordFile, RecordReadError } from './records/read.ts';
 import { PostgresSink } from './sinks/postgres.ts';
@@ -28,11 +30,20 @@ interface ConnOpts {
   schema?: string;
 }
 
+/** A bad --url or DATABASE_URL: one line, exit code 2. */
+class DbUsageError extends Error {
+  override name = 'DbUsageError';
+  readonly exitCode = 2;
+}
+
+const PG_URL = /^postgres(?:ql)?:\/\/[^\s]+$/;
+
 export function registerDbCommands(program: Command, config: DbCliConfig): Command {
   const log = config.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const urlOf = (o: ConnOpts): string => {
     const url = o.url || config.databaseUrl;
-    if (!url) throw new Error('[db] no database: pass --url postgres://... or set DATABASE_URL');
+    if (!url) throw new DbUsageError('[db] no database: pass --url postgres://... or set DATABASE_URL');
+    if (!PG_URL.test(url)) throw new DbUsageError(`[db] ${o.url ? '--url' : 'DATABASE_URL'}: not a postgres:// URL: ${JSON.stringify(redactUrl(url))}`);
     return url;
   };
   const db = program.command('db').description('PostgreSQL: migrations and loading records');
@@ -45,7 +56,11 @@ export function registerDbCommands(program: Command, config: DbCliConfig): Comma
       const url = urlOf(o);
       const pool = createPool(url, { max: 1, ...(o.schema ? { schema: o.schema } : {}) });
       try {
-        const r = await migrate(pool);
+        await checkConnection(pool, url);
+        const r = await migrate(pool).catch((err: unknown) => {
+          // the server went away between the check and the migration
+          throw isUnavailable(err) ? new DatabaseUnavailableError(url, `cannot connect (${pgErrorText(err)})`, { cause: err }) : err;
+        });
         if (r.applied.length) log(`[db] ${redactUrl(url)}: applied ${r.applied.join(', ')}; now at version ${r.version}`);
         else log(`[db] ${redactUrl(url)}: up to date at version ${r.version}`);
       } finally {
@@ -63,6 +78,12 @@ export function registerDbCommands(program: Command, config: DbCliConfig): Comma
     .action(async (files: string[], o: ConnOpts & { migrate?: boolean; batch: number }) => {
       if (!Number.isInteger(o.batch) || o.batch < 1) throw new Error('[db] --batch must be a positive integer');
       const sink = new PostgresSink(urlOf(o), { migrate: !!o.migrate, ...(o.schema ? { schema: o.schema } : {}) });
+      try {
+        await sink.check();
+      } catch (err) {
+        await sink.dispose();
+        throw err;
+      }
       let read = 0;
       let written = 0;
       let failed = 0;

@@ -49,6 +49,7 @@ export const EXIT_CODES: readonly [code: number, meaning: string][] = [
   [0, 'success'],
   [1, 'something failed: an input, an article, a job, a sink; review found a difference'],
   [2, 'usage: an unknown command or option, a bad argument or setting'],
+  [3, 'unreachable: Redis (REDIS_URL) or PostgreSQL (DATABASE_URL, a postgres sink) cannot be used; one line names the URL and the cause'],
 ];
 
 export const EXAMPLES: readonly [command: string, what: string][] = [

@@ -46,7 +46,10 @@ class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Run a command body; print its error as one line and set exit code 1 (2 for a bad argument or setting). */
+/**
+ * Run a command body; print its error as one line and set exit code 1 (2 for a bad argument or
+ * setting, 3 when Redis or the database cannot be reached: the error's own exitCode).
+ */
 function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
   return async (...args: A) => {
     try {
@@ -54,7 +57,8 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
     } catch (e) {
       const usage = e instanceof ConfigError || e instanceof UsageError || (e as Error | null)?.name === 'ZodError';
       err(usage && (e as Error).name === 'ZodError' ? `[usage] ${oneLine(e)}` : oneLine(e));
-      process.exitCode = usage ? 2 : 1;
+      const code = (e as { exitCode?: unknown } | null)?.exitCode;
+      process.exitCode = usage ? 2 : typeof code === 'number' ? code : 1;
     }
   };
 }

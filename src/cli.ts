@@ -222,6 +222,8 @@ try {
   if (e instanceof CommanderError) process.exitCode = e.exitCode;
   else {
     err(oneLine(e));
-    process.exitCode = 1;
+    // an error may say its code: 2 a bad setting, 3 a database or Redis that cannot be reached
+    const code = (e as { exitCode?: unknown } | null)?.exitCode;
+    process.exitCode = typeof code === 'number' ? code : 1;
   }
 }

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { packagePath } from '../util/package-root.ts';
+import { inTransaction } from './pool.ts';
 
 export const MIGRATIONS_DIR = packagePath('migrations/');
 
@@ -51,10 +52,7 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 
 /** Apply the pending migrations of `migrations` (default: migrations/) over one client of `pool`. */
 export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = loadMigrations()): Promise<MigrateResult> {
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const { rows: schemaRows } = await client.query<{ s: string | null }>('SELECT current_schema() AS s');
     const schema = schemaRows[0]?.s;
     if (!schema) throw new MigrationError('[db] [migrate] no current schema: the search_path names no existing schema');
@@ -88,14 +86,7 @@ export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = 
       await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
       applied.push(m.name);
     }
-    await client.query('COMMIT');
     const version = Math.max(0, ...rows.map((r) => r.version), ...migrations.map((m) => m.version));
     return { applied, version };
-  } catch (err) {
-    // A client whose ROLLBACK fails is broken: release(err) drops it from the pool.
-    await client.query('ROLLBACK').catch((e: Error) => (failure = e));
-    throw err;
-  } finally {
-    client.release(failure);
-  }
+  });
 }

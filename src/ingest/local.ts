@@ -261,6 +261,7 @@ export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSumma
     pages: withFeeds,
     sink: true,
     given: { ...(opts.http ? { http: opts.http } : {}), ...(opts.sink ? { sink: opts.sink } : {}) },
+    checkSink: true,
   });
   const ctx: StageContext = { cfg, store, log, sink: res.sink!, ...(res.http ? { http: res.http } : {}) };
   const limit = limiter(cfg.concurrency);

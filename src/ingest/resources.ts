@@ -38,6 +38,12 @@ export interface ResourceNeeds {
   given?: { http?: HttpClient; sink?: SinkDriver };
   /** JSONL defaults for a sink opened here (the queue workers' group-commit linger). */
   jsonl?: JsonlOptions;
+  /**
+   * Check that a sink opened here can be written (a database that answers) before returning: a
+   * run fails at once with one line naming the sink (SinkUnavailableError) rather than per article
+   * after every retry. Workers leave it off: their sink jobs wait for the database with retries.
+   */
+  checkSink?: boolean;
 }
 
 export interface Resources {
@@ -52,6 +58,15 @@ export async function openResources(cfg: IngestConfig, needs: ResourceNeeds): Pr
   const http = needs.given?.http ?? (ownHttp ? httpClientFor(cfg) : undefined);
   const ownSink = !needs.given?.sink && needs.sink;
   const sink = needs.given?.sink ?? (ownSink ? openSink(cfg.sink, { postgres: { migrate: cfg.dbMigrate }, ...(needs.jsonl ? { jsonl: needs.jsonl } : {}) }) : undefined);
+  if (needs.checkSink && ownSink && sink?.check) {
+    try {
+      await sink.check();
+    } catch (err) {
+      if (ownHttp) http?.close();
+      await sink.dispose().catch(() => undefined);
+      throw err;
+    }
+  }
   await preloadReaders({ feeds: needs.feeds, pages: needs.pages });
   let closing: Promise<void> | null = null;
   return {

@@ -12,7 +12,7 @@ import { SinkError } from './types.ts';
 import type { SinkDriver } from './types.ts';
 
 export type { SinkDriver } from './types.ts';
-export { SinkError } from './types.ts';
+export { SinkError, SinkUnavailableError } from './types.ts';
 export { JsonlSink, parseJsonlSpec } from './jsonl.ts';
 export type { JsonlOptions } from './jsonl.ts';
 export { PostgresSink } from './postgres.ts';
@@ -51,6 +51,9 @@ export class FanoutSink implements SinkDriver {
   }
   async flush(): Promise<void> {
     for (const d of this.drivers) await d.flush();
+  }
+  async check(): Promise<void> {
+    for (const d of this.drivers) await d.check?.();
   }
   async dispose(): Promise<void> {
     const errors: unknown[] = [];

@@ -20,13 +20,13 @@
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { createPool, redactUrl } from '../db/pool.ts';
+import { checkConnection, createPool, inTransaction, pgErrorText, redactUrl } from '../db/pool.ts';
 import type { PoolOptions } from '../db/pool.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Envelope } from '../contracts.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { slug } from '../util/ids.ts';
-import { envelopeOf, SinkError } from './types.ts';
+import { envelopeOf, SinkError, SinkUnavailableError } from './types.ts';
 import type { SerializedEnvelope, SinkDriver } from './types.ts';
 
 export interface PostgresSinkOptions extends PoolOptions {
@@ -316,12 +316,22 @@ export class PostgresSink implements SinkDriver {
   }
 
   private error(what: string, err: unknown): SinkError {
-    const e = err as { message?: string; code?: string };
-    let msg = e.message || e.code || String(err);
-    if (e.code === '42P01') msg += ' (tables missing: run `newsnlp db migrate`)';
-    // AggregateError (connection refused on every address) has an empty message.
-    if (!e.message && err instanceof AggregateError) msg = err.errors.map((x: { message?: string }) => x.message).join('; ');
+    let msg = pgErrorText(err);
+    if ((err as { code?: string }).code === '42P01') msg += ' (tables missing: run `newsnlp db migrate`)';
     return new SinkError('postgres', `${this.url}: ${what} failed (${msg})`, { cause: err });
+  }
+
+  /**
+   * Whether the database answers now (SELECT 1, connecting within connectTimeoutMs): a run checks
+   * before it starts, so a database that is down is one line at once, not a failure per article
+   * after every retry. Throws a SinkUnavailableError naming the URL and the cause.
+   */
+  async check(): Promise<void> {
+    try {
+      await checkConnection(this.pool, this.url);
+    } catch (err) {
+      throw new SinkUnavailableError('postgres', this.url, pgErrorText((err as Error).cause ?? err), { cause: err });
+    }
   }
 
   private async writeNow(envelopes: readonly SinkInput[]): Promise<number> {
@@ -372,10 +382,7 @@ export class PostgresSink implements SinkDriver {
         ingest: e.ingest ?? null,
       };
     });
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ id: string; inserted: boolean }>(UPSERT_ARTICLES, [pgJson(articles)]);
       if (rows.length) {
         const replaced = rows.filter((r) => !r.inserted).map((r) => r.id);
@@ -390,13 +397,7 @@ export class PostgresSink implements SinkDriver {
         if (child.dealParties.length) await client.query(INSERT_DEAL_PARTIES, [pgJson(child.dealParties)]);
         if (child.claims.length) await client.query(INSERT_CLAIMS, [pgJson(child.claims)]);
       }
-      await client.query('COMMIT');
       return rows.length;
-    } catch (err) {
-      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-      throw err;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 }

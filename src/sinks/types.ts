@@ -26,12 +26,26 @@ export interface SinkDriver {
   flush(): Promise<void>;
   /** Flush and release the driver; idempotent. */
   dispose(): Promise<void>;
+  /**
+   * Whether the target can be written now (a database that answers). Throws a SinkUnavailableError
+   * naming the target and the cause. Optional: a driver with nothing to check has none.
+   */
+  check?(): Promise<void>;
 }
 
 export class SinkError extends Error {
   override name = 'SinkError';
   constructor(driver: string, message: string, options?: { cause?: unknown }) {
     super(`[sink] [${driver}] ${message}`, options);
+  }
+}
+
+/** A sink whose target cannot be reached at all (a database that is down): a CLI run exits with code 3. */
+export class SinkUnavailableError extends SinkError {
+  override name = 'SinkUnavailableError';
+  readonly exitCode = 3;
+  constructor(driver: string, target: string, reason: string, options?: { cause?: unknown }) {
+    super(driver, `${target}: cannot connect (${reason})`, options);
   }
 }
 

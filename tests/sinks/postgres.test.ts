@@ -8,7 +8,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { getPipeline } from '../../pipelines/news/index.ts';
 import type { ArticleRecord } from '../../src/schema.ts';
 import { PostgresSink, pgJson, recordEnvelope } from '../../src/sinks/postgres.ts';
-import { SinkError } from '../../src/sinks/types.ts';
+import { SinkError, SinkUnavailableError } from '../../src/sinks/types.ts';
 import { closedPort, freshSchema } from '../db/pg.ts';
 import type { TestSchema } from '../db/pg.ts';
 import { fixtureEnvelopes, fixtureRecords } from './conformance.ts';
@@ -194,6 +194,58 @@ describe('PostgreSQL sink', () => {
     } finally {
       await s.dispose();
       await empty.drop();
+    }
+  });
+
+  it('a connection the server ends in the middle of a write fails that write, not the process; the next write succeeds', async () => {
+    // A second session holds the articles table, so the sink's write waits inside its transaction;
+    // then the server terminates the sink's connection ("terminating connection due to
+    // administrator command", as when PostgreSQL is stopped). Before, the checked-out client had
+    // no 'error' listener and the unhandled 'error' event ended the process.
+    const app = `newsnlp-test-${db.schema.slice(-12)}`;
+    const own = new PostgresSink(db.url, { schema: db.schema, applicationName: app });
+    const holder = await db.newPool().connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE articles IN ACCESS EXCLUSIVE MODE');
+      const pending = own.write(fixtureEnvelopes().slice(0, 2)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      let pid: number | undefined;
+      for (let i = 0; i < 100 && pid === undefined; i++) {
+        const { rows } = await db.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [app]);
+        pid = rows[0]?.pid;
+        if (pid === undefined) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(pid, 'the sink is waiting for the lock').toBeDefined();
+      await db.pool.query('SELECT pg_terminate_backend($1)', [pid]);
+      const err = await pending;
+      expect(err).toBeInstanceOf(SinkError);
+      expect((err as Error).message).toMatch(/write of 2 envelope\(s\).*failed \((terminating connection due to administrator command|Connection terminated unexpectedly)/);
+      // an 'error' event after the failure (the socket closing) must not surface either
+      await new Promise((r) => setTimeout(r, 200));
+      await holder.query('ROLLBACK');
+      expect(await own.write(fixtureEnvelopes().slice(0, 2))).toBe(2);
+    } finally {
+      holder.release();
+      await own.dispose();
+    }
+  });
+
+  it('check() says at once, in one line, that a server cannot be reached (a run then stops before it starts)', async () => {
+    const port = await closedPort();
+    const down = new PostgresSink(`postgres://postgres:secret@127.0.0.1:${port}/test`, { connectTimeoutMs: 2000 });
+    try {
+      const t0 = Date.now();
+      const err = await down.check().catch((e: unknown) => e);
+      expect(Date.now() - t0).toBeLessThan(3000);
+      expect(err).toBeInstanceOf(SinkUnavailableError);
+      expect((err as SinkUnavailableError).exitCode).toBe(3);
+      expect((err as Error).message).toBe(`[sink] [postgres] postgres://postgres:***@127.0.0.1:${port}/test: cannot connect (connect ECONNREFUSED 127.0.0.1:${port})`);
+      await expect(sink.check()).resolves.toBeUndefined();
+    } finally {
+      await down.dispose();
     }
   });
 
