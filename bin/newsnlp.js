@@ -1,6 +1,7 @@
-#!/usr/bin/env -S node --single-threaded-gc --max-semi-space-size=4 --max-old-space-size=512
+#!/usr/bin/env -S node --single-threaded-gc --max-semi-space-size=4 --max-old-space-size=512 --no-regexp-tier-up
 // Entry point of the `newsnlp` command. The flags on the first line are the worker flags of
-// src/ingest/node-flags.ts (WORKER_NODE_FLAGS; a test keeps them equal). `npm run build` copies
+// src/ingest/node-flags.ts (WORKER_NODE_FLAGS), then the command's own (CLI_NODE_FLAGS: regexps
+// straight to native code, given at start; a test keeps the line equal to both). `npm run build` copies
 // this file to dist/bin/newsnlp.js, the package's "bin", where it finds the package root two
 // folders up instead of one.
 //
@@ -11,9 +12,9 @@
 // an edit is never run stale. NEWSNLP_SOURCES=1 runs the sources even when dist is fresh.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
-// (V8's --no-regexp-tier-up is not set here: set at run time with v8.setFlagsFromString it made
-// some runs crash with SIGSEGV, about one start in a hundred under load; V8 does not support
-// changing that flag once regexps have been compiled.)
+// (V8's --no-regexp-tier-up is given on the first line, never set here: set at run time with
+// v8.setFlagsFromString it made some runs crash with SIGSEGV, about one start in a hundred under
+// load; V8 does not support changing that flag once regexps have been compiled.)
 
 const root = new URL(/\/dist\/bin\/[^/]*$/.test(import.meta.url) ? '../../' : '../', import.meta.url);
 const stamp = new URL('dist/.build-stamp', root);

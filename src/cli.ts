@@ -199,8 +199,12 @@ async function logging(): Promise<void> {
   routeConsoleToLog(createLogger(), 'library');
 }
 
+/** Commands of cli-ops.ts (registered eagerly): they log, and BullMQ may write to the console under them. */
+const OPS_COMMANDS = new Set(['dashboard', 'status', 'health']);
+
 try {
   const word = commandWord(process.argv.slice(2));
+  if (word !== undefined && OPS_COMMANDS.has(word)) await logging();
   for (const group of LAZY_GROUPS) {
     if (word !== undefined && group.commands.some((c) => c.name === word || ('alias' in c && c.alias === word))) await group.register(program);
     else

@@ -10,11 +10,12 @@
  *                 first / that time. Every regexp, lazy table and JIT tier is cold at the start:
  *                 this is the figure a user running `extract` once over a folder sees.
  *
- * `bin` is bin/newsnlp.js unless given (--bin, e.g. another checkout's, to compare); it runs dist/
- * when built and fresh, else the sources through tsx: `runs` in the result says which.
+ * `bin` is bin/newsnlp.js unless given (--bin, e.g. another checkout's, to compare), started with
+ * the node flags of its first line as a shell would (`newsnlp ...`, `npx newsnlp ...`); it runs
+ * dist/ when built and fresh, else the sources through tsx: `runs` in the result says which.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadBbc } from './corpus.ts';
 import { round } from './measure.ts';
@@ -50,11 +51,18 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** The node flags on bin's first line (`#!/usr/bin/env -S node <flags>`): the command as a shell starts it. */
+export function shebangFlags(bin: string): string[] {
+  const first = readFileSync(bin, 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^#!.*?\bnode((?:\s+-\S+)*)\s*$/.exec(first);
+  return m ? m[1]!.trim().split(/\s+/).filter(Boolean) : [];
+}
+
 function timeCommand(bin: string, args: string[], runs: number): Timing {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NEWSNLP_LOG_LEVEL: 'warn' } });
+    const r = spawnSync(process.execPath, [...shebangFlags(bin), bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NEWSNLP_LOG_LEVEL: 'warn' } });
     ms.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`[bench] startup: ${bin} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 300)}`);
   }
@@ -63,7 +71,8 @@ function timeCommand(bin: string, args: string[], runs: number): Timing {
 
 /** Whether bin/newsnlp.js would run dist: asks it the same way it decides. */
 function runsDist(bin: string): boolean {
-  const root = dirname(dirname(bin));
+  // bin/newsnlp.js in a clone, or the package's dist/bin/newsnlp.js (as bin/newsnlp.js finds its root)
+  const root = /[\\/]dist[\\/]bin[\\/][^\\/]*$/.test(bin) ? dirname(dirname(dirname(bin))) : dirname(dirname(bin));
   const stamp = join(root, 'dist/.build-stamp');
   if (!existsSync(stamp) || process.env['NEWSNLP_SOURCES'] === '1') return false;
   const since = statSync(stamp).mtimeMs;
@@ -80,7 +89,7 @@ function runsDist(bin: string): boolean {
 
 async function cold(bin: string, files: string[]): Promise<StartupResult['cold1mb']> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [bin, 'extract', '--format', 'ndjson', ...files], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEWSNLP_LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [...shebangFlags(bin), bin, 'extract', '--format', 'ndjson', ...files], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEWSNLP_LOG_LEVEL: 'warn' } });
   let first = 0;
   let last = 0;
   let firstBytes = 0;

@@ -8,11 +8,26 @@
  * linkedom is fast but does not build <head>/<body> for a page that omits them, so we add them.
  * The DOM is typed structurally below (tsconfig has no DOM lib).
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import type { Article } from '../schema.ts';
 import { normaliseDate } from './date.ts';
 import { InputError } from './errors.ts';
+
+/**
+ * linkedom (with htmlparser2 and its CSS code) and Readability are loaded on the first HTML page,
+ * not when the readers are imported: `newsnlp extract story.txt` never needs them (about 50 ms
+ * of start-up). Both packages ship CommonJS, which require() loads synchronously, so the readers
+ * stay synchronous.
+ */
+const requireCjs = createRequire(import.meta.url);
+let libs: { Readability: typeof ReadabilityClass; parseHTML: typeof ParseHtml } | null = null;
+const htmlLibs = () =>
+  (libs ??= {
+    Readability: (requireCjs('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+    parseHTML: (requireCjs('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
+  });
 
 interface DNode {
   nodeType: number;
@@ -51,7 +66,7 @@ const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'BASE', 'STYLE', 'SCRIPT', '
 function toDocument(html: string): DDoc {
   let h = html;
   if (!/<html[\s>]/i.test(h)) h = `<!DOCTYPE html><html>${h.replace(/<!doctype[^>]*>/i, '')}</html>`;
-  const doc = parseHTML(h).document as unknown as DDoc;
+  const doc = htmlLibs().parseHTML(h).document as unknown as DDoc;
   const root = doc.documentElement;
   const kids = Array.from(root.childNodes);
   if (!kids.some((k) => k.nodeName === 'BODY')) {
@@ -303,7 +318,7 @@ export function articleFromHtml(html: string, opts: HtmlOptions = {}): Article {
   const h1Title = h1 ? collapse(h1.textContent ?? '') : '';
 
   removeAdSlots(doc);
-  const parsed = new Readability(doc as never, { serializer: (n: unknown) => n }).parse();
+  const parsed = new (htmlLibs().Readability)(doc as never, { serializer: (n: unknown) => n }).parse();
   let title = rawTitle ? stripSiteName(rawTitle, sites) : str(parsed?.title) ?? '';
   // "Acme buys Widget | Some Site" with <h1>Acme buys Widget</h1> and no site name to strip: the h1.
   if (h1Title && title.length > h1Title.length && title.startsWith(h1Title) && /^\s*[|\-\u2013\u2014:\u00B7]/.test(title.slice(h1Title.length))) {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { missingWorkerFlags, withWorkerFlags, WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
+import { CLI_NODE_FLAGS, missingWorkerFlags, withWorkerFlags, WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
 
 describe('worker node flags', () => {
-  it('are the flags on the first line of bin/newsnlp.js', () => {
+  it('are the flags on the first line of bin/newsnlp.js (then the command\'s own)', () => {
     const shebang = readFileSync(new URL('../../bin/newsnlp.js', import.meta.url), 'utf8').split('\n')[0]!;
-    expect(shebang).toBe(`#!/usr/bin/env -S node ${WORKER_NODE_FLAGS.join(' ')}`);
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${[...WORKER_NODE_FLAGS, ...CLI_NODE_FLAGS].join(' ')}`);
   });
 
   it('names the flags a process was started without, by flag name (values and _ spellings aside)', () => {
