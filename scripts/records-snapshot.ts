@@ -1,6 +1,6 @@
 /**
  * Proof that a refactoring leaves the records alone: extract every article of the corpora in
- * ../shared/corpus (news-dev, bbc-news, reuters-21578, wikinews; or --shared DIR) and of fixtures/,
+ * corpus/ (news-dev, bbc-news, reuters-21578, wikinews, vendored; or --shared DIR) and of fixtures/,
  * and write one SHA-256 per article record (its canonical JSON) and per corpus.
  *
  *   node --import tsx scripts/records-snapshot.ts --out /tmp/before.json
@@ -32,7 +32,7 @@ const { getPipeline } = (values.dist
   ? // @ts-ignore
     await import('../dist/pipelines/news/index.js')
   : await import('../pipelines/news/index.ts')) as typeof PipelineModule;
-const shared = path.resolve(values.shared ?? path.join(ROOT, '../shared/corpus'));
+const shared = path.resolve(values.shared ?? path.join(ROOT, 'corpus'));
 const pipeline = getPipeline();
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
