@@ -161,20 +161,25 @@ function resolveSpeaker(ctx: Ctx, si: number, start: number): string[] {
   const { text, sentences } = ctx.doc;
   // Look after the quotation (to the end of its sentence or the next), then before it.
   const last = sentences[Math.min(sentences.length - 1, si + 1)]!;
-  const after = ctx.mentions.filter((m) => m.start >= q.end && m.end <= last.end && (m.sentence === si || m.sentence === si + 1));
+  // (mentions by binary search: a story full of quotations stays linear)
+  const firstAfter = ctx.mentions[lowerBound(ctx.mentions, q.end)];
   const tail = text.slice(q.end, last.end);
-  if (after.length && SAY_VERBS.test(tail)) return [after[0]!.name];
+  if (firstAfter && firstAfter.end <= last.end && SAY_VERBS.test(tail)) return [firstAfter.name];
   const sent = sentences[si]!;
-  const before = ctx.mentions.filter((m) => m.start >= sent.start && m.end <= q.start);
-  if (before.length && SAY_VERBS.test(text.slice(sent.start, q.start))) return [before[before.length - 1]!.name];
+  const lastBefore = ctx.mentions[lowerBound(ctx.mentions, q.start) - 1];
+  if (lastBefore && lastBefore.start >= sent.start && lastBefore.end <= q.start && SAY_VERBS.test(text.slice(sent.start, q.start))) return [lastBefore.name];
   return ctx.topic ? [ctx.topic] : [];
 }
 
 function findAnaphors(ctx: Ctx): Anaphor[] {
   const { doc } = ctx;
-  const taken: Array<[number, number]> = [];
+  // characters already taken by an anaphor (a flag per character: linear in the text)
+  const taken = new Uint8Array(doc.text.length + 1);
   const out: Anaphor[] = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
+  const overlaps = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (taken[i]) return true;
+    return false;
+  };
   const inMention = (s: number) => {
     const i = lowerBound(ctx.mentions, s + 1) - 1;
     const m = ctx.mentions[i];
@@ -193,7 +198,7 @@ function findAnaphors(ctx: Ctx): Anaphor[] {
       else if (rule.kind === 'speaker') antecedents = resolveSpeaker(ctx, si, start);
       else antecedents = resolveSubject(ctx, si, start, rule.name === 'definite');
       if (rule.kind === 'speaker' && !antecedents.length) continue;
-      taken.push([start, end]);
+      taken.fill(1, start, end);
       out.push({ start, end, text: doc.text.slice(start, end), rule: rule.name, antecedents });
     }
   }

@@ -79,7 +79,20 @@ function placedInPast(doc: Doc, si: number, from: number, to: number): boolean {
   if (PAST_DEAL_WORDS.test(text)) return true;
   const year = doc.discourse.date?.year;
   if (!year) return false;
-  return doc.periods.some((p) => p.sentence === si && p.start >= from && p.end <= to && /^(?:19|20)\d\d$/.test(p.value) && Number(p.value) < year);
+  // the periods are in text order: a binary search to the clause, then only its own periods
+  const periods = doc.periods;
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < periods.length && periods[i]!.start < to; i++) {
+    const p = periods[i]!;
+    if (p.sentence === si && p.end <= to && /^(?:19|20)\d\d$/.test(p.value) && Number(p.value) < year) return true;
+  }
+  return false;
 }
 
 /** The clause of a match ending at `from`: up to the next ";" or ", " after it, or the sentence end. */
