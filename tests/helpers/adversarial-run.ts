@@ -104,12 +104,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const sizes = (process.env.ADVERSARIAL_KB ?? '16,256').split(',').map(Number);
   // warm up every code path first: the first runs of a process measure the compiler (whose
   // threads count in the process's CPU time), not the code
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 6; round++) {
     runOnce(normalNews(16 * KB));
     for (const unit of Object.values(ADVERSARIAL)) runOnce(repeatTo(unit, 16 * KB));
   }
   for (const kb of sizes) {
-    const runs = kb <= 64 ? 7 : 3;
+    const runs = kb <= 64 ? 15 : 3;
     measure('normal', kb, normalNews(kb * KB), runs);
     for (const [kind, unit] of Object.entries(ADVERSARIAL)) measure(kind, kb, repeatTo(unit, kb * KB), runs);
     measure('normal', kb, normalNews(kb * KB), runs);
