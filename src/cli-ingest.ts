@@ -16,20 +16,29 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import cliProgress from 'cli-progress';
-import { expandInputs } from './input/expand.ts';
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from './ingest/config.ts';
 import { oneLine } from './cli-help.ts';
-import { loadOpsConfig } from './ops/config.ts';
 import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
-import { FeedSpecSchema, feedIdFor, loadFeedList } from './ingest/feed-list.ts';
-import { createLogger, defaultLogLevel } from './ingest/log.ts';
-import { QUEUE_NAMES, Queues, STAGES, parseStages } from './ingest/queues.ts';
-import type { StageName } from './ingest/queues.ts';
-import { addFeed, formatDuration, formatSyncChanges, listFeeds, pollFeedNow, removeFeed, syncFeeds } from './ingest/schedule.ts';
-import { RedisStore } from './ingest/store.ts';
+import type { Queues, StageName } from './ingest/queues.ts';
+import type { RedisStore } from './ingest/store.ts';
 import type { IngestEvent } from './ingest/summary.ts';
+
+/**
+ * What the commands use, loaded when one of them runs: registering them (for `newsnlp feeds
+ * --help`, say) loads none of BullMQ, ioredis, zod, yaml or pino.
+ */
+const lazy = {
+  config: () => import('./ingest/config.ts'),
+  feedList: () => import('./ingest/feed-list.ts'),
+  queues: () => import('./ingest/queues.ts'),
+  schedule: () => import('./ingest/schedule.ts'),
+  store: () => import('./ingest/store.ts'),
+  log: () => import('./ingest/log.ts'),
+};
+
+/** The stage names and queue names for the help texts (src/ingest/queues.ts STAGES and QUEUE_NAMES; a test keeps them equal). */
+export const HELP_STAGES: readonly StageName[] = ['feed', 'fetch', 'extract', 'sink'];
+export const HELP_QUEUE_NAMES: readonly string[] = ['feed-poll', 'article-fetch', 'extract', 'sink'];
 
 export interface IngestCliContext {
   /** Project root: relative default paths (seeds/feeds.yaml) resolve against it. */
@@ -55,7 +64,8 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
     try {
       await fn(...args);
     } catch (e) {
-      const usage = e instanceof ConfigError || e instanceof UsageError || (e as Error | null)?.name === 'ZodError';
+      const name = (e as Error | null)?.name;
+      const usage = name === 'ConfigError' || name === 'UsageError' || name === 'ZodError';
       err(usage && (e as Error).name === 'ZodError' ? `[usage] ${oneLine(e)}` : oneLine(e));
       const code = (e as { exitCode?: unknown } | null)?.exitCode;
       process.exitCode = usage ? 2 : typeof code === 'number' ? code : 1;
@@ -66,13 +76,14 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
 export function registerIngestCommands(program: Command, ctx: IngestCliContext): void {
   /** Whether the command runs inside a clone of the repository (its seeds/ present, the working directory under it). */
   const inClone = () => existsSync(join(ctx.root, 'seeds')) && !relative(ctx.root, process.cwd()).startsWith('..');
-  const cfgOf = (overrides: Partial<IngestConfigInput> = {}): IngestConfig => loadConfig(overrides, ctx.env ?? process.env);
+  const cfgOf = async (overrides: Partial<IngestConfigInput> = {}): Promise<IngestConfig> => (await lazy.config()).loadConfig(overrides, ctx.env ?? process.env);
   const abs = (p: string) => (isAbsolute(p) ? p : join(ctx.root, p));
 
   /** Queues + store for a queue-mode command; closed after `fn`. */
   const withRedis = async <T>(fn: (cfg: IngestConfig, q: Queues, s: RedisStore) => Promise<T>): Promise<T> => {
-    const cfg = cfgOf();
+    const cfg = await cfgOf();
     if (!cfg.redisUrl) throw new Error('[ingest] this command needs REDIS_URL (the queue mode); `newsnlp ingest` runs without it');
+    const [{ Queues }, { RedisStore }] = await Promise.all([lazy.queues(), lazy.store()]);
     const q = new Queues(cfg);
     const s = RedisStore.connect(cfg.redisUrl);
     try {
@@ -94,6 +105,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .option('--max-silence <duration>', 'warn when no new item for this long')
     .action(
       action(async (url: string, o: { id?: string; every: string; maxSilence?: string }) => {
+        const [{ FeedSpecSchema, feedIdFor }, { addFeed, formatDuration }] = await Promise.all([lazy.feedList(), lazy.schedule()]);
         const spec = FeedSpecSchema.parse({ id: o.id ?? feedIdFor(url), url, every: o.every, maxSilence: o.maxSilence });
         await withRedis((cfg, q, s) => addFeed(cfg, q, s, spec));
         err(`feed ${spec.id}: ${spec.url} every ${formatDuration(spec.every)}`);
@@ -106,6 +118,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .option('--json', 'print JSON on stdout')
     .action(
       action(async (o: { json?: boolean }) => {
+        const { listFeeds, formatDuration } = await lazy.schedule();
         const list = await withRedis((cfg, q, s) => listFeeds(cfg, q, s));
         if (o.json) return out(JSON.stringify(list, null, 2));
         if (!list.length) return out('no feeds scheduled (newsnlp feeds add URL, or feeds sync seeds/feeds.yaml)');
@@ -124,6 +137,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .argument('<id>', 'feed id')
     .action(
       action(async (id: string) => {
+        const { removeFeed } = await lazy.schedule();
         const removed = await withRedis((cfg, q, s) => removeFeed(cfg, q, s, id));
         if (!removed) throw new Error(`[feeds] no feed "${id}"`);
         err(`feed ${id} removed`);
@@ -142,7 +156,8 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
         if (file === undefined && !(ctx.env ?? process.env)['NEWSNLP_FEEDS'] && !inClone()) {
           throw new UsageError('[usage] newsnlp feeds sync: name a feed list (.yaml or .json) or set NEWSNLP_FEEDS (the default seeds/feeds.yaml only inside a clone of the repository)');
         }
-        const path = abs(file ?? cfgOf().feedsFile);
+        const [{ loadFeedList }, { syncFeeds, formatSyncChanges }] = await Promise.all([lazy.feedList(), lazy.schedule()]);
+        const path = abs(file ?? (await cfgOf()).feedsFile);
         const specs = await loadFeedList(path);
         const r = await withRedis((cfg, q, s) => syncFeeds(cfg, q, s, specs, { dryRun: !!o.dryRun, keep: !!o.keep }));
         if (o.json) out(JSON.stringify(r));
@@ -159,6 +174,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .argument('<ids...>', 'feed ids (newsnlp feeds list)')
     .action(
       action(async (ids: string[]) => {
+        const { pollFeedNow } = await lazy.schedule();
         const queued = await withRedis(async (cfg, q, s) => {
           const acc: [string, string | null][] = [];
           for (const id of ids) acc.push([id, await pollFeedNow(cfg, q, s, id)]);
@@ -171,7 +187,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     );
 
   const jobs = program.command('jobs').description('inspect and retry failed jobs (needs REDIS_URL)');
-  const queueOpt = `queue: ${STAGES.join(', ')} (or ${Object.values(QUEUE_NAMES).join(', ')}); default all`;
+  const queueOpt = `queue: ${HELP_STAGES.join(', ')} (or ${HELP_QUEUE_NAMES.join(', ')}); default all`;
 
   jobs
     .command('failed')
@@ -181,6 +197,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .option('--json', 'print JSON on stdout')
     .action(
       action(async (o: { queue?: string; limit: string; json?: boolean }) => {
+        const { QUEUE_NAMES, STAGES, parseStages } = await lazy.queues();
         const stages: StageName[] = o.queue ? parseStages(o.queue) : STAGES;
         const rows = await withRedis(async (_cfg, q) => {
           const acc: { queue: string; id: string; failedReason: string; attemptsMade: number; finishedOn: string | null; data: unknown }[] = [];
@@ -211,6 +228,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .argument('[ids...]', 'job ids')
     .action(
       action(async (ids: string[], o: { queue?: string }) => {
+        const { STAGES, parseStages } = await lazy.queues();
         const stages: StageName[] = o.queue ? parseStages(o.queue) : STAGES;
         const n = await withRedis(async (_cfg, q) => {
           let count = 0;
@@ -238,18 +256,19 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
   program
     .command('worker')
     .description('run BullMQ workers until SIGINT/SIGTERM (needs REDIS_URL)')
-    .option('--queues <list>', `stages to work: ${STAGES.join(',')}`, STAGES.join(','))
+    .option('--queues <list>', `stages to work: ${HELP_STAGES.join(',')}`, HELP_STAGES.join(','))
     .option('--concurrency <n>', 'jobs in flight per queue')
     .option('--allow-private', 'let fetches reach private/loopback addresses')
     .option('--metrics-port <port>', 'serve Prometheus /metrics and /healthz on this port (env NEWSNLP_METRICS_PORT; address NEWSNLP_METRICS_HOST, default 127.0.0.1)')
     .action(
       action(async (o: { queues: string; concurrency?: string; allowPrivate?: boolean; metricsPort?: string }) => {
-        const cfg = cfgOf({
+        const cfg = await cfgOf({
           ...(o.concurrency ? { concurrency: Number(o.concurrency) } : {}),
           ...(o.allowPrivate ? { allowPrivate: true } : {}),
         });
         if (!cfg.redisUrl) throw new Error('[ingest] `newsnlp worker` needs REDIS_URL');
-        const stages = parseStages(o.queues);
+        const stages = (await lazy.queues()).parseStages(o.queues);
+        const { loadOpsConfig } = await import('./ops/config.ts');
         const ops = loadOpsConfig(o.metricsPort !== undefined ? { metricsPort: o.metricsPort } : {}, ctx.env ?? process.env);
         const { runWorkers } = await import('./ingest/workers.ts');
         const metrics = ops.metricsPort === null ? null : await (await import('./ops/metrics.ts')).serveWorkerMetrics(cfg, stages, ops);
@@ -278,16 +297,21 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
       action(async (inputs: string[], o: { feeds?: string; out?: string; sink?: string[]; flat?: string; allowPrivate?: boolean }) => {
         const sinks = [...(o.out ? [`jsonl:${o.out}`] : []), ...(o.sink ?? [])];
         const overrides = { ...(sinks.length ? { sink: sinks.join(' ') } : {}), ...(o.allowPrivate ? { allowPrivate: true } : {}) };
-        const base = cfgOf(overrides);
+        const base = await cfgOf(overrides);
         // --flat adds a flat sink beside the others (the configured one when none is named).
-        const cfg = o.flat ? cfgOf({ ...overrides, sink: `${base.sink} flat:${o.flat}` }) : base;
-        const feedList = o.feeds ? await loadFeedList(abs(o.feeds)) : [];
+        const cfg = o.flat ? await cfgOf({ ...overrides, sink: `${base.sink} flat:${o.flat}` }) : base;
+        const feedList = o.feeds ? await (await lazy.feedList()).loadFeedList(abs(o.feeds)) : [];
         if (inputs.length === 0 && feedList.length === 0) {
           // the repository's seeds and fixtures, only when run inside a clone (the npm package ships neither)
           if (!inClone()) throw new UsageError('[usage] newsnlp run: no inputs: name files or folders, or --feeds FILE (default inputs seeds/ and fixtures/ only inside a clone of the repository)');
           inputs = [join(ctx.root, 'seeds'), join(ctx.root, 'fixtures')];
         }
-        const { runIngest } = await import('./ingest/local.ts');
+        const [{ runIngest }, { expandInputs }, { createLogger, defaultLogLevel }, { default: cliProgress }] = await Promise.all([
+          import('./ingest/local.ts'),
+          import('./input/expand.ts'),
+          lazy.log(),
+          import('cli-progress'),
+        ]);
         // A TTY gets a progress bar (and only warnings as logs); otherwise JSON logs.
         const tty = process.stderr.isTTY === true;
         const n = { feeds: 0, articles: 0, written: 0, failed: 0 };

@@ -11,7 +11,8 @@ import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { ENV_VARS, HELP_MAX_ARTICLE_BYTES, HELP_SCHEMA_NAMES, LAZY_COMMANDS, NOT_SETTINGS, commandWord, oneLine } from '../src/cli-help.ts';
-import { registerIngestCommands } from '../src/cli-ingest.ts';
+import { HELP_QUEUE_NAMES, HELP_STAGES, registerIngestCommands } from '../src/cli-ingest.ts';
+import { QUEUE_NAMES, STAGES } from '../src/ingest/queues.ts';
 import { registerDbCommands } from '../src/cli-db.ts';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../src/input/limits.ts';
 import { SCHEMAS } from '../src/json-schema.ts';
@@ -69,6 +70,8 @@ describe('newsnlp --help and --version', () => {
   });
 
   it('the help text constants are the real ones', () => {
+    expect([...HELP_STAGES]).toEqual(STAGES);
+    expect([...HELP_QUEUE_NAMES]).toEqual(STAGES.map((s) => QUEUE_NAMES[s]));
     expect(HELP_MAX_ARTICLE_BYTES).toBe(DEFAULT_MAX_ARTICLE_BYTES);
     expect([...HELP_SCHEMA_NAMES]).toEqual(Object.keys(SCHEMAS));
   });
