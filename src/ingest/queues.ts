@@ -15,8 +15,9 @@
 import { Queue, UnrecoverableError } from 'bullmq';
 import type { Job, JobsOptions } from 'bullmq';
 import { Cluster } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import { connectRedis } from './redis.ts';
-import type { RedisClient } from './redis.ts';
+import type { RedisClient, RedisReconnects } from './redis.ts';
 import type { IngestConfig } from './config.ts';
 import { classify } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -71,14 +72,21 @@ export function backoffStrategy(cfg: IngestConfig) {
   };
 }
 
-/** A producer (Queue) connection: commands fail fast when Redis is away. */
-export function producerConnection(cfg: IngestConfig): RedisClient {
-  return connectRedis(requireUrl(cfg), { maxRetriesPerRequest: 3 });
+/**
+ * A producer (Queue) connection: commands fail fast when Redis is away. In a worker process it
+ * reports to the process's RedisReconnects (bounded backoff, one log line per attempt).
+ */
+export function producerConnection(cfg: IngestConfig, reconnects?: RedisReconnects): RedisClient {
+  return watched(requireUrl(cfg), { maxRetriesPerRequest: 3 }, reconnects);
 }
 
 /** A worker connection: blocking commands wait out a Redis restart (BullMQ requires null here). */
-export function workerConnection(cfg: IngestConfig): RedisClient {
-  return connectRedis(requireUrl(cfg), { maxRetriesPerRequest: null });
+export function workerConnection(cfg: IngestConfig, reconnects?: RedisReconnects): RedisClient {
+  return watched(requireUrl(cfg), { maxRetriesPerRequest: null }, reconnects);
+}
+
+function watched(url: string, opts: RedisOptions, reconnects: RedisReconnects | undefined): RedisClient {
+  return reconnects ? reconnects.watch(connectRedis(url, { ...opts, ...reconnects.options() })) : connectRedis(url, opts);
 }
 
 function requireUrl(cfg: IngestConfig): string {
@@ -103,6 +111,9 @@ export class Queues {
     this.fetch = new Queue<ArticleFetchPayload>(QUEUE_NAMES.fetch, opts);
     this.extract = new Queue<ExtractPayload | ExtractBatchPayload>(QUEUE_NAMES.extract, opts);
     this.sink = new Queue<SinkPayload | SinkBatchPayload>(QUEUE_NAMES.sink, opts);
+    // A Queue re-emits its connection's errors; without a listener BullMQ prints each one with its
+    // stack. Commands fail with their own errors; the connection's state is reported by its watcher.
+    for (const q of this.all()) q.on('error', () => undefined);
   }
 
   byStage(stage: StageName): Queue {

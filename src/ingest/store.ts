@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { describeIssues } from '../contracts.ts';
 import { PermanentError } from './errors.ts';
 import { connectRedis } from './redis.ts';
-import type { RedisClient } from './redis.ts';
+import type { RedisClient, RedisReconnects } from './redis.ts';
 
 export interface IngestStore {
   readonly kind: 'redis' | 'memory';
@@ -169,8 +169,10 @@ export class RedisStore implements IngestStore {
   constructor(private readonly redis: RedisClient) {}
 
   /** A store on its own connection (commands fail fast instead of queueing forever). */
-  static connect(url: string): RedisStore {
-    return new RedisStore(connectRedis(url, { maxRetriesPerRequest: 3, lazyConnect: false }));
+  /** A store on its own connection (reporting to `reconnects` in a worker process). */
+  static connect(url: string, reconnects?: RedisReconnects): RedisStore {
+    const opts = { maxRetriesPerRequest: 3, lazyConnect: false };
+    return new RedisStore(reconnects ? reconnects.watch(connectRedis(url, { ...opts, ...reconnects.options() })) : connectRedis(url, opts));
   }
 
   async getJson<T>(key: string, schema: z.ZodType<T>): Promise<T | null> {

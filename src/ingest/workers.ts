@@ -21,8 +21,9 @@ import type { Logger } from './log.ts';
 import { WORKER_NODE_FLAGS, missingWorkerFlags, withWorkerFlags } from './node-flags.ts';
 import { articleFetchProcessor, extractProcessor, feedPollProcessor, sinkProcessor } from './processors.ts';
 import type { WorkerDeps } from './processors.ts';
-import { KEEP_COMPLETED, KEEP_FAILED, QUEUE_NAMES, Queues, STAGES, backoffStrategy, checkRedisPolicy, workerConnection } from './queues.ts';
+import { KEEP_COMPLETED, KEEP_FAILED, QUEUE_NAMES, Queues, STAGES, backoffStrategy, checkRedisPolicy, producerConnection, workerConnection } from './queues.ts';
 import type { StageName } from './queues.ts';
+import { RedisReconnects, isConnectionError, probeRedis } from './redis.ts';
 import type { RedisClient } from './redis.ts';
 import { openResources } from './resources.ts';
 import type { StageContext } from './stages/index.ts';
@@ -93,9 +94,13 @@ export interface RunningWorkers {
 export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): Promise<RunningWorkers> {
   const log = opts.log ?? createLogger();
   const stages = opts.stages ?? STAGES;
-  const queues = new Queues(cfg);
+  // a Redis that cannot be reached at all is one RedisUnavailableError within seconds, not a hang
+  await probeRedis(cfg.redisUrl!);
+  // every connection of this process reconnects with bounded backoff, reported once per attempt
+  const reconnects = new RedisReconnects(cfg.redisUrl!, log);
+  const queues = new Queues(cfg, producerConnection(cfg, reconnects));
   await checkRedisPolicy(queues.connection, log);
-  const store = RedisStore.connect(cfg.redisUrl!);
+  const store = RedisStore.connect(cfg.redisUrl!, reconnects);
   const res = await openResources(cfg, {
     feeds: stages.includes('feed'),
     pages: stages.includes('fetch'),
@@ -120,7 +125,7 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
   // BullMQ does not close connections it was handed: they are closed after the workers.
   const connections: RedisClient[] = [];
   for (const stage of stages) {
-    const connection = workerConnection(cfg);
+    const connection = workerConnection(cfg, reconnects);
     connections.push(connection);
     const base = {
       connection,
@@ -172,7 +177,8 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
       log[willRetry ? 'info' : 'warn']({ stage, jobId: job.id, attempt: job.attemptsMade, err: err.message }, willRetry ? 'job will retry' : 'job failed');
       opts.onJob?.({ stage, jobId: job.id ?? '', outcome: willRetry ? 'retrying' : 'failed', error: err.message, data: job.data });
     });
-    w.on('error', (err) => log.error({ stage, err: err.message }, 'worker error'));
+    // (a lost connection is reported once per reconnect attempt by `reconnects`, not per worker)
+    w.on('error', (err) => log[reconnects.down || isConnectionError(err) ? 'debug' : 'error']({ stage, err: err.message }, 'worker error'));
     workers.set(stage, w);
   }
   await Promise.all([...workers.values()].map((w) => w.waitUntilReady()));
