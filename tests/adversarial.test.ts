@@ -84,13 +84,14 @@ describe('linear cost on adversarial text', () => {
     // every kind was measured at both sizes
     expect(first.cases.filter((c) => c.kind !== 'normal').length).toBe(2 * 9);
     let best = ratios(first.cases);
-    // A busy machine can push one short case over the line; a quadratic component is over it by
-    // far, every time. Cases over the limit are measured once more and keep their better ratio.
-    if ([...best.values()].some((r) => r.ratio > LIMIT)) {
+    // A busy machine (the rest of the suite runs beside this test) can push a case over the line;
+    // a quadratic component is over it by far, every time. While a case is over the limit the
+    // cases are measured again (up to three more times) and each keeps its best ratio.
+    for (let retry = 0; retry < 3 && [...best.values()].some((r) => r.ratio > LIMIT); retry++) {
       const again = await measure();
       expect(again.stopped, again.stopped ?? '').toBeNull();
-      const second = ratios(again.cases);
-      best = new Map([...best].map(([k, r]) => [k, second.get(k) && second.get(k)!.ratio < r.ratio ? second.get(k)! : r]));
+      const next = ratios(again.cases);
+      best = new Map([...best].map(([k, r]) => [k, next.get(k) && next.get(k)!.ratio < r.ratio ? next.get(k)! : r]));
     }
     console.log(`adversarial text, cost per KB against normal news:\n${[...best.values()].map((r) => r.row).join('\n')}`);
     const over = [...best.values()].filter((r) => r.ratio > LIMIT).map((r) => r.row);
