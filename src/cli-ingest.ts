@@ -108,8 +108,14 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     .option('--max-silence <duration>', 'warn when no new item for this long')
     .action(
       action(async (url: string, o: { id?: string; every: string; maxSilence?: string }) => {
-        const [{ FeedSpecSchema, feedIdFor }, { addFeed, formatDuration }] = await Promise.all([lazy.feedList(), lazy.schedule()]);
-        const spec = FeedSpecSchema.parse({ id: o.id ?? feedIdFor(url), url, every: o.every, maxSilence: o.maxSilence });
+        const [{ FeedSpecSchema, checkFeeds, feedIdFor }, { addFeed, formatDuration }] = await Promise.all([lazy.feedList(), lazy.schedule()]);
+        // http(s) only, no private target unless NEWSNLP_ALLOW_PRIVATE=1: refused here, before Redis
+        const [spec] = await checkFeeds([FeedSpecSchema.parse({ id: o.id ?? feedIdFor(url), url, every: o.every, maxSilence: o.maxSilence })], {
+          local: false,
+          allowPrivate: (await cfgOf()).allowPrivate,
+          source: 'feeds add',
+        });
+        if (!spec) return;
         await withRedis((cfg, q, s) => addFeed(cfg, q, s, spec));
         err(`feed ${spec.id}: ${spec.url} every ${formatDuration(spec.every)}`);
       }),
@@ -161,7 +167,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
         }
         const [{ loadFeedList }, { syncFeeds, formatSyncChanges }] = await Promise.all([lazy.feedList(), lazy.schedule()]);
         const path = abs(file ?? (await cfgOf()).feedsFile);
-        const specs = await loadFeedList(path);
+        const specs = await loadFeedList(path, { local: false, allowPrivate: (await cfgOf()).allowPrivate });
         const r = await withRedis((cfg, q, s) => syncFeeds(cfg, q, s, specs, { dryRun: !!o.dryRun, keep: !!o.keep }));
         if (o.json) out(JSON.stringify(r));
         else for (const line of formatSyncChanges(r.changes)) out(line);
@@ -303,7 +309,8 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
         const base = await cfgOf(overrides);
         // --flat adds a flat sink beside the others (the configured one when none is named).
         const cfg = o.flat ? await cfgOf({ ...overrides, sink: `${base.sink} flat:${o.flat}` }) : base;
-        const feedList = o.feeds ? await (await lazy.feedList()).loadFeedList(abs(o.feeds)) : [];
+        // a local run: files allowed (`file:` or a path), URLs http(s) only, private targets as the run allows
+        const feedList = o.feeds ? await (await lazy.feedList()).loadFeedList(abs(o.feeds), { local: true, allowPrivate: base.allowPrivate }) : [];
         if (inputs.length === 0 && feedList.length === 0) {
           // the repository's seeds and fixtures, only when run inside a clone (the npm package ships neither)
           if (!inClone()) throw new UsageError('[usage] newsnlp run: no inputs: name files or folders, or --feeds FILE (default inputs seeds/ and fixtures/ only inside a clone of the repository)');

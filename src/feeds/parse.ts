@@ -82,7 +82,8 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   if (start < 0) throw new FeedError(feedUrl, 'empty', 'the document is empty');
   const c = text[start];
   if (c === '{' || c === '[') return parseJsonFeed(text, feedUrl);
-  if (c !== '<') throw new FeedError(feedUrl, 'not_a_feed', `starts with ${JSON.stringify(text.slice(start, start + 30))}`);
+  // (what it starts with is not quoted: a document that is no feed may be anything, a local file's secrets too)
+  if (c !== '<') throw new FeedError(feedUrl, 'not_a_feed', 'neither XML nor JSON: it does not start with "<", "{" or "["');
 
   const root = findRoot(text, start);
   if (!root) throw new FeedError(feedUrl, 'empty', 'no root element (only a prolog or comments)');
@@ -285,7 +286,8 @@ function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new FeedError(feedUrl, 'malformed', `invalid JSON (${(err as Error).message})`, { cause: err });
+    // V8 quotes the start of the text in its message ("... \"root:x:0:0:root\"... is not valid JSON"): not repeated
+    throw new FeedError(feedUrl, 'malformed', `invalid JSON (${(err as Error).message.replace(/,\s*".*$/s, '')})`, { cause: err });
   }
   const parsed = JsonFeed.safeParse(data);
   if (!parsed.success || !/jsonfeed\.org\/version\/1|^1(?:\.\d+)?$/.test(parsed.data.version)) {

@@ -280,7 +280,7 @@ export async function runLocal(opts: IngestRunOptions = {}): Promise<IngestSumma
     const feedTasks = (opts.feeds ?? []).map(async (feed) => {
       let fresh: ArticleFetchPayload[];
       try {
-        const r = await limit(() => withRetry(cfg, `poll-${feed.id}-${runId}`, (a) => pollFeed(ctx, { feedId: feed.id, url: feed.url }, a)));
+        const r = await limit(() => withRetry(cfg, `poll-${feed.id}-${runId}`, (a) => pollFeed(ctx, { feedId: feed.id, url: feed.url, ...(feed.file ? { file: true as const } : {}) }, a)));
         tally.feed(feed.id, r.status, r.fresh.length);
         fresh = r.fresh;
       } catch (err) {

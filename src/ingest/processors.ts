@@ -61,7 +61,7 @@ export function feedPollProcessor(deps: WorkerDeps) {
     return asJob(async () => {
       const r = await pollFeed(deps.ctx, p, { jobId: job.id ?? `${p.feedId}@${job.timestamp}`, final: isFinalAttempt(job) });
       await deps.queues.addFetches(r.fresh);
-      return { status: r.status, items: r.items, fresh: r.fresh.length, articleIds: r.fresh.map((f) => f.articleId) };
+      return { status: r.status, items: r.items, noLink: r.noLink, fresh: r.fresh.length, articleIds: r.fresh.map((f) => f.articleId) };
     });
   };
 }

@@ -56,7 +56,7 @@ export async function runQueued(opts: IngestRunOptions = {}): Promise<IngestSumm
   });
   try {
     for (const feed of opts.feeds ?? []) {
-      await running.queues.feed.add('poll', { feedId: feed.id, url: feed.url }, { jobId: `run-${runId}-${feed.id}` });
+      await running.queues.feed.add('poll', { feedId: feed.id, url: feed.url, ...(feed.file ? { file: true as const } : {}) }, { jobId: `run-${runId}-${feed.id}` });
     }
     // Articles are parked several at a time and their extract jobs added in batches.
     const producer = new ExtractProducer(running.deps.ctx, running.queues);

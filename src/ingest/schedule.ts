@@ -4,6 +4,7 @@
  * last new item, error streak; written by the pollFeed stage).
  */
 import type { IngestConfig } from './config.ts';
+import { FeedListError } from './feed-list.ts';
 import type { FeedSpec } from './feed-list.ts';
 import type { Queues } from './queues.ts';
 import { jobOptions } from './queues.ts';
@@ -33,6 +34,8 @@ export function expectedSilenceMs(everyMs: number, maxSilenceMs?: number): numbe
 }
 
 export async function addFeed(cfg: IngestConfig, queues: Queues, store: IngestStore, spec: FeedSpec): Promise<void> {
+  // scheduled feeds are polled by any worker: never a local file (checkFeeds refuses them first)
+  if (spec.file || !/^https?:\/\//i.test(spec.url)) throw new FeedListError(`[feeds] feed "${spec.id}": a scheduled feed needs an http(s) URL`);
   const { attempts, backoff, removeOnComplete, removeOnFail } = jobOptions(cfg);
   await queues.feed.upsertJobScheduler(
     spec.id,

@@ -9,7 +9,11 @@ const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, 'ids are letters, digits,
 const IsoTime = z.iso.datetime({ offset: true });
 
 /** feed-poll: one poll of one feed (the job scheduler's template). */
-export const FeedPollPayloadSchema = z.object({ feedId: Id, url: z.string().min(1) });
+/**
+ * feed-poll: one poll of a feed. `file`: the URL is a local path, which only a local run's own
+ * poll jobs may name (newsnlp run --feeds with a file feed); scheduled feeds are http(s).
+ */
+export const FeedPollPayloadSchema = z.object({ feedId: Id, url: z.string().min(1), file: z.literal(true).optional() });
 export type FeedPollPayload = z.infer<typeof FeedPollPayloadSchema>;
 
 /** article-fetch: one article page, found in a feed (or given by an operator). */

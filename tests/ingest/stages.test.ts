@@ -25,7 +25,7 @@ describe('pollFeed over real-world feed files', () => {
     for (const f of files) {
       const ctx = ctxOf();
       try {
-        const r = await pollFeed(ctx, { feedId: 'f', url: join(FEEDS, f) }, { jobId: 'j1', final: true });
+        const r = await pollFeed(ctx, { feedId: 'f', url: join(FEEDS, f), file: true }, { jobId: 'j1', final: true });
         expect(r.status).toBe(200);
         for (const p of r.fresh) expect(p.url).toMatch(/^https?:\/\//);
         ok++;
@@ -43,11 +43,11 @@ describe('pollFeed over real-world feed files', () => {
   it('a second poll of the same feed by another job finds nothing new; a retry of the same job finds it all again', async () => {
     const ctx = ctxOf();
     const file = join(FEEDS, 'rss-parser__guardian.rss');
-    const first = await pollFeed(ctx, { feedId: 'guardian', url: file }, { jobId: 'poll-1', final: false });
+    const first = await pollFeed(ctx, { feedId: 'guardian', url: file, file: true }, { jobId: 'poll-1', final: false });
     expect(first.fresh.length).toBeGreaterThan(0);
-    const retry = await pollFeed(ctx, { feedId: 'guardian', url: file }, { jobId: 'poll-1', final: false });
+    const retry = await pollFeed(ctx, { feedId: 'guardian', url: file, file: true }, { jobId: 'poll-1', final: false });
     expect(retry.fresh.map((p) => p.articleId)).toEqual(first.fresh.map((p) => p.articleId));
-    const later = await pollFeed(ctx, { feedId: 'guardian', url: file }, { jobId: 'poll-2', final: false });
+    const later = await pollFeed(ctx, { feedId: 'guardian', url: file, file: true }, { jobId: 'poll-2', final: false });
     expect(later.fresh).toEqual([]);
   });
 
@@ -55,7 +55,7 @@ describe('pollFeed over real-world feed files', () => {
     const ctx = ctxOf();
     const now = join(FEEDS, 'rss-parser__guardian.rss');
     await ctx.store.hset(feedStateKey(ctx.cfg.prefix, 'moved'), { url: now });
-    const r = await pollFeed(ctx, { feedId: 'moved', url: join(FEEDS, 'no-longer-here.rss') }, { jobId: 'old-job', final: true });
+    const r = await pollFeed(ctx, { feedId: 'moved', url: join(FEEDS, 'no-longer-here.rss'), file: true }, { jobId: 'old-job', final: true });
     expect(r.fresh.length).toBeGreaterThan(0);
     expect((await ctx.store.hgetall(feedStateKey(ctx.cfg.prefix, 'moved')))['url']).toBe(now);
   });

@@ -4,7 +4,7 @@
  * fields parked as the fallback for its page.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { FeedItemFallback } from '../../contracts.ts';
 import { FEED_ACCEPT } from '../../fetch/http.ts';
 import { decodeFeedBytes } from '../../feeds/decode.ts';
@@ -16,27 +16,37 @@ import type { ArticleFetchPayload, FeedPollPayload } from '../types.ts';
 import { feedReader, key, needHttp, nowIso } from './context.ts';
 import type { Attempt, StageContext } from './context.ts';
 
+/** At most this many items without a link are logged one by one per poll (then one line with the rest's count). */
+const NO_LINK_LOGGED = 20;
+
 export interface PollResult {
   status: 200 | 304;
   items: number;
+  /** Items skipped because they have no link (nor a guid that is a URL): each logged with its title. */
+  noLink: number;
   /** Articles first seen in this poll: enqueue one article-fetch each. */
   fresh: ArticleFetchPayload[];
 }
 
-/** Feed bytes from http(s), or from a local file (file: URL or path) for offline runs. */
+/**
+ * Feed bytes from http(s), or from a local file when the poll job says it is one (a local run's
+ * file feed: `file` in its payload). Any other URL is refused: a scheduled feed never reads a file.
+ */
 async function loadFeedBytes(
   ctx: StageContext,
-  url: string,
+  p: FeedPollPayload,
   state: Record<string, string>,
 ): Promise<{ status: 200 | 304; body: Buffer; contentType: string | undefined; url: string; etag: string | null; lastModified: string | null }> {
-  if (!/^https?:\/\//i.test(url)) {
-    const path = url.startsWith('file:') ? fileURLToPath(url) : url;
+  const url = p.url;
+  if (p.file) {
     try {
-      return { status: 200, body: await readFile(path), contentType: undefined, url, etag: null, lastModified: null };
+      // (its file: URL is the base links resolve against: a bare path is no URL, and every link failed on it)
+      return { status: 200, body: await readFile(url), contentType: undefined, url: pathToFileURL(url).href, etag: null, lastModified: null };
     } catch (err) {
-      throw new PermanentError(`[ingest] feed ${url}: unreadable (${(err as Error).message})`, { cause: err });
+      throw new PermanentError(`[ingest] feed ${p.feedId}: ${url}: unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
     }
   }
+  if (!/^https?:\/\//i.test(url)) throw new PermanentError(`[ingest] feed ${p.feedId}: ${JSON.stringify(url.slice(0, 200))} is not an http(s) URL (only a local run reads feed files)`);
   const sameUrl = state['url'] === url;
   const res = await needHttp(ctx).get(url, {
     accept: FEED_ACCEPT,
@@ -55,12 +65,12 @@ export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: A
   p = { ...p, url: state['url'] || p.url };
   const at = nowIso(ctx);
   let res: Awaited<ReturnType<typeof loadFeedBytes>>;
-  let parsed: Pick<FeedItems, 'title' | 'items'>;
+  let parsed: Pick<FeedItems, 'title' | 'items' | 'noLink'>;
   try {
-    res = await loadFeedBytes(ctx, p.url, state);
+    res = await loadFeedBytes(ctx, p, state);
     const { readFeedItems } = await feedReader();
     parsed =
-      res.status === 304 ? { title: null, items: [] } : await readFeedItems(decodeFeedBytes(res.body, res.contentType ?? null).text, res.url);
+      res.status === 304 ? { title: null, items: [], noLink: [] } : await readFeedItems(decodeFeedBytes(res.body, res.contentType ?? null).text, res.url);
   } catch (err) {
     const c = classify(err);
     // The error streak counts polls that failed for good, not each retry.
@@ -70,6 +80,11 @@ export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: A
     }
     throw err;
   }
+  // an item with no link (nor a guid that is a URL) names no page to fetch: said, and counted
+  parsed.noLink.slice(0, NO_LINK_LOGGED).forEach((title) =>
+    ctx.log.warn({ feedId: p.feedId, feed: p.url, title }, 'feed item without a link: skipped'),
+  );
+  if (parsed.noLink.length > NO_LINK_LOGGED) ctx.log.warn({ feedId: p.feedId, feed: p.url, more: parsed.noLink.length - NO_LINK_LOGGED }, 'more feed items without a link: skipped');
   const fresh: ArticleFetchPayload[] = [];
   for (const item of parsed.items) {
     const canonical = canonicalUrl(item.url);
@@ -94,6 +109,7 @@ export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: A
     lastStatus: res.status,
     errorStreak: 0,
     lastItems: parsed.items.length,
+    lastNoLink: parsed.noLink.length,
   };
   if (res.etag) health['etag'] = res.etag;
   if (res.lastModified) health['lastModified'] = res.lastModified;
@@ -101,6 +117,6 @@ export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: A
   if (parsed.title) health['title'] = parsed.title.slice(0, 200);
   await ctx.store.hset(stateKey, health);
   await ctx.store.hincr(stateKey, 'newItems', fresh.length);
-  ctx.log.info({ feedId: p.feedId, status: res.status, items: parsed.items.length, fresh: fresh.length }, 'feed polled');
-  return { status: res.status, items: parsed.items.length, fresh };
+  ctx.log.info({ feedId: p.feedId, status: res.status, items: parsed.items.length, fresh: fresh.length, noLink: parsed.noLink.length }, 'feed polled');
+  return { status: res.status, items: parsed.items.length, noLink: parsed.noLink.length, fresh };
 }
