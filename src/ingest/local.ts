@@ -84,7 +84,7 @@ export async function withRetry<T>(cfg: IngestConfig, jobId: string, fn: (a: Att
   for (let n = 0; ; n++) {
     const final = n + 1 >= cfg.attempts;
     try {
-      return await fn({ jobId, final });
+      return await fn({ jobId, final, rerun: n > 0 });
     } catch (err) {
       const c = classify(err);
       if (c.permanent || final) throw err;

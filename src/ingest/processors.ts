@@ -16,7 +16,7 @@ import { extractBatch, sinkBatch } from './batch.ts';
 import type { ExtractBatchResult, SinkBatchResult } from './batch.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
-import { Queues, isFinalAttempt, toJobError } from './queues.ts';
+import { Queues, isFinalAttempt, isRerun, toJobError } from './queues.ts';
 import { extract, fetchArticle, pollFeed, sink } from './stages/index.ts';
 import type { ExtractResult, SinkResult, StageContext } from './stages/index.ts';
 import { RedisStore } from './store.ts';
@@ -59,8 +59,8 @@ export function feedPollProcessor(deps: WorkerDeps) {
   return async (job: Job) => {
     const p = payload(FeedPollPayloadSchema, job.data, job.id);
     return asJob(async () => {
-      const r = await pollFeed(deps.ctx, p, { jobId: job.id ?? `${p.feedId}@${job.timestamp}`, final: isFinalAttempt(job) });
-      await deps.queues.addFetches(r.fresh);
+      const attempt = { jobId: job.id ?? `${p.feedId}@${job.timestamp}`, final: isFinalAttempt(job), rerun: isRerun(job) };
+      const r = await pollFeed(deps.ctx, p, attempt, (fresh) => deps.queues.addFetches(fresh));
       return { status: r.status, items: r.items, noLink: r.noLink, fresh: r.fresh.length, articleIds: r.fresh.map((f) => f.articleId) };
     });
   };

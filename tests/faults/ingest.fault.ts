@@ -212,6 +212,9 @@ describe('fault suite: ingestion through worker crashes, a Redis restart and a P
     const dupJsonl = j.lines - j.ids.size;
     const extraJsonl = [...j.ids.keys()].filter((id) => !expected.has(id));
     const dupPg = p ? p.rows - p.ids.size + p.childDuplicates : -1;
+    const lostAny = new Set([...lostJsonl, ...lostPg]);
+    const urlOf = new Map(site.urls.map((u) => [articleIdOf(u), u]));
+    const lostNeverFetched = [...lostAny].filter((id) => !site!.fetched(urlOf.get(id)!)).length;
     const alive = workers.filter((w) => !w.killed);
     const deadUnplanned = alive.filter((w) => w.proc.exitCode !== null || w.proc.signalCode !== null).map((w) => `${w.name} (${w.proc.exitCode ?? w.proc.signalCode})`);
     const nonJson: string[] = [];
@@ -237,6 +240,7 @@ describe('fault suite: ingestion through worker crashes, a Redis restart and a P
       `faults injected (${injected.length}): ${injected.join('; ')}`,
       `jsonl:      ${j.lines} lines, ${j.ids.size} distinct ids; lost ${lostJsonl.length}, duplicated ${dupJsonl}, not expected ${extraJsonl.length}`,
       `postgresql: ${p ? `${p.rows} rows, ${p.ids.size} distinct ids` : 'unreachable'}; lost ${lostPg.length}, duplicated ${dupPg}`,
+      `lost articles whose page was never requested: ${lostNeverFetched} of ${lostAny.size}`,
       `workers still running: ${alive.length - deadUnplanned.length} of ${alive.length} not killed on purpose; stderr lines that are not JSON: ${nonJson.length}, stack dumps: ${dumps.length}`,
       `failed jobs: ${failedJobs.length}${failedJobs.length ? ` (${failedJobs.slice(0, 3).map((f) => `${f.queue}: ${f.failedReason}`).join('; ')})` : ''}`,
       `site: ${JSON.stringify(site.stats())}; logs in ${dir}`,

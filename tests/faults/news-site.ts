@@ -72,11 +72,14 @@ export interface NewsSite extends TestServer {
   published(): number;
   /** Requests per kind so far. */
   stats(): { feeds: number; notModified: number; pages: number };
+  /** Whether the page of this URL was ever requested (a lost article: never fetched, or lost after). */
+  fetched(url: string): boolean;
 }
 
 export async function startNewsSite(articles: readonly SiteArticle[], o: { feeds: number; publishMs: number }): Promise<NewsSite> {
   let t0 = 0;
   const stats = { feeds: 0, notModified: 0, pages: 0 };
+  const fetchedPaths = new Set<string>();
   const byPath = new Map(articles.map((a) => [a.path, a]));
   const published = () => (t0 === 0 ? 0 : Math.min(articles.length, Math.floor((articles.length * (Date.now() - t0)) / o.publishMs)));
   let origin = '';
@@ -111,6 +114,7 @@ export async function startNewsSite(articles: readonly SiteArticle[], o: { feeds
     const a = byPath.get(path);
     if (a) {
       stats.pages++;
+      fetchedPaths.add(path);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(page(a));
     }
@@ -127,5 +131,6 @@ export async function startNewsSite(articles: readonly SiteArticle[], o: { feeds
     },
     published,
     stats: () => ({ ...stats }),
+    fetched: (url: string) => fetchedPaths.has(url.slice(origin.length)),
   });
 }

@@ -2,7 +2,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { httpClientFor } from '../../src/ingest/resources.ts';
 import { loadConfig } from '../../src/ingest/config.ts';
 import { classify } from '../../src/ingest/errors.ts';
 import { silentLogger } from '../../src/ingest/log.ts';
@@ -58,6 +61,60 @@ describe('pollFeed over real-world feed files', () => {
     const r = await pollFeed(ctx, { feedId: 'moved', url: join(FEEDS, 'no-longer-here.rss'), file: true }, { jobId: 'old-job', final: true });
     expect(r.fresh.length).toBeGreaterThan(0);
     expect((await ctx.store.hgetall(feedStateKey(ctx.cfg.prefix, 'moved')))['url']).toBe(now);
+  });
+});
+
+describe('pollFeed over HTTP with validators (a real server on loopback)', () => {
+  /** A feed that answers If-None-Match with 304 while it is unchanged; counts the 200s and 304s. */
+  async function etagFeed() {
+    const items = Array.from({ length: 5 }, (_, i) => `<item><title>Story ${i}</title><link>http://news.test/story-${i}</link></item>`).join('');
+    const body = `<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback news</title>${items}</channel></rss>`;
+    const seen = { full: 0, notModified: 0 };
+    const server = createServer((req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') {
+        seen.notModified++;
+        res.writeHead(304, { etag: '"v1"' }).end();
+        return;
+      }
+      seen.full++;
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+    return { url, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+
+  it('a poll that dies after claiming its items, before queueing them, finds them again when re-run (no 304 shortcut)', async () => {
+    const feed = await etagFeed();
+    try {
+      const cfg = loadConfig({}, { NEWSNLP_ALLOW_PRIVATE: '1' });
+      const ctx: StageContext = { cfg, store: new MemoryStore(), log: silentLogger(), http: httpClientFor(cfg) };
+      const p = { feedId: 'etag', url: feed.url };
+      // the first run claims five items, then queueing them fails (Redis went away, the worker was killed)
+      const died = pollFeed(ctx, p, { jobId: 'poll-1', final: false }, async () => {
+        throw new Error('connection lost');
+      });
+      await expect(died).rejects.toThrow('connection lost');
+      // the validators are not stored for a poll whose items were never queued
+      expect((await ctx.store.hgetall(feedStateKey(cfg.prefix, 'etag')))['etag']).toBeUndefined();
+      // another poll job meanwhile: everything is claimed by poll-1; it stores the ETag
+      const other = await pollFeed(ctx, p, { jobId: 'poll-2', final: false });
+      expect(other).toMatchObject({ status: 200, items: 5, fresh: [] });
+      expect((await ctx.store.hgetall(feedStateKey(cfg.prefix, 'etag')))['etag']).toBe('"v1"');
+      // poll-1 re-run: asks unconditionally, gets its five items back and queues them
+      const queued: string[] = [];
+      const rerun = await pollFeed(ctx, p, { jobId: 'poll-1', final: false, rerun: true }, async (fresh) => {
+        queued.push(...fresh.map((f) => f.url));
+      });
+      expect(rerun.status).toBe(200);
+      expect(queued).toEqual([0, 1, 2, 3, 4].map((i) => `http://news.test/story-${i}`));
+      // a first run of a new job still uses the validator
+      const later = await pollFeed(ctx, p, { jobId: 'poll-3', final: false });
+      expect(later).toMatchObject({ status: 304, fresh: [] });
+      expect(feed.seen).toEqual({ full: 3, notModified: 1 });
+    } finally {
+      await feed.close();
+    }
   });
 });
 

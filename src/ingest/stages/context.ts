@@ -29,6 +29,11 @@ export interface Attempt {
   jobId: string;
   /** True on the last attempt the transport will make: fall back instead of asking for a retry. */
   final: boolean;
+  /**
+   * True when this job has run before (a retry, or a re-run after its worker died): whatever the
+   * earlier run did may be half done, so nothing it left behind is trusted as a shortcut.
+   */
+  rerun?: boolean;
 }
 
 /**

@@ -36,6 +36,7 @@ async function loadFeedBytes(
   ctx: StageContext,
   p: FeedPollPayload,
   state: Record<string, string>,
+  rerun: boolean,
 ): Promise<{ status: 200 | 304; body: Buffer; contentType: string | undefined; url: string; etag: string | null; lastModified: string | null }> {
   const url = p.url;
   if (p.file) {
@@ -47,7 +48,10 @@ async function loadFeedBytes(
     }
   }
   if (!/^https?:\/\//i.test(url)) throw new PermanentError(`[ingest] feed ${p.feedId}: ${JSON.stringify(url.slice(0, 200))} is not an http(s) URL (only a local run reads feed files)`);
-  const sameUrl = state['url'] === url;
+  // A re-run asks unconditionally: an earlier run (this job's, or another poll's since) may have
+  // stored the feed's new validators after claiming items it never got to enqueue, and a 304 now
+  // would hide them for good.
+  const sameUrl = state['url'] === url && !rerun;
   const res = await needHttp(ctx).get(url, {
     accept: FEED_ACCEPT,
     etag: sameUrl ? state['etag'] : undefined,
@@ -57,7 +61,17 @@ async function loadFeedBytes(
   return { status: res.status, body: res.body, contentType: ct, url: res.url, etag: res.etag, lastModified: res.lastModified };
 }
 
-export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: Attempt): Promise<PollResult> {
+/**
+ * Poll one feed. `enqueue` receives the articles first seen (claimed by this job) and must have
+ * queued them when it resolves: only then are the feed's new validators (ETag, Last-Modified)
+ * stored, so a poll that dies in between asks for the whole feed again when it is re-run.
+ */
+export async function pollFeed(
+  ctx: StageContext,
+  p: FeedPollPayload,
+  attempt: Attempt,
+  enqueue: (fresh: ArticleFetchPayload[]) => Promise<void> = async () => {},
+): Promise<PollResult> {
   const stateKey = feedStateKey(ctx.cfg.prefix, p.feedId);
   const state = await ctx.store.hgetall(stateKey);
   // The feed's current URL (its state, written by feeds add/sync), not the one in the job: a
@@ -67,7 +81,7 @@ export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: A
   let res: Awaited<ReturnType<typeof loadFeedBytes>>;
   let parsed: Pick<FeedItems, 'title' | 'items' | 'noLink'>;
   try {
-    res = await loadFeedBytes(ctx, p, state);
+    res = await loadFeedBytes(ctx, p, state, attempt.rerun === true);
     const { readFeedItems } = await feedReader();
     parsed =
       res.status === 304 ? { title: null, items: [], noLink: [] } : await readFeedItems(decodeFeedBytes(res.body, res.contentType ?? null).text, res.url);
@@ -103,6 +117,7 @@ export async function pollFeed(ctx: StageContext, p: FeedPollPayload, attempt: A
     await ctx.store.setJson(itemKey, fallback, ctx.cfg.storeTtlSec);
     fresh.push({ articleId, url: item.url, canonicalUrl: canonical, feedId: p.feedId, discoveredAt: first.at, itemKey });
   }
+  await enqueue(fresh);
   const health: Record<string, string | number> = {
     url: p.url,
     lastSuccessAt: at,
