@@ -8,6 +8,13 @@
  * "versions of the Acme 747", "sells through Acme", "ahead of Acme", "according to Acme". */
 export const PREP_BEFORE_MENTION = /\b(?:of|to|for|from|through|via|than|against|versus|vs\.?|like|including|into|on|at|in|under|between|behind|over|unlike|besides|about)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
+/**
+ * A relative clause right after a mention makes it the holder even inside a prepositional phrase:
+ * "the sale of Acme, which controls 16% of the market"; "a stake in Beta (BET), which holds about
+ * 8 pct of the French market". The text from the mention's end to the figure.
+ */
+export const RELATIVE_HOLDER = /^(?:\s*\([^()]{1,30}\))?\s*,\s*(?:which|that|who)\s+(?:(?:now|still|already|currently|alone|together|has|had|have|is|was)\s+)?(?:controls?|controlled|holds?|held|has|had|commands?|commanded|accounts?\s+for|accounted\s+for|enjoys?|enjoyed|claims?|claimed|captured|captures|dominates?|supplies|supplied|sells?|sold|makes?|made|produces?|produced|is\s+estimated\s+to\s+(?:have|hold|control))\s+(?:[\w-]+\s+){0,2}$/i;
+
 /** Reporting verbs right after a mention: "Acme said", "Acme estimates that", "Acme has reported". */
 export const SAYER_AFTER = /^\s*(?:'s\s+)?(?:\w+\s+)?(?:(?:has|have|had)\s+)?(?:said|says|say|reported|reports|estimated|estimates|estimate|calculated|calculates|noted|notes|believes|forecasts?|predicts?|projects?|figures|data|research|told|claimed|claims)\b/i;
 /** After the reporting verb, a pronoun that makes the sayer the owner: "Acme said its share ...". */
@@ -30,6 +37,11 @@ export const ANAPHOR =
 /** Mentions introduced as a source, never the share holder: "market research firm Acme". */
 export const SOURCE_BEFORE_MENTION =
   /\b(?:research(?:er|ers)?|research\s+(?:firm|group|company|house)|consultancy|consultants?|analysts?|analyst\s+firm|market\s+researcher|watchdog|tracker|statistics\s+(?:firm|group)|(?:gathered|compiled|published|conducted|collected|commissioned|released|provided|produced)\s+by)\s+(?:the\s+)?$|\baccording\s+to\b[^,;]*$/i;
+
+/** "Acme and Beta at 6% each": the figure is each listed company's, not a joint one. */
+export const EACH_AFTER = /^\s*(?:each|apiece)\b/i;
+/** Between two companies of a list: ", ", " and ", ", and ", " & ". */
+export const LIST_JOIN = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$/;
 
 /** "Acme, Beta and Gamma have 22 pct": two mentions joined by "and" hold a joint share. */
 export const LIST_AND = /^\s*,?\s*(?:and|&)\s*$/;

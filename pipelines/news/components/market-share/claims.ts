@@ -46,15 +46,20 @@ export function findClaims(doc: Doc, candidates: ShareCandidates, holders: reado
     const { market, region } = marketOf(doc, h, candidates, last);
     const listItem = h.rule === 'list' || h.rule === 'chain';
     const prior = last as LastClaim | null;
-    const sameSentence = prior && prior.sentence === sent.index ? prior : null;
-    const period: string | null = periodFor(periodsBy.get(sent.index) ?? [], sc.percentages, index, p) ?? (listItem && sameSentence ? sameSentence.period : null);
+    // a ranking list goes on in the next sentence ("..., followed by B at 13%. C and D had 6% each."):
+    // its items keep the list's period and source
+    const listPrior = prior && listItem && sent.index - prior.sentence <= 1 ? prior : null;
+    const period: string | null = periodFor(periodsBy.get(sent.index) ?? [], sc.percentages, index, p) ?? (listPrior ? listPrior.period : null);
 
     let attributions = attributionsAt.get(h.at);
     if (!attributions) attributionsAt.set(h.at, (attributions = findAttributions(doc, sent, sc.mentions)));
     // a source named once covers the shares that follow it in the same report: the other figures of
     // its sentence, and the same company's figures in the next sentence ("X's share rose to 17%, it
     // said. Its share of truck sales rose to 29.7%.")
-    const carried = prior && prior.attributedTo && (prior.sentence === sent.index || (prior.sentence === sent.index - 1 && prior.entity === h.entity)) ? prior.attributedTo : null;
+    const carried =
+      prior && prior.attributedTo && (prior.sentence === sent.index || (prior.sentence === sent.index - 1 && (prior.entity === h.entity || listPrior)))
+        ? prior.attributedTo
+        : null;
     const attributedTo = attributionFor(attributions, p.start, h.entity) ?? carried;
 
     const ev = h.owner.mention ?? h.owner.anaphor!;
@@ -97,10 +102,10 @@ function marketOf(doc: Doc, h: ShareHolder, candidates: ShareCandidates, last: L
   // "Acme delivered 55% of all jetliners last year, ahead of Beta at 45%": a list item shares
   // the market, region and period of the claim before it in the same sentence
   const listItem = h.rule === 'list' || h.rule === 'chain';
-  const sameSentence = last && last.sentence === sent.index ? last : null;
-  if (listItem && sameSentence) {
-    market ??= sameSentence.market;
-    region ??= sameSentence.region;
+  const listPrior = last && sent.index - last.sentence <= 1 ? last : null;
+  if (listItem && listPrior) {
+    market ??= listPrior.market;
+    region ??= listPrior.region;
   }
   if (market == null && mk.bare && last && sent.index - last.sentence <= 6) {
     market = last.market;

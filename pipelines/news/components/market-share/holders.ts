@@ -8,7 +8,7 @@
  */
 import type { CompanyEntity, Component, Doc, Sentence } from '../../doc.ts';
 import {
-  ANAPHOR, ANAPHOR_REACH, BARE_SALES, FRONTED_REACH, FRONTED_SHARE, JOINT, LIST_AND, OTHER_SUBJECT, PREP_BEFORE_MENTION, RELATIVE_AFTER, SALIENT_REACH, SAYER_AFTER,
+  ANAPHOR, ANAPHOR_REACH, BARE_SALES, FRONTED_REACH, FRONTED_SHARE, JOINT, LIST_AND, OTHER_SUBJECT, PREP_BEFORE_MENTION, RELATIVE_AFTER, RELATIVE_HOLDER, EACH_AFTER, LIST_JOIN, SALIENT_REACH, SAYER_AFTER,
   SELF_PRONOUN, SOURCE_BEFORE_MENTION,
 } from '../../rules/market-share-holders.ts';
 import { anaphorAt } from '../discourse.ts';
@@ -44,8 +44,28 @@ export function findShareHolders(doc: Doc, candidates: ShareCandidates): ShareHo
       claimed = true;
       last = { entity, sentence: sent.index };
       out.push({ at, figure: f, rule: found.rule, marketFrom: found.marketFrom, owner, entity, company, brand });
+      // "Acme and Beta at 6% each": every company of the list holds the figure
+      if (found.listMention && EACH_AFTER.test(f.right)) {
+        for (const m of listedBefore(doc, found.listMention, sc.mentions)) {
+          const credit = creditOf(m.entity);
+          out.push({ at, figure: f, rule: found.rule, marketFrom: found.marketFrom, owner: { mention: m, anaphor: null }, entity: m.entity, ...credit });
+        }
+      }
     }
   });
+  return out;
+}
+
+/** The mentions listed before `m` ("Acme, Beta and Gamma at 5% each"), nearest first. */
+function listedBefore(doc: Doc, m: ShareMention, ms: readonly ShareMention[]): ShareMention[] {
+  const out: ShareMention[] = [];
+  let cur = m;
+  for (let j = ms.indexOf(m) - 1; j >= 0; j--) {
+    const prev = ms[j]!;
+    if (prev.end > cur.start || !LIST_JOIN.test(doc.norm.slice(prev.end, cur.start))) break;
+    if (prev.entity !== m.entity && !out.some((o) => o.entity === prev.entity)) out.push(prev);
+    cur = prev;
+  }
   return out;
 }
 
@@ -55,6 +75,8 @@ function resolveOwner(doc: Doc, sent: Sentence, pos: number, ms: readonly ShareM
     const m = ms[j]!;
     if (m.end > pos) continue;
     const before = doc.norm.slice(Math.max(sent.start, m.start - 30), m.start);
+    // "the sale of Acme, which controls 16% of the market": the relative clause's subject holds it
+    if (RELATIVE_HOLDER.test(doc.norm.slice(m.end, pos))) return { mention: m, anaphor: null };
     // "versions of the Acme 747", "according to Acme": a modifier, not the holder
     if (PREP_BEFORE_MENTION.test(before) && !/^'s?\s/.test(doc.norm.slice(m.end, m.end + 3))) continue;
     // "market research firm Acme": a source

@@ -112,9 +112,15 @@ function headAhead(s: string, conj: string): boolean {
  */
 export function isMarketNp(mods: string, head: string): boolean {
   if (!/^[a-z]/.test(head)) return false;
-  const poss = /([A-Z][\w.&-]*)'s?\s/g;
+  // a possessor must be a place: "France's", "New Zealand's", "the United States'"
+  const poss = /((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*)'s?\s/g;
   for (let m = poss.exec(mods); m; m = poss.exec(mods)) {
-    if (!regionOf(m[1]!, false) && !REGION_BY_FORM.has(m[1]!.toLowerCase())) return false;
+    const words = m[1]!.split(/\s+/);
+    const place = words.some((_w, i) => {
+      const tail = words.slice(i).join(' ');
+      return regionOf(tail, false) != null || REGION_BY_FORM.has(tail.toLowerCase());
+    });
+    if (!place) return false;
   }
   return true;
 }
