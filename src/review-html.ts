@@ -348,7 +348,7 @@ function buildArticle(r: FixtureResult, a: string): Built {
     .map((row, i) => {
       const d = (row.actual ?? row.expected)!;
       const ev = `${a}-ev-deal-${i}`;
-      return `<tr ${rowAttrs(row, `${a}-deal-${i}`)}><td>${evLink(ev, `D${i + 1}`, d.evidence)}</td>${cell(row, 'type', (x) => x.type)}${cell(row, 'parties', (x) => (x.parties ?? []).join(' + '))}${cell(row, 'name', (x) => text(x.name))}${cell(row, 'value', (x) => fmtMoney(x.value), 'num')}${cell(row, 'status', (x) => text(x.status))}${cell(row, 'hedged', (x) => (x.hedged ? 'hedged' : ''))}<td class="evtext">${d.evidence ? `<a href="#${esc(ev)}">${esc(d.evidence.text)}</a>` : ''}</td>${cell(row, 'confidence', (x) => fmtConf(x.confidence), 'num')}${cell(row, 'rule', (x) => text(x.rule), 'rule')}${diffCell(row)}</tr>`;
+      return `<tr ${rowAttrs(row, `${a}-deal-${i}`)}><td>${evLink(ev, `D${i + 1}`, d.evidence)}</td>${cell(row, 'type', (x) => x.type)}${cell(row, 'parties', (x) => partiesWithRoles(x))}${cell(row, 'name', (x) => text(x.name))}${cell(row, 'value', (x) => fmtMoney(x.value), 'num')}${cell(row, 'status', (x) => text(x.status))}${cell(row, 'hedged', (x) => (x.hedged ? 'hedged' : ''))}<td class="evtext">${d.evidence ? `<a href="#${esc(ev)}">${esc(d.evidence.text)}</a>` : ''}</td>${cell(row, 'confidence', (x) => fmtConf(x.confidence), 'num')}${cell(row, 'rule', (x) => text(x.rule), 'rule')}${diffCell(row)}</tr>`;
     })
     .join('');
   const companyRows = companies
@@ -549,3 +549,7 @@ ${results.map(articleSection).join('\n')}
 `;
 }
 
+/** "Acme (acquirer) + Widget (target)"; peers of a merger or partnership without a role word. */
+function partiesWithRoles(d: { parties?: readonly string[]; roles?: readonly string[] }): string {
+  return (d.parties ?? []).map((p, i) => (d.roles?.[i] && d.roles[i] !== 'party' ? `${p} (${d.roles[i]})` : p)).join(' + ');
+}

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /** ISO date (YYYY-MM-DD) or ISO datetime with offset. */
 const IsoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
@@ -87,11 +87,19 @@ export type DealType = z.infer<typeof DealType>;
 export const DealStatus = z.enum(['announced', 'pending', 'completed', 'rumored', 'cancelled', 'rejected']);
 export type DealStatus = z.infer<typeof DealStatus>;
 
+export const DealPartyRole = z.enum(['acquirer', 'target', 'seller', 'investor', 'party']);
+export type DealPartyRole = z.infer<typeof DealPartyRole>;
+
 export const DealSchema = z
   .object({
     id: z.string(),
     type: DealType,
     parties: z.array(z.string()).min(1).describe('Canonical company names; acquirer/investor first.'),
+    roles: z
+      .array(DealPartyRole)
+      .describe(
+        "Each party's role, parallel to parties (roles[i] is parties[i]'s): acquirer, target and seller of an acquisition; investor, target and seller of an investment; party for the peers of a merger, partnership, agreement, joint venture or contract.",
+      ),
     name: z.string().nullable().describe('Name of the deal or project, e.g. "Stargate".'),
     value: z.object({ amount: z.number(), currency: z.string() }).nullable(),
     status: DealStatus.nullable(),

@@ -345,6 +345,7 @@ describe('newsnlp review --html, in Chromium', () => {
       id: 'golden-only',
       type: 'agreement',
       parties: ['Ford Europe', 'Ford'],
+      roles: ['party', 'party'],
       name: null,
       value: null,
       status: 'announced',

@@ -13,7 +13,7 @@ import { PACKAGE_ROOT } from '../util/package-root.ts';
 import type { ArticleReport, ArticleErrors, CorpusArticle, EvalReport, Field, LabelFile, Scores } from './schema.ts';
 import { CLAIM_ATTRS, CorpusArticleSchema, DEAL_ATTRS, FIELDS, LabelFileSchema } from './schema.ts';
 import type { ArticleScore, AttrTally, FieldResult, Prediction } from './score.ts';
-import { ZERO, accuracy, addCounts, claimAttrMatch, dealAttrMatch, emptyTally, prf, scoreArticle } from './score.ts';
+import { NameResolver, ZERO, accuracy, addCounts, claimAttrMatch, dealAttrApplies, dealAttrMatch, emptyTally, predictedAcquirer, prf, scoreArticle } from './score.ts';
 
 export { formatReport } from './report.ts';
 export type { FormatOptions } from './report.ts';
@@ -191,7 +191,8 @@ function errorsOf<P, G>(r: FieldResult<P, G>, show: (x: P | G) => Record<string,
   };
 }
 
-function articleReport(a: LabelledArticle, s: ArticleScore, failure: string | null): ArticleReport {
+function articleReport(a: LabelledArticle, s: ArticleScore, failure: string | null, prediction: Prediction): ArticleReport {
+  const names = { pred: new NameResolver(prediction.companies), gold: new NameResolver(a.labels.companies) };
   const claimMis: ArticleErrors['attributeMismatches'] = [];
   for (const { pred: p, gold: g } of s.marketShareClaims.matches) {
     for (const attr of CLAIM_ATTRS) {
@@ -201,7 +202,9 @@ function articleReport(a: LabelledArticle, s: ArticleScore, failure: string | nu
   const dealMis: ArticleErrors['attributeMismatches'] = [];
   for (const { pred: p, gold: g } of s.deals.matches) {
     for (const attr of DEAL_ATTRS) {
-      if (!dealAttrMatch(attr, p, g)) dealMis.push({ item: `${g.type} [${g.parties.join(' | ')}]`, attribute: attr, predicted: p[attr], gold: g[attr] });
+      if (!dealAttrApplies(attr, g) || dealAttrMatch(attr, p, g, names)) continue;
+      const [predicted, gold] = attr === 'acquirer' ? [predictedAcquirer(p), g.parties[0] ?? null] : [p[attr], g[attr]];
+      dealMis.push({ item: `${g.type} [${g.parties.join(' | ')}]`, attribute: attr, predicted, gold });
     }
   }
   return {
@@ -268,7 +271,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalReport> {
     const score = scoreArticle(prediction, a.labels);
     scored.push({ id: a.article.id, split: splitOf(a.article.id), score });
     // The test part is scored, never read: its articles stay out of the per-article report.
-    if (partOf(a.article.id) === 'dev') articles.push(articleReport(a, score, failure));
+    if (partOf(a.article.id) === 'dev') articles.push(articleReport(a, score, failure, prediction));
   }
   const splits: Record<string, Scores> = {};
   for (const name of SPLIT_NAMES) {

@@ -88,7 +88,7 @@ export type Field = (typeof FIELDS)[number];
 
 /** Informative attributes compared on matched pairs only (not required for a match). */
 export const CLAIM_ATTRS = ['market', 'region', 'period', 'attributedTo'] as const;
-export const DEAL_ATTRS = ['type', 'status', 'value', 'name'] as const;
+export const DEAL_ATTRS = ['type', 'status', 'value', 'name', 'acquirer'] as const;
 export type ClaimAttr = (typeof CLAIM_ATTRS)[number];
 export type DealAttr = (typeof DEAL_ATTRS)[number];
 

@@ -34,6 +34,8 @@ export interface PredClaim {
 export interface PredDeal {
   type: DealType;
   parties: readonly string[];
+  /** Each party's role (record schema 1.1); absent in older predictions: then parties[0] is the buyer. */
+  roles?: readonly string[];
   status: string | null;
   value: { amount: number; currency: string } | null;
   name: string | null;
@@ -403,8 +405,34 @@ export function claimAttrMatch(attr: ClaimAttr, p: PredClaim, g: GoldClaim): boo
   return looseMatch(p[attr], g[attr]);
 }
 
-export function dealAttrMatch(attr: DealAttr, p: PredDeal, g: GoldDeal): boolean {
+/** Gold deal types whose first party is a buyer or investor (the README: "acquirer/investor first"). */
+const BUYER_FIRST: ReadonlySet<string> = new Set(['acquisition', 'investment']);
+
+/** Whether an attribute is scored for a gold deal: `acquirer` only where the labels name one. */
+export function dealAttrApplies(attr: DealAttr, g: GoldDeal): boolean {
+  return attr !== 'acquirer' || (BUYER_FIRST.has(g.type) && g.parties.length >= 2);
+}
+
+/** The predicted buyer or investor: the party whose role says so, else the first party. */
+export function predictedAcquirer(p: PredDeal): string | null {
+  const i = p.roles ? p.roles.findIndex((r) => r === 'acquirer' || r === 'investor') : 0;
+  return i >= 0 ? (p.parties[i] ?? null) : null;
+}
+
+/** Name resolvers of one article, for attributes that compare companies. */
+export interface DealNames {
+  pred: NameResolver;
+  gold: NameResolver;
+}
+
+export function dealAttrMatch(attr: DealAttr, p: PredDeal, g: GoldDeal, names?: DealNames): boolean {
   switch (attr) {
+    case 'acquirer': {
+      const a = predictedAcquirer(p);
+      if (!a || !names || !g.parties[0]) return false;
+      const want = names.gold.keys(g.parties[0]);
+      return [...names.pred.keys(a)].some((k) => want.has(k));
+    }
     case 'type':
       return p.type === g.type;
     case 'status':
@@ -435,7 +463,7 @@ export function emptyTally(): AttrTally {
   const t = () => ({ correct: 0, total: 0 });
   return {
     marketShareClaims: { market: t(), region: t(), period: t(), attributedTo: t() },
-    deals: { type: t(), status: t(), value: t(), name: t() },
+    deals: { type: t(), status: t(), value: t(), name: t(), acquirer: t() },
   };
 }
 
@@ -455,8 +483,9 @@ export function scoreArticle(pred: Prediction, gold: Gold): ArticleScore {
   }
   for (const { pred: p, gold: g } of deals.matches) {
     for (const a of DEAL_ATTRS) {
+      if (!dealAttrApplies(a, g)) continue;
       attrs.deals[a].total++;
-      if (dealAttrMatch(a, p, g)) attrs.deals[a].correct++;
+      if (dealAttrMatch(a, p, g, { pred: predNames, gold: goldNames })) attrs.deals[a].correct++;
     }
   }
   return { companies, marketShareClaims, deals, attrs };

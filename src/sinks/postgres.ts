@@ -144,7 +144,7 @@ function addRecordRows(rows: Rows, articleId: string, r: ArticleRecord): void {
       rule: d.rule,
     });
     d.parties.forEach((p, position) =>
-      rows.dealParties.push({ article_id: articleId, deal_id: d.id, position, name: p, company_id: companyOf(p) }),
+      rows.dealParties.push({ article_id: articleId, deal_id: d.id, position, name: p, role: d.roles[position] ?? null, company_id: companyOf(p) }),
     );
   }
   const claimIds = new Set<string>();
@@ -237,8 +237,8 @@ SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(article_id text, id text, type 
   confidence real, rule text)`;
 
 const INSERT_DEAL_PARTIES = `
-INSERT INTO deal_parties (article_id, deal_id, position, name, company_id)
-SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(article_id text, deal_id text, position integer, name text, company_id text)`;
+INSERT INTO deal_parties (article_id, deal_id, position, name, role, company_id)
+SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(article_id text, deal_id text, position integer, name text, role text, company_id text)`;
 
 const INSERT_CLAIMS = `
 INSERT INTO market_share_claims (article_id, id, company, company_id, brand, share, bound, market, region, period,

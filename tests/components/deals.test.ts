@@ -547,3 +547,21 @@ describe('deals: through the pipeline', () => {
     for (const d of record.deals) expect(record.text.slice(d.evidence.start, d.evidence.end)).toBe(d.evidence.text);
   });
 });
+
+describe('deals: each party with its role', () => {
+  const three = { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'], Tailwind: ['Tailwind'] };
+  it.each([
+    // buyer, target, seller (a seller named after the price; a seller named with "from")
+    ['Tailwind was sold for $10m by Fabrikam to investment firm Contoso.', 'acquisition', ['Contoso', 'Tailwind', 'Fabrikam'], ['acquirer', 'target', 'seller']],
+    ['Contoso acquired Tailwind from Fabrikam in 1984.', 'acquisition', ['Contoso', 'Tailwind', 'Fabrikam'], ['acquirer', 'target', 'seller']],
+    // a fronted clause: the buyer is the main clause's subject
+    ['After acquiring Tailwind, Contoso became the largest pump maker.', 'acquisition', ['Contoso', 'Tailwind'], ['acquirer', 'target']],
+    ['Contoso bought a 20 pct stake in Tailwind.', 'investment', ['Contoso', 'Tailwind'], ['investor', 'target']],
+    // peers
+    ['Contoso and Fabrikam agreed to merge.', 'merger', ['Contoso', 'Fabrikam'], ['party', 'party']],
+  ])('%s', (text, type, parties, roles) => {
+    const d = only(findDeals(makeDoc(text, three, text.includes('$10m') ? [{ text: '$10m', amount: 10_000_000, currency: 'USD' }] : [])));
+    expect({ type: d.type, parties: d.parties, roles: d.roles }).toEqual({ type, parties, roles });
+    expect(DealSchema.safeParse(d).success).toBe(true);
+  });
+});

@@ -31,7 +31,7 @@ describe('newsnlp db', () => {
   });
 
   it('migrate applies, then reports up to date (URL from the config, password hidden)', async () => {
-    expect(await run(['db', 'migrate', '--schema', db.schema], db.url)).toEqual([expect.stringMatching(/applied 0001_init\.sql; now at version \d+$/)]);
+    expect(await run(['db', 'migrate', '--schema', db.schema], db.url)).toEqual([expect.stringMatching(/applied 0001_init\.sql, 0002_deal_party_roles\.sql; now at version \d+$/)]);
     expect(await run(['db', 'migrate', '--url', db.url, '--schema', db.schema])).toEqual([expect.stringMatching(/up to date at version \d+$/)]);
     await expect(run(['db', 'migrate', '--schema', db.schema])).rejects.toThrow(/no database: pass --url/);
     await expect(run(['db', 'migrate', '--url', 'mysql://x/y'])).rejects.toMatchObject({ exitCode: 2, message: '[db] --url: not a postgres:// URL: "mysql://x/y"' });

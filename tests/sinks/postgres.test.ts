@@ -72,7 +72,15 @@ describe('PostgreSQL sink', () => {
       expect(await count('deals', 'article_id = $1', [r.id])).toBe(r.deals.length);
       expect(await count('deal_parties', 'article_id = $1', [r.id])).toBe(r.deals.reduce((n, d) => n + d.parties.length, 0));
       expect(await count('market_share_claims', 'article_id = $1', [r.id])).toBe(r.marketShareClaims.length);
+      // each party's role beside its name, in the record's order
+      const parties = await db.pool.query<{ deal_id: string; name: string; role: string }>(
+        'SELECT deal_id, name, role FROM deal_parties WHERE article_id = $1 ORDER BY deal_id, position',
+        [r.id],
+      );
+      const want = [...r.deals].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).flatMap((d) => d.parties.map((name, i) => ({ deal_id: d.id, name, role: d.roles[i] })));
+      expect(parties.rows).toEqual(want);
     }
+    expect(recs.flatMap((r) => r.deals.flatMap((d) => d.roles))).toEqual(expect.arrayContaining(['acquirer', 'target']));
     // Offsets are UTF-16 units into record.text, end exclusive.
     const { rows } = await db.pool.query<{ text: string; evidence_text: string; evidence_start: number; evidence_end: number }>(
       `SELECT a.record->>'text' AS text, e.evidence_text, e.evidence_start, e.evidence_end

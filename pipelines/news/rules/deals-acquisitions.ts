@@ -121,6 +121,27 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
     score: 0.75,
     example: 'Widget filed for bankruptcy and was sold to Acme.',
   },
+  // The seller named after the price: "Widget was sold for $10m by Gadget to Acme"; "Widget, sold by
+  // Gadget to investment firm Acme last week"
+  {
+    rule: 'sale.passive.by-to',
+    type: 'acquisition',
+    match: '{b} {_}\\b(?:(?:was|were|has been|had been|have been|is being|will be|is to be|being) )?(?<v>sold|divested) (?:for [^,;\\n\\u0001\\u0002]{1,40}? )?by {s} to {w}{a}',
+    parties: ['a', 'b', 's'],
+    score: 0.75,
+    example: 'Widget was sold for $10m by Gadget to investment firm Acme.',
+  },
+  // A deal stated in a fronted clause, its buyer the main clause's subject: "After acquiring Widget,
+  // Acme became the largest pump maker"; "Having bought Widget in 2004, Acme ..."
+  {
+    rule: 'acq.fronted-participle',
+    type: 'acquisition',
+    match: "^\\W*(?:(?:after|since|following|by|through|having|with) )?(?<v>acquiring|buying|purchasing|taking over|bought|acquired|purchased|taken over) {w}{b+}(?: (?:in|last|earlier|this) [\\w ]{1,20}?)?,? (?:the (?:[\\w'-]+ ){0,3})?{a!}",
+    parties: ['a', 'b'],
+    status: 'completed',
+    score: 0.65,
+    example: 'After acquiring Widget, Acme became the largest pump maker.',
+  },
   // "Widget had sold Acme a stake in 2000": the seller's own shares
   {
     rule: 'sale.ditransitive.own',

@@ -6,7 +6,8 @@
  */
 import type { Component, Doc } from '../../doc.ts';
 import { evidence, sentenceAt } from '../../doc.ts';
-import type { Deal } from '../../../../src/schema.ts';
+import type { Deal, DealPartyRole, DealType } from '../../../../src/schema.ts';
+import type { SlotName } from '../../rules/deals.ts';
 import { hashId } from '../../../../src/util/ids.ts';
 import { SCORE_ADJUST } from '../../rules/deals.ts';
 import { AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, FOLLOW_UP, OFFER_RULE, PAST_DEAL_WORDS, RESTATING_ASIDE } from '../../rules/deals-status.ts';
@@ -23,6 +24,7 @@ export function findEvents(doc: Doc, found: DealCandidates, roles: readonly Deal
     id: hashId('deal', c.type, c.parties.join('|'), c.start),
     type: c.type,
     parties: c.parties,
+    roles: c.parties.map((_p, i) => partyRole(c.type, c.slots[i]!)),
     name: c.name,
     value: c.value,
     status: c.status,
@@ -31,6 +33,17 @@ export function findEvents(doc: Doc, found: DealCandidates, roles: readonly Deal
     confidence: c.confidence,
     rule: c.rule,
   }));
+}
+
+/**
+ * A party's role from its slot and the deal's type: the buyer, target and seller of an acquisition,
+ * the investor, target and seller of an investment; the parties of a merger, partnership, agreement,
+ * joint venture or contract are peers.
+ */
+function partyRole(type: DealType, slot: SlotName): DealPartyRole {
+  if (type === 'acquisition') return slot === 'a' ? 'acquirer' : slot === 's' ? 'seller' : 'target';
+  if (type === 'investment') return slot === 'a' ? 'investor' : slot === 's' ? 'seller' : 'target';
+  return 'party';
 }
 
 /** A template match's event: status, value and name from its clause. */
@@ -60,6 +73,7 @@ function eventOf(doc: Doc, found: DealCandidates, role: DealRole): DealEvent {
     type: role.type,
     generic: role.generic,
     parties: [...role.parties],
+    slots: [...role.slots],
     name: findName(doc.text.slice(sent.start, sent.end), role.parties, start - sent.start, clauseEnd - sent.start),
     value,
     status,
@@ -115,6 +129,7 @@ function offerEvent(doc: Doc, found: DealCandidates, role: DealRole): DealEvent 
     type: role.type,
     generic: role.generic,
     parties: [...role.parties],
+    slots: [...role.slots],
     name: null,
     value: findValue(doc.norm, found.money, received.start, received.end),
     status: 'announced',

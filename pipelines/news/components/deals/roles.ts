@@ -57,7 +57,10 @@ function distribute(c: DealRole & { each?: string[] }): DealRole[] {
   if (!each || each.length < 2) return [c];
   // each company keeps its slot's place: the bidders of "the bidders were X and Y" first, the
   // targets of "Acme bought X and Y" second
-  return each.map((p) => ({ ...c, parties: c.parties.filter((x) => x === p || !each.includes(x)) }));
+  return each.map((p) => {
+    const keep = c.parties.map((x) => x === p || !each.includes(x));
+    return { ...c, parties: c.parties.filter((_x, i) => keep[i]), slots: c.slots.filter((_x, i) => keep[i]) };
+  });
 }
 
 /** "Acme has received a $3bn offer. The bid has come from Widget." -> [Widget, Acme]. */
@@ -74,6 +77,7 @@ function offerBidder(ctx: RoleCtx, si: number, pending: { target: string; senten
     type: 'acquisition',
     generic: false,
     parties: [bidder.name, pending.target],
+    slots: ['a', 'b'],
     start,
     end: bidder.end,
     trigger: start,
@@ -92,7 +96,7 @@ function roleFrom(ctx: RoleCtx, si: number, m: TemplateMatch): (DealRole & { eac
   const [trigger, triggerEnd] = v;
   const slots = resolveSlots(ctx, si, m, trigger, triggerEnd);
   if (!slots) return null;
-  const { parties, subjectStart } = orderParties(ctx, si, m, slots, trigger);
+  const { parties, slots: partySlots, subjectStart } = orderParties(ctx, si, m, slots, trigger);
   const start = Math.min(m.start, subjectStart);
   if (parties.length < 2) return null;
   // "Acme Petroleum will become a subsidiary of Acme": a group reorganising itself makes no deal
@@ -115,6 +119,7 @@ function roleFrom(ctx: RoleCtx, si: number, m: TemplateMatch): (DealRole & { eac
     type: typed.type,
     generic: typed.generic,
     parties,
+    slots: partySlots,
     start,
     end: m.end,
     trigger,
@@ -128,8 +133,9 @@ function roleFrom(ctx: RoleCtx, si: number, m: TemplateMatch): (DealRole & { eac
  * rules/deals.ts): "|S" to the sentence subject (the report's span then starts there, `subjectStart`),
  * "|R" to the target just reported or the topic, "|T" to the topic.
  */
-function orderParties(ctx: RoleCtx, si: number, m: TemplateMatch, slots: Slots, trigger: number): { parties: string[]; subjectStart: number } {
+function orderParties(ctx: RoleCtx, si: number, m: TemplateMatch, slots: Slots, trigger: number): { parties: string[]; slots: SlotName[]; subjectStart: number } {
   const parties: string[] = [];
+  const partySlots: SlotName[] = [];
   let subjectStart = m.start;
   for (const spec of m.rule.parties as readonly PartySpec[]) {
     const [slot, fallback] = spec.split('|') as [SlotName, string | undefined];
@@ -146,9 +152,13 @@ function orderParties(ctx: RoleCtx, si: number, m: TemplateMatch, slots: Slots, 
       const t = recent && !slots.named.has(recent) ? recent : ctx.found.topic;
       if (t && !slots.named.has(t)) names = [t];
     }
-    for (const n of names) if (!parties.includes(n)) parties.push(n);
+    for (const n of names) {
+      if (parties.includes(n)) continue;
+      parties.push(n);
+      partySlots.push(slot);
+    }
   }
-  return { parties, subjectStart };
+  return { parties, slots: partySlots, subjectStart };
 }
 
 /** The sentence subject: its first company before the trigger that is not already a party. */

@@ -80,6 +80,8 @@ export interface DealRole {
   /** The type came from a generic word ("deal", "agreement") and the sentence around it. */
   generic: boolean;
   parties: string[];
+  /** The rule's slot each party came from (parallel to `parties`): a buyer, b target, s seller, u unit. */
+  slots: SlotName[];
   /** The span of the report (match, widened to a subject taken as a party). */
   start: number;
   end: number;
@@ -97,6 +99,8 @@ export interface DealEvent {
   type: DealType;
   generic: boolean;
   parties: string[];
+  /** Parallel to `parties`: the slot each came from. */
+  slots: SlotName[];
   name: string | null;
   value: DealValue | null;
   status: DealStatus | null;
