@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { nameKey } from './names.ts';
 import { gazetteerLookup } from './gazetteer.ts';
+import { DEMONYMS, FIRST_NAMES, LAST_NAMES, NATIONALITIES, PLACES, isCommonWord, isLexiconWord } from './words.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
 
 const AliasFileSchema = z.object({
@@ -26,6 +27,8 @@ export interface CuratedCompany {
   parent: string | null;
   /** The SEC-list entry of one of its forms, when listed ("Ford Motor" for Ford). */
   listed: GazetteerEntry | null;
+  /** From the hand-curated list, or from the list of well-known companies (known-companies.json). */
+  source: 'curated' | 'known';
 }
 
 const file = AliasFileSchema.parse(
@@ -42,16 +45,48 @@ for (const c of file.companies) {
       break;
     }
   }
-  const entry: CuratedCompany = { name: c.name, parent: c.parent ?? null, listed };
+  const entry: CuratedCompany = { name: c.name, parent: c.parent ?? null, listed, source: 'curated' };
   for (const form of [c.name, ...c.aliases]) {
     const k = nameKey(form);
     if (k && !COMPANIES.has(k)) COMPANIES.set(k, entry);
   }
 }
+/**
+ * Well-known companies named in news by a short form (lexicon/data/known-companies.json, compiled
+ * from general knowledge, not from any labelled story): "Citicorp", "HBO", "Thomas Cook". The
+ * curated list above wins where both name a form; a `guarded` entry is also an ordinary word, a
+ * person's name or a place ("Ford", "Iceland") and needs a company cue.
+ */
+const KnownFileSchema = z.object({
+  companies: z.array(
+    z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]), parent: z.string().min(1).optional(), guarded: z.literal(true).optional() }),
+  ),
+});
+const NOT_COMPANY_KEYS = new Set(file.notCompanies.map(nameKey));
+const ambiguousWord = (k: string) =>
+  isCommonWord(k) || isLexiconWord(k) || FIRST_NAMES.has(k) || LAST_NAMES.has(k) || PLACES.has(k) || DEMONYMS.has(k) || NATIONALITIES.has(k);
+const known = KnownFileSchema.parse(JSON.parse(readFileSync(new URL('./data/known-companies.json', import.meta.url), 'utf8')));
+const KNOWN_GUARDED: string[] = [];
+for (const c of known.companies) {
+  const forms = [c.name, ...c.aliases];
+  const entry: CuratedCompany = { name: c.name, parent: c.parent ?? null, listed: null, source: 'known' };
+  for (const form of forms) {
+    const k = nameKey(form);
+    if (!k || COMPANIES.has(k) || NOT_COMPANY_KEYS.has(k) || file.products[form] !== undefined) continue;
+    // One word alone must be a name and nothing else: not an ordinary word ("Orange", "Three"), a
+    // person's name ("Miller"), a place or people ("Iceland", "Swiss", "American"), nor two letters.
+    if (!k.includes(' ') && (c.guarded || k.length < 3 || ambiguousWord(k))) continue;
+    // ...and a one-word short form of a longer name must look like a name of its own: an acronym
+    // ("AIG") or an inner capital ("PayPal"), not a plain word of the name ("Telegraph", "Kingdom")
+    if (!k.includes(' ') && form !== c.name && !/^[A-Z0-9&]{3,}$|[a-z][A-Z]/.test(form)) continue;
+    COMPANIES.set(k, entry);
+    if (c.guarded) KNOWN_GUARDED.push(k);
+  }
+}
 const PRODUCTS = new Map<string, { name: string; owner: string }>();
 for (const [name, owner] of Object.entries(file.products)) PRODUCTS.set(nameKey(name), { name, owner });
 const NOT_COMPANIES: ReadonlySet<string> = new Set(file.notCompanies.map(nameKey));
-const GUARDED: ReadonlySet<string> = new Set(file.guarded.map(nameKey));
+const GUARDED: ReadonlySet<string> = new Set([...file.guarded.map(nameKey), ...KNOWN_GUARDED]);
 
 /** Longest curated name in key tokens. */
 export const CURATED_MAX_TOKENS = Math.max(

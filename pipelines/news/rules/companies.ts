@@ -129,6 +129,8 @@ export const CLASS_RULES = {
   headPair: { kind: 'company', confidence: 0.85, rule: 'suffix', example: 'Deposits at [Acme Savings and Loan Association] fell.' },
   dotcom: { kind: 'company', confidence: 0.75, rule: 'dotcom', example: 'Shoppers at [Widgetly.com] spent more.' },
   curated: { kind: 'company', confidence: 0.95, rule: 'alias', example: 'Customers of [AWS] pay more.' },
+  // a well-known company by its short form (lexicon/data/known-companies.json), not listed otherwise
+  known: { kind: 'company', confidence: 0.9, rule: 'known', example: 'Shares in [Citicorp] rose.' },
   modifierCompound: { kind: 'other', confidence: 0, rule: 'modifier', example: 'The [Anglo-Dutch] venture grew.' },
   curatedMidSentence: { kind: 'company', confidence: 0.85, rule: 'alias', example: 'Shoppers at [Target] spent more.' },
   person: { kind: 'person', confidence: 0, rule: 'person', example: 'Shares rose, said [Jane Doe].' },

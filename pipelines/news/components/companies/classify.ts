@@ -182,7 +182,10 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   // "Foobar.com", "Acme.co.uk": a dot-com name
   if (!curated && len === 1 && DOTCOM_NAME_RE.test(first.w))
     return mkCand(sp, key, surface, CLASS_RULES.dotcom, null, null, false);
-  if (curated && !isGuarded(key)) return mkCand(sp, key, surface, CLASS_RULES.curated, curated, null, false);
+  // (a well-known name that the SEC list or the lexicon also knows is classified by those rules)
+  if (curated && !isGuarded(key) && curated.source === 'known' && !gazetteerLookup(key) && !LEXICON_ORGS.has(key))
+    return mkCand(sp, key, surface, CLASS_RULES.known, curated, null, false);
+  if (curated && !isGuarded(key) && curated.source === 'curated') return mkCand(sp, key, surface, CLASS_RULES.curated, curated, null, false);
   // "Pan-European", "US-German" alone: an adjective ("Pan-European stock market", "the US-German
   // firm"); a noun phrase of its own only with an appositive ("Anglo-Ruritanian, the mining group")
   if (len === 1 && isModifierCompound(first.w) && cueScore(toks, sp).cue !== 'appositive')
