@@ -34,7 +34,8 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
   {
     rule: 'acq.relative-object',
     type: 'acquisition',
-    match: "{b}\\.?(?:,| -| \\() (?:(?:an?|the) (?:[\\w'-]+ ){0,5}?(?:that |which )?|which |that ){a} (?:had |has |have |later |eventually |subsequently |then |recently |previously )?(?<v>acquired|bought|purchased|took over|snapped up|absorbed)\\b",
+    // ("Widget, which was one of the many firms Acme had acquired")
+    match: "{b}\\.?(?:,| -| \\() (?:(?:an?|the) (?:[\\w'-]+ ){0,5}?(?:that |which )?|which (?:was|is|were|are) (?:one|among|part|some) of (?:the )?(?:[\\w'-]+ ){0,4}?(?:that |which )?|which |that ){a} (?:had |has |have |later |eventually |subsequently |then |recently |previously )?(?<v>acquired|bought|purchased|took over|snapped up|absorbed)\\b",
     parties: ['a', 'b'],
     status: 'completed',
     score: 0.7,
@@ -214,6 +215,16 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
     object: 'stake-not-goods',
     score: 0.8,
     example: 'Acme agreed to buy Widget for $5m.',
+  },
+  // The target named in an apposition after a description: "Acme recently acquired a small blog
+  // publisher, Widget Inc"; "Acme bought the country's largest pump maker, Widget"
+  {
+    rule: 'acq.verb.appositive',
+    type: 'acquisition',
+    match: "{a+} {_}\\b(?<v><ACQ_V>) (?:a|an|the|its|their) (?:[\\w'-]+ ){0,6}?[\\w'-]+, {b!}(?=\\.?(?:[,.;]|$| (?:for|in|last|this|from|and|which|who|that)\\b))",
+    parties: ['a', 'b'],
+    score: 0.7,
+    example: 'Acme recently acquired a small blog publisher, Widget Inc.',
   },
   // "Acme's $5bn takeover of Widget"; "Acme announced the acquisition of Widget"
   {

@@ -43,7 +43,7 @@ export const STATUS_CUES: readonly StatusCue[] = [
   },
   {
     rule: 'status.rumored',
-    match: /\b(?:in talks|talks with|held talks|holding talks|(?:preliminary |merger |takeover )?(?:talks|discussions) (?:with|about|on|to|over|for)|negotiat(?:ing|ions)|close to (?:striking|agreeing|signing|a deal|an agreement)|(?:willing|keen|eager|interested|tipped|touted|expected) (?:to|on|in) (?:buy|acquire|bid|make|buying|acquiring|bidding|take)|reportedly|is reported|was reported|reports? that|reports? said|sources? (?:said|say|close)|people familiar|according to (?:sources|people|reports)|speculation|speculat(?:e|ed|ing)|rumou?r(?:s|ed)?|(?:is|are|was|were) considering|consider(?:s|ing)? (?:a|an|making|buying|selling|bidding)|could|may|might|possibl[ey]|potential|exploring|weigh(?:s|ing)|mull(?:s|ing)|eyeing|would consider|talk of|interest in buying|analysts? (?:expect|expects|expected|predict|predicts|predicted|believe|believes|think|thinks|speculate|speculated|see|sees)|(?:analysts|observers|commentators|investors) (?:say|said) (?:that )?(?:\w+ ){0,4}?(?:would|will|could|should))\b/i,
+    match: /\b(?:in talks|talks with|held talks|holding talks|(?:preliminary |merger |takeover )?(?:talks|discussions) (?:with|about|on|to|over|for)|negotiat(?:ing|ions)|close to (?:striking|agreeing|signing|a deal|an agreement)|(?:willing|keen|eager|interested|tipped|touted|expected) (?:to|on|in) (?:buy|acquire|bid|make|buying|acquiring|bidding|take)|reportedly|is reported|was reported|reports? that|reports? said|sources? (?:said|say|close)|people familiar|according to (?:sources|people|reports)|speculation|speculat(?:e|ed|ing)|rumou?r(?:s|ed)?|(?:is|are|was|were) considering|consider(?:s|ing)? (?:a|an|making|buying|selling|bidding)|could|(?<!\b(?:in|since|until|from|of|last|this|next|early|late|by|on|during|through|before|after|mid)[\s-])may(?!\s+\d)|might|possibl[ey]|potential|exploring|weigh(?:s|ing)|mull(?:s|ing)|eyeing|would consider|talk of|interest in buying|analysts? (?:expect|expects|expected|predict|predicts|predicted|believe|believes|think|thinks|speculate|speculated|see|sees)|(?:analysts|observers|commentators|investors) (?:say|said) (?:that )?(?:\w+ ){0,4}?(?:would|will|could|should))\b/i,
     status: 'rumored',
     hedged: true,
     example: 'Acme is reportedly in talks to buy Widget.',
@@ -59,6 +59,14 @@ export const STATUS_CUES: readonly StatusCue[] = [
     match: /\b(?:completed|completes|completing|completion of|closed|closes|finali[sz]ed|consummated|(?:assumed|gained|obtained|seized|took) (?:[a-z]+ )?control)\b/i,
     status: 'completed',
     example: 'Acme completed the previously announced acquisition of Widget.',
+  },
+  // A perfect tense reports a done deal even beside "announced": "Acme announced it has acquired
+  // Widget"; "Widget said it had been bought by Acme"
+  {
+    rule: 'status.perfect',
+    match: /\b(?:has|have|had)\s+(?:now\s+|already\s+|finally\s+|officially\s+)?(?:been\s+)?(?:acquired|bought|purchased|taken over|completed|closed|merged|snapped up|absorbed)\b/i,
+    status: 'completed',
+    example: 'Acme announced it has acquired Widget.',
   },
   {
     rule: 'status.announced',
