@@ -403,3 +403,21 @@ describe('companies: four components over the Doc', () => {
     ).toThrow(/component "company_cues" requires "companyCandidates", which no earlier component assigns/);
   });
 });
+
+describe('companies: two known names joined by a hyphen or a slash', () => {
+  it.each([
+    ['Analysts expect the Intel-Oracle merger to close soon.', ['Intel', 'Oracle']],
+    ['This is a major step for the Intel/Oracle deal.', ['Intel', 'Oracle']],
+    // one name, not a pair: the whole is known, or its parts are not, or the name goes on
+    ['Coca-Cola raised its prices.', ['Coca-Cola']],
+    ['Shares of Hewlett-Packard fell.', ['Hewlett-Packard']],
+  ])('%s', (text, want) => {
+    expect(names(text)).toEqual(want);
+  });
+
+  it('well-known companies by a short form, without a cue (lexicon/data/known-companies.json)', () => {
+    expect(names('Citicorp raised its prime rate while HBO aired the final and McDonnell Douglas built the jet.')).toEqual(['Citicorp', 'HBO', 'McDonnell Douglas']);
+    // an ordinary word, a place or a person's name never counts alone
+    expect(names('Orange juice sales rose in Iceland, said Mr Miller.')).toEqual([]);
+  });
+});

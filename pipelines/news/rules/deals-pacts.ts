@@ -11,7 +11,7 @@ export const PACT_RULES: readonly DealRule[] = [
   {
     rule: 'pact.hyphen',
     type: 'kind',
-    match: "\\bthe {a}(?:-|/|\\s*-\\s*){b} (?:[a-z-]+ ){0,2}?(?<v>(?<k><AGREE_N>|merger|takeover|tie-up|combination))\\b",
+    match: "\\b(?:the|an?|this|that|their|its|proposed) {a}(?:-|/|\\s*-\\s*){b} (?:[a-z-]+ ){0,2}?(?<v>(?<k><AGREE_N>|merger|takeover|tie-up|combination))\\b",
     parties: ['a', 'b'],
     score: 0.65,
     example: 'The Acme-Widget alliance came about in 2000.',

@@ -45,6 +45,7 @@ function isKnownName(x: string): boolean {
 }
 
 const WORD_START_RE = /[\p{L}\p{N}]/u;
+const NAME_PAIR_RE = /^([A-Z][\w.&]*)[-/]([A-Z][\w.&]*)$/;
 const HYPHEN_TAIL_RE = /^(.*[A-Za-z0-9])-([a-z]+)$/;
 
 /** Does a token start with a letter or digit? ASCII answered without the Unicode regexp. */
@@ -69,6 +70,18 @@ export function tokenize(doc: Doc): Tok[] {
     while (si < sents.length && s >= sents[si]!.end) si++;
     const sent = si < sents.length && s >= sents[si]!.start ? si : Math.max(0, si - 1);
     const word = startsWord(w);
+    // "the Acme-Widget merger", "the Acme/Widget deal": two known names joined are two tokens
+    // (not "Coca-Cola" nor "Mercedes-Benz": the whole is no pair of known names, or is one itself)
+    if (word && (w.includes('-') || w.includes('/'))) {
+      const pair = NAME_PAIR_RE.exec(w.replace(/'s$/i, ''));
+      // (a name that goes on is one name: "Acme-Widget Supercomputers", a venture of the two)
+      const goesOn = /^ [A-Z][a-z]/.test(norm.slice(e, e + 3));
+      if (pair && !goesOn && isKnownName(pair[1]!) && isKnownName(pair[2]!) && !isKnownName(pair[0])) {
+        w = pair[1]!;
+        e = s + w.length;
+        TOKEN_RE.lastIndex = e;
+      }
+    }
     let poss = false;
     let tail = '';
     if (word) {
@@ -100,7 +113,7 @@ export function tokenize(doc: Doc): Tok[] {
       word &&
       (sent !== lastSent ||
         prevWord === null ||
-        (prev !== undefined && !prev.word && (prev.w === '"' || prev.w === ':' || prev.w === '(' || prev.w === '-')));
+        (prev !== undefined && !prev.word && (prev.w === '"' || prev.w === ':' || prev.w === '(' || (prev.w === '-' && prev.e < s))));
     const t: Tok = { s, e, w, lower: w.toLowerCase(), word, cap: word && isCapWord(w) && !GARBLED_RE.test(w), poss, tail, sent, start };
     toks.push(t);
     if (word) {
