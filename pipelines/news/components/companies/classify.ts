@@ -178,13 +178,16 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
     return mkCand(sp, key, surface, CLASS_RULES.publicOwner, null, null, false);
   // "Acme Savings and Loan Association"
   if (len >= 3 && companyHeadPair(toks, sp.b)) return mkCand(sp, key, surface, CLASS_RULES.headPair, null, null, false);
-  const curated = curatedCompany(key) ?? null;
+  // a well-known name (known-companies.json) that the SEC list or the lexicon also knows is left to
+  // their rules; the hand-curated list always applies
+  const listedOrLexicon = (k: string) => gazetteerLookup(k) !== undefined || LEXICON_ORGS.has(k);
+  const found = curatedCompany(key) ?? null;
+  const curated = found && found.source === 'known' && listedOrLexicon(key) ? null : found;
   // "Foobar.com", "Acme.co.uk": a dot-com name
   if (!curated && len === 1 && DOTCOM_NAME_RE.test(first.w))
     return mkCand(sp, key, surface, CLASS_RULES.dotcom, null, null, false);
   // (a well-known name that the SEC list or the lexicon also knows is classified by those rules)
-  if (curated && !isGuarded(key) && curated.source === 'known' && !gazetteerLookup(key) && !LEXICON_ORGS.has(key))
-    return mkCand(sp, key, surface, CLASS_RULES.known, curated, null, false);
+  if (curated && !isGuarded(key) && curated.source === 'known') return mkCand(sp, key, surface, CLASS_RULES.known, curated, null, false);
   if (curated && !isGuarded(key) && curated.source === 'curated') return mkCand(sp, key, surface, CLASS_RULES.curated, curated, null, false);
   // "Pan-European", "US-German" alone: an adjective ("Pan-European stock market", "the US-German
   // firm"); a noun phrase of its own only with an appositive ("Anglo-Ruritanian, the mining group")
