@@ -21,7 +21,6 @@ import { oneLine } from './cli-help.ts';
 import type { IngestConfig, IngestConfigInput } from './ingest/config.ts';
 import type { Queues, StageName } from './ingest/queues.ts';
 import type { RedisStore } from './ingest/store.ts';
-import { probeRedis } from './ingest/redis.ts';
 import type { IngestEvent } from './ingest/summary.ts';
 
 /**
@@ -86,7 +85,7 @@ export function registerIngestCommands(program: Command, ctx: IngestCliContext):
     if (!cfg.redisUrl) throw new Error('[ingest] this command needs REDIS_URL (the queue mode); `newsnlp ingest` runs without it');
     const [{ Queues }, { RedisStore }] = await Promise.all([lazy.queues(), lazy.store()]);
     // one line and exit code 3 within seconds when Redis cannot be reached (RedisUnavailableError)
-    await probeRedis(cfg.redisUrl);
+    await (await import('./ingest/redis.ts')).probeRedis(cfg.redisUrl);
     const q = new Queues(cfg);
     const s = RedisStore.connect(cfg.redisUrl);
     try {
