@@ -25,7 +25,8 @@ ORDER BY 1, 2`;
 /** The deals a company took part in. */
 export const DEALS_OF = `
 SELECT a.published_at::date AS day, d.type, d.status, d.value_amount, d.value_currency,
-       array_agg(p.name ORDER BY p.position) AS parties, d.evidence_text, a.url
+       array_agg(p.name ORDER BY p.position) AS parties, array_agg(p.role ORDER BY p.position) AS roles,
+       d.evidence_text, a.url
 FROM deal_parties me
 JOIN deals        d ON d.article_id = me.article_id AND d.id = me.deal_id
 JOIN deal_parties p ON p.article_id = d.article_id AND p.deal_id = d.id
@@ -87,7 +88,7 @@ describe('example SQL', () => {
   it('deals a company took part in', async () => {
     const { rows } = await db.pool.query(DEALS_OF, ['Initech']);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatchObject({ type: 'acquisition', parties: ['Globex', 'Initech'], value_amount: 2e9, value_currency: 'USD' });
+    expect(rows[0]).toMatchObject({ type: 'acquisition', parties: ['Globex', 'Initech'], roles: ['acquirer', 'target'], value_amount: 2e9, value_currency: 'USD' });
     const fixtureDeal = fixtureRecords().flatMap((r) => r.deals)[0]!;
     const { rows: f } = await db.pool.query(DEALS_OF, [fixtureDeal.parties[0]]);
     expect(f.map((r) => r.parties)).toContainEqual(fixtureDeal.parties);

@@ -11,7 +11,7 @@
  */
 export const MARKET_HEADS = [
   'market', 'markets', 'sales', 'shipments', 'production', 'output', 'deliveries', 'registrations',
-  'traffic', 'segment', 'consumption', 'volume', 'volumes', 'installations', 'searches',
+  'traffic', 'segment', 'consumption', 'volume', 'volumes', 'installations', 'searches', 'supply', 'supplies',
 ];
 /** Extra heads accepted only after an explicit share word: "a 40% share of broadband users". */
 export const SHARE_ONLY_HEADS = ['users', 'subscribers', 'customers', 'accounts', 'business', 'industry', 'trade', 'spending', 'downloads'];
