@@ -32,6 +32,9 @@ import { RedisStore } from './store.ts';
 /** The sandboxed extract processor BullMQ forks (NEWSNLP_EXTRACT_MODE=sandboxed). */
 const EXTRACT_PROCESSOR = fileURLToPath(new URL('./extract-sandbox.js', import.meta.url));
 
+/** How long each step of shutting down after the grace period may take before it is left behind. */
+const CLOSE_STEP_MS = 2000;
+
 /**
  * Group commit of the sink worker's JSONL writes: a batch waits up to this long (or until 100
  * envelopes) for the other sink jobs in flight, then one lock, one append and one fdatasync serve
@@ -185,6 +188,22 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
   log.info({ stages, prefix: cfg.prefix, concurrency }, 'workers started');
 
   let closing: Promise<void> | null = null;
+  /** Resolves 'done' when `p` settles (either way), 'timeout' after `ms`. */
+  const within = async (p: Promise<unknown>, ms: number): Promise<'done' | 'timeout'> => {
+    let timer: NodeJS.Timeout | undefined;
+    const t = new Promise<'timeout'>((r) => {
+      timer = setTimeout(() => r('timeout'), ms);
+    });
+    const done = p.then(
+      () => 'done' as const,
+      () => 'done' as const,
+    );
+    try {
+      return await Promise.race([done, t]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const close = (force = false): Promise<void> => {
     if (closing && !force) return closing;
     closing = (async () => {
@@ -198,13 +217,23 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
       clearTimeout(timer);
       if (how === 'timeout') {
         log.warn({ graceMs: cfg.graceMs }, 'grace period over: closing workers with jobs still in flight (they will be picked up again)');
-        await Promise.all(all.map((w) => w.close(true)));
+        // (a worker whose blocking connection never came back from a Redis restart may not close at
+        // all: shutting down is bounded at every step, never a hang; unfinished jobs stall and retry)
+        if ((await within(Promise.all(all.map((w) => w.close(true))), CLOSE_STEP_MS)) === 'timeout') {
+          log.warn({ ms: CLOSE_STEP_MS }, 'workers did not close: dropping their connections');
+        }
       }
-      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
-      await queues.close();
-      await store.close();
-      await res.close();
-      await hooks.closed?.();
+      if ((await within(Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect()))), CLOSE_STEP_MS)) === 'timeout') {
+        for (const c of connections) c.disconnect();
+      }
+      for (const [what, step] of [
+        ['queues', () => queues.close()],
+        ['store', () => store.close()],
+        ['resources', () => res.close()],
+        ['hooks', async () => hooks.closed?.()],
+      ] as const) {
+        if ((await within(step(), CLOSE_STEP_MS)) === 'timeout') log.warn({ what, ms: CLOSE_STEP_MS }, 'did not close in time: left behind');
+      }
       log.info('workers closed');
     })();
     return closing;
@@ -224,6 +253,11 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
           process.exit(130);
         }
         log.info({ sig, graceMs: cfg.graceMs }, 'shutting down: finishing in-flight jobs');
+        // a backstop: whatever hangs, the process is gone soon after the grace period
+        setTimeout(() => {
+          log.error({ graceMs: cfg.graceMs }, 'shutdown did not finish: exiting');
+          process.exit(1);
+        }, cfg.graceMs + 6 * CLOSE_STEP_MS).unref();
         close().then(
           () => process.exit(0),
           (err: unknown) => {

@@ -144,7 +144,11 @@ describe('a worker whose Redis is killed and restarted', () => {
       expect((await job.isFailed()) || (await job.isCompleted())).toBe(true);
       await q.close();
       w.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      // (it hung here about one run in three before shutting down was bounded at every step: a
+      // worker whose blocking connection did not come back from the restart never closed)
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running 20 s after SIGTERM'), 20_000))]);
+      if (typeof code === 'string') console.error(`[test] worker log:\n${stderr.slice(-4000)}`);
+      expect(code).toBe(0);
     } finally {
       if (w.exitCode === null) w.kill('SIGKILL');
       await redis.stop();
