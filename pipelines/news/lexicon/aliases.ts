@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { nameKey } from './names.ts';
 import { gazetteerLookup } from './gazetteer.ts';
+import { readPrepared } from './prepared.ts';
 import { DEMONYMS, FIRST_NAMES, LAST_NAMES, NATIONALITIES, PLACES, isCommonWord, isLexiconWord } from './words.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
 
@@ -65,22 +66,43 @@ const KnownFileSchema = z.object({
 const NOT_COMPANY_KEYS = new Set(file.notCompanies.map(nameKey));
 const ambiguousWord = (k: string) =>
   isCommonWord(k) || isLexiconWord(k) || FIRST_NAMES.has(k) || LAST_NAMES.has(k) || PLACES.has(k) || DEMONYMS.has(k) || NATIONALITIES.has(k);
-const known = KnownFileSchema.parse(JSON.parse(readFileSync(new URL('./data/known-companies.json', import.meta.url), 'utf8')));
+
+/** One accepted form of a well-known company: [key, canonical name, parent or "", guarded 1/0]. */
+export type KnownRow = [string, string, string, 0 | 1];
+
+/**
+ * The forms of known-companies.json that may name a company (prepared at build time by
+ * prepare.ts: keying and checking 5,000 forms against the word tables costs ~150 ms at start).
+ */
+export function computeKnownTable(): KnownRow[] {
+  const known = KnownFileSchema.parse(JSON.parse(readFileSync(new URL('./data/known-companies.json', import.meta.url), 'utf8')));
+  const rows: KnownRow[] = [];
+  for (const c of known.companies) {
+    for (const form of [c.name, ...c.aliases]) {
+      const k = nameKey(form);
+      if (!k || NOT_COMPANY_KEYS.has(k) || file.products[form] !== undefined) continue;
+      // One word alone must be a name and nothing else: not an ordinary word ("Orange", "Three"), a
+      // person's name ("Miller"), a place or people ("Iceland", "Swiss", "American"), nor two letters.
+      if (!k.includes(' ') && (c.guarded || k.length < 3 || ambiguousWord(k))) continue;
+      // ...and a one-word short form of a longer name must look like a name of its own: an acronym
+      // ("AIG") or an inner capital ("PayPal"), not a plain word of the name ("Telegraph", "Kingdom")
+      if (!k.includes(' ') && form !== c.name && !/^[A-Z0-9&]{3,}$|[a-z][A-Z]/.test(form)) continue;
+      rows.push([k, c.name, c.parent ?? '', c.guarded ? 1 : 0]);
+    }
+  }
+  return rows;
+}
+
 const KNOWN_GUARDED: string[] = [];
-for (const c of known.companies) {
-  const forms = [c.name, ...c.aliases];
-  const entry: CuratedCompany = { name: c.name, parent: c.parent ?? null, listed: null, source: 'known' };
-  for (const form of forms) {
-    const k = nameKey(form);
-    if (!k || COMPANIES.has(k) || NOT_COMPANY_KEYS.has(k) || file.products[form] !== undefined) continue;
-    // One word alone must be a name and nothing else: not an ordinary word ("Orange", "Three"), a
-    // person's name ("Miller"), a place or people ("Iceland", "Swiss", "American"), nor two letters.
-    if (!k.includes(' ') && (c.guarded || k.length < 3 || ambiguousWord(k))) continue;
-    // ...and a one-word short form of a longer name must look like a name of its own: an acronym
-    // ("AIG") or an inner capital ("PayPal"), not a plain word of the name ("Telegraph", "Kingdom")
-    if (!k.includes(' ') && form !== c.name && !/^[A-Z0-9&]{3,}$|[a-z][A-Z]/.test(form)) continue;
+{
+  const entries = new Map<string, CuratedCompany>();
+  for (const [k, name, parent, guarded] of readPrepared<KnownRow[]>('known') ?? computeKnownTable()) {
+    // the hand-curated list wins on a clash
+    if (COMPANIES.has(k)) continue;
+    let entry = entries.get(name);
+    if (!entry) entries.set(name, (entry = { name, parent: parent || null, listed: null, source: 'known' }));
     COMPANIES.set(k, entry);
-    if (c.guarded) KNOWN_GUARDED.push(k);
+    if (guarded) KNOWN_GUARDED.push(k);
   }
 }
 const PRODUCTS = new Map<string, { name: string; owner: string }>();

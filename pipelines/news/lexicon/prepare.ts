@@ -9,12 +9,14 @@ import { pathToFileURL } from 'node:url';
 import { preparedFile } from './prepared.ts';
 import { computeWordTables } from './words.ts';
 import { computeGazetteerTable } from './gazetteer.ts';
+import { computeKnownTable } from './aliases.ts';
 
 /** Write every prepared table into `dataDir` (the compiled lexicon's data/ folder). */
 export async function writePreparedTables(dataDir: string): Promise<{ file: string; bytes: number }[]> {
   const tables: Record<string, unknown> = {
     words: await computeWordTables(),
     gazetteer: computeGazetteerTable(),
+    known: computeKnownTable(),
   };
   return Object.entries(tables).map(([name, table]) => {
     const file = preparedFile(dataDir, name);
