@@ -6,13 +6,19 @@
  */
 import type { Component, Doc } from '../../doc.ts';
 import { sentenceAt } from '../../doc.ts';
-import { ANAPHOR_RE, TRIGGER_ANY } from '../../rules/deals-grammar.ts';
+import { ANAPHOR_HEAD, ANAPHOR_RE, ANAPHOR_TAIL, MASKED_ANAPHOR_RE, TRIGGER_ANY } from '../../rules/deals-grammar.ts';
 import { OFFER_RULE } from '../../rules/deals-status.ts';
 import { collectMentions, maskText, mentionsIn, topicOf } from './mentions.ts';
 import { matchTemplates } from './template.ts';
 import type { DealCandidates, DealMention, OfferCues, SentenceCandidates } from './types.ts';
 
 const ANAPHOR_TEST = new RegExp(ANAPHOR_RE, 'i');
+const ANAPHOR_ALL = new RegExp(MASKED_ANAPHOR_RE, 'gi');
+
+/** The masked text with every anaphor masked as well ("the company" -> \u0005\u0006...): what the templates read. */
+function maskAnaphors(masked: string): string {
+  return masked.replace(ANAPHOR_ALL, (m) => ANAPHOR_HEAD + ANAPHOR_TAIL.repeat(m.length - 1));
+}
 
 /** The masked text, the mentions, and every template match of every sentence. */
 export function findCandidates(doc: Doc): DealCandidates {
@@ -30,11 +36,12 @@ export function findCandidates(doc: Doc): DealCandidates {
   const found: DealCandidates = { mentions, masked, money, firstMention, topic: topicOf(mentions), sentences: [] };
   // an article that names no company reports no deal
   if (mentions.length < 1) return found;
-  for (let si = 0; si < doc.sentences.length; si++) found.sentences.push(sentenceCandidates(doc, found, si));
+  const forTemplates = maskAnaphors(masked);
+  for (let si = 0; si < doc.sentences.length; si++) found.sentences.push(sentenceCandidates(doc, found, forTemplates, si));
   return found;
 }
 
-function sentenceCandidates(doc: Doc, found: DealCandidates, si: number): SentenceCandidates {
+function sentenceCandidates(doc: Doc, found: DealCandidates, forTemplates: string, si: number): SentenceCandidates {
   const s = doc.sentences[si]!;
   const text = doc.norm.slice(s.start, s.end);
   const masked = found.masked.slice(s.start, s.end);
@@ -43,7 +50,7 @@ function sentenceCandidates(doc: Doc, found: DealCandidates, si: number): Senten
   const tried = !((!named && !ANAPHOR_TEST.test(text)) || !TRIGGER_ANY.test(text));
   return {
     tried,
-    matches: tried ? matchTemplates(masked, text, s.start) : [],
+    matches: tried ? matchTemplates(forTemplates.slice(s.start, s.end), text, s.start) : [],
     offer: named ? offerCues(found.mentions, masked, s.start) : null,
   };
 }
