@@ -565,3 +565,12 @@ describe('deals: each party with its role', () => {
     expect(DealSchema.safeParse(d).success).toBe(true);
   });
 });
+
+describe('deals: advisers are no parties', () => {
+  const four = { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'], Tailwind: ['Tailwind'], Northwind: ['Northwind'] };
+  it('a board that cites its advisers, and a buyer advised by a bank', () => {
+    expect(findDeals(makeDoc('The Fabrikam board rejected the bid from Contoso, citing opinions from its advisers, Tailwind and Northwind.', four)).flatMap((d) => d.parties)).not.toContain('Tailwind');
+    const d = only(findDeals(makeDoc('Contoso, advised by Northwind, agreed to buy Fabrikam.', four)));
+    expect(d.parties).toEqual(['Contoso', 'Fabrikam']);
+  });
+});

@@ -13,6 +13,13 @@ export const RIVAL_OF = /^'s?\s+(?:[\w-]+\s+){0,3}(?:rival|rivals|competitor|com
 export const OWNER_OF_NEXT =
   /^(?:\s+(?:Inc|Corp|Co|Ltd|Plc|AG|SA|NV)\.?)?'s?(?:\s*<[^>\n]{1,14}>)?\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|division|arm|affiliate)\s*<?$/i;
 
+/**
+ * A company named as an adviser is no party: "the board received opinions from its advisers,
+ * Acme Corp and Widget and Co"; "citing an opinion from its financial adviser, Gadget"; "Acme, advised by Gadget, agreed". The
+ * masked text before a mention: "advisers" and then only company names and separators.
+ */
+export const ADVISER_BEFORE =
+  /\b(?:advis[eo]rs?\b(?:\s+(?:are|were|is|was|include|included|including|to\s+the\s+\w+))?,?|advised\s+by)\s+(?:\u0001\u0002*(?:\s*<[^>\n]{1,14}>)?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$/i;
 /** "Widget managers", "Widget's shareholders": people of a company, not the company, act. */
 export const PEOPLE_OF =
   /^(?:'s)?\s+(?:managers|management|executives|employees|shareholders|stockholders|holders|directors|officials|officers|founders?|chairman|president)\b/i;

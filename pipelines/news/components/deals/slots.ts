@@ -5,7 +5,7 @@
 import type { SlotName } from '../../rules/deals.ts';
 import { CO_HEAD } from '../../rules/deals-grammar.ts';
 import {
-  BARE_PRONOUN, OBJECT_PRONOUN, OWNER_OF_NEXT, PEOPLE_OF, PRONOUN_HEAD, PRONOUN_LIST_LEAD, RIVAL_OF, STAKE_NOUN, UNIT_AFTER, UNIT_WORDS,
+  ADVISER_BEFORE, BARE_PRONOUN, OBJECT_PRONOUN, OWNER_OF_NEXT, PEOPLE_OF, PRONOUN_HEAD, PRONOUN_LIST_LEAD, RIVAL_OF, STAKE_NOUN, UNIT_AFTER, UNIT_WORDS,
 } from '../../rules/deals-cues.ts';
 import { resolveAnaphor, resolveNationality } from './anaphora.ts';
 import type { RoleCtx } from './anaphora.ts';
@@ -48,6 +48,8 @@ function namedSlots(ctx: RoleCtx, m: TemplateMatch, trigger: number): Slots {
     const names = ms
       .filter((x, i) => !(s === 'a' && ms[i + 1] && OWNER_OF_NEXT.test(norm.slice(x.end, ms[i + 1]!.start))))
       .filter((x) => !(x.start > trigger && PEOPLE_OF.test(norm.slice(x.end, x.end + 20))))
+      // "opinions from its advisers, Acme and Widget": advisers, not parties
+      .filter((x) => !ADVISER_BEFORE.test(ctx.found.masked.slice(Math.max(0, x.start - 80), x.start)))
       .map((x) => x.name);
     slots.names.set(s, names);
     for (const n of names) slots.named.add(n);
