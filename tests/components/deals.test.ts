@@ -574,3 +574,11 @@ describe('deals: advisers are no parties', () => {
     expect(d.parties).toEqual(['Contoso', 'Fabrikam']);
   });
 });
+
+describe('deals: a list with an appositive aside', () => {
+  it('"X, the maker, and Y agreed to merge"; "a deal with X, an investor group, and Y"', () => {
+    const three = { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'], Tailwind: ['Tailwind'] };
+    expect(only(findDeals(makeDoc('Contoso, the pump maker, and Fabrikam agreed to merge.', three))).parties).toEqual(['Contoso', 'Fabrikam']);
+    expect(only(findDeals(makeDoc('Tailwind cut a deal with Contoso, a Los Angeles investor group, and Fabrikam.', three))).parties).toEqual(['Tailwind', 'Contoso', 'Fabrikam']);
+  });
+});

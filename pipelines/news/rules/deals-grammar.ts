@@ -52,7 +52,8 @@ export const SLOT_RE = `(?:[<(]?${COMPANY_RE}(?:\\.(?=\\s))?[>)]?|${ANAPHOR_HEAD
 /** Between two companies of a list: "X, Y and Z", "X <XX.N> and French firm Y", "X and a unit of Y". */
 export const LIST_SEP =
   `>?(?:\\s+(?:Inc|Corp|Co|Ltd|Plc|SA|AG|NV|SpA|Cos|Group)\\b\\.?)?(?:'s?)?(?:\\s*<[^>\\n]{1,14}>)*(?:\\s*\\([^)\\n]{1,40}\\))?` +
-  `(?:\\s*,\\s*(?!(?:a|an|the)\\s)(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s*,?\\s+as well as\\s+|(?<=>)\\s+)` +
+  // ("X, the chip maker, and Y announced": an appositive aside before the list's last "and")
+  `(?:\\s*,\\s*(?!(?:a|an|the)\\s)(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s*,?\\s+as well as\\s+|(?<=>)\\s+|,\\s+(?:(?:a|an|the)\\s+[^,;\\n\\u0001\\u0002]{1,40}|\\u0005\\u0006*),\\s+and\\s+)` +
   // "X, Y, and others, Z has signed": "and others" closes the list; Z starts a new clause
   `(?:(?!(?:said|says|agreed|will|would|to|has|have|had|is|was|were|are|which|who|that|others?|more|several|many|various)\\b)[A-Za-z][\\w.'-]*,?\\s+){0,3}<?`;
 
