@@ -87,7 +87,7 @@ export type DealType = z.infer<typeof DealType>;
 export const DealStatus = z.enum(['announced', 'pending', 'completed', 'rumored', 'cancelled', 'rejected']);
 export type DealStatus = z.infer<typeof DealStatus>;
 
-export const DealPartyRole = z.enum(['acquirer', 'target', 'seller', 'investor', 'party']);
+export const DealPartyRole = z.enum(['acquirer', 'target', 'seller', 'investor', 'lead_investor', 'party']);
 export type DealPartyRole = z.infer<typeof DealPartyRole>;
 
 export const DealSchema = z
@@ -98,7 +98,7 @@ export const DealSchema = z
     roles: z
       .array(DealPartyRole)
       .describe(
-        "Each party's role, parallel to parties (roles[i] is parties[i]'s): acquirer, target and seller of an acquisition; investor, target and seller of an investment; party for the peers of a merger, partnership, agreement, joint venture or contract.",
+        "Each party's role, parallel to parties (roles[i] is parties[i]'s): acquirer, target and seller of an acquisition; investor (lead_investor for the one leading a funding round), target and seller of an investment; party for the peers of a merger, partnership, agreement, joint venture or contract.",
       ),
     name: z.string().nullable().describe('Name of the deal or project, e.g. "Stargate".'),
     value: z.object({ amount: z.number(), currency: z.string() }).nullable(),

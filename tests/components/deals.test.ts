@@ -582,3 +582,12 @@ describe('deals: a list with an appositive aside', () => {
     expect(only(findDeals(makeDoc('Tailwind cut a deal with Contoso, a Los Angeles investor group, and Fabrikam.', three))).parties).toEqual(['Tailwind', 'Contoso', 'Fabrikam']);
   });
 });
+
+describe('deals: the lead investor of a funding round', () => {
+  it('"raised $20m in a round led by X": X is the lead investor', () => {
+    const two = { Contoso: ['Contoso Ventures'], Fabrikam: ['Fabrikam'] };
+    const text = 'Fabrikam raised $20m in a Series B round led by Contoso Ventures.';
+    const d = only(findDeals(makeDoc(text, two, [{ text: '$20m', amount: 20_000_000, currency: 'USD' }])));
+    expect({ type: d.type, parties: d.parties, roles: d.roles }).toEqual({ type: 'investment', parties: ['Contoso', 'Fabrikam'], roles: ['lead_investor', 'target'] });
+  });
+});

@@ -12,6 +12,7 @@ export const INVESTMENT_RULES: readonly DealRule[] = [
     type: 'investment',
     match: '{b} {_}\\b(?<v>raised|raises|raising|secured|closed|received|gets|got) {_}\\b(?:round|funding|financing|investment|capital) {_}\\bled by {a+}',
     parties: ['a', 'b'],
+    lead: 'a',
     score: 0.8,
     example: 'Widget raised $20m in a round led by Acme Ventures.',
   },

@@ -49,6 +49,8 @@ export interface DealRule {
   /** The template (syntax above). */
   match: string;
   parties: readonly PartySpec[];
+  /** The slot whose companies lead a funding round ("a round led by Acme"): their role is lead_investor. */
+  lead?: SlotName;
   /**
    * How the object phrase (between trigger and target) may change the type:
    * 'stake' — a minority stake or shares make an acquisition an investment ("bought a 20% stake in Y");

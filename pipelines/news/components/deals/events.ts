@@ -9,12 +9,14 @@ import { evidence, sentenceAt } from '../../doc.ts';
 import type { Deal, DealPartyRole, DealType } from '../../../../src/schema.ts';
 import type { SlotName } from '../../rules/deals.ts';
 import { hashId } from '../../../../src/util/ids.ts';
-import { SCORE_ADJUST } from '../../rules/deals.ts';
+import { DEAL_RULES, SCORE_ADJUST } from '../../rules/deals.ts';
 import { AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, FOLLOW_UP, OFFER_RULE, PAST_DEAL_WORDS, RESTATING_ASIDE } from '../../rules/deals-status.ts';
 import { clauseStart, plain } from './mentions.ts';
 import { mergeEvents } from './merge.ts';
 import { findName, findStatus, findValue } from './status.ts';
 import type { DealCandidates, DealEvent, DealRole } from './types.ts';
+
+const RULE_BY_NAME = new Map(DEAL_RULES.map((r) => [r.rule, r]));
 
 /** The deals of an article, from its candidates and their roles. */
 export function findEvents(doc: Doc, found: DealCandidates, roles: readonly DealRole[]): Deal[] {
@@ -24,7 +26,7 @@ export function findEvents(doc: Doc, found: DealCandidates, roles: readonly Deal
     id: hashId('deal', c.type, c.parties.join('|'), c.start),
     type: c.type,
     parties: c.parties,
-    roles: c.parties.map((_p, i) => partyRole(c.type, c.slots[i]!)),
+    roles: c.parties.map((_p, i) => (c.type === 'investment' && RULE_BY_NAME.get(c.rule)?.lead === c.slots[i] ? 'lead_investor' : partyRole(c.type, c.slots[i]!))),
     name: c.name,
     value: c.value,
     status: c.status,
