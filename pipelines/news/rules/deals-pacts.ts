@@ -20,10 +20,21 @@ export const PACT_RULES: readonly DealRule[] = [
   {
     rule: 'pact.noun.between',
     type: 'kind',
-    match: '\\b(?<v>(?<k><AGREE_N>)) (?:between|of|among|involving|by) {w}{a+}',
+    // ("Widget is a partnership, between Acme and Gadget": a comma may stand before "between")
+    match: '\\b(?<v>(?<k><AGREE_N>))(?:,? between| of| among| involving| by) {w}{a+}',
     parties: ['a'],
     score: 0.8,
     example: 'They announced a joint venture between Acme and Widget.',
+  },
+  // The owners of a venture and their parts: "Acme will own 51% of the partnership, with Widget
+  // owning the other 49%"; "Acme will hold 60 pct of the joint venture and Widget the rest"
+  {
+    rule: 'jv.ownership-split',
+    type: 'joint_venture',
+    match: "{a!} {_}\\b(?:own|owns|owned|owning|hold|holds|held|holding|have|has|take|takes|took|taking) (?:a |an )?[\\d.]+\\s*(?:%|pct|percent|per cent)(?: stake)? (?:of|in) (?:the |this |that |their )?(?:new |planned |proposed )?(?<v>joint venture|joint-venture|venture|partnership|alliance|joint company|jv)\\b,? (?:with |and |while |whereas )?{b!}(?: (?:owning|holding|taking|having|will own|will hold|owns|holds|with))? (?:the |a |an )?(?:other |remaining |rest|balance|[\\d.]+\\s*(?:%|pct|percent|per cent))",
+    parties: ['a', 'b'],
+    score: 0.75,
+    example: 'Acme will own 51% of the partnership, with Widget owning the other 49%.',
   },
   // "Acme signed a distribution deal with Widget"; "Acme's recent deal with Widget"; "Acme plans a 50-50 joint venture with Widget"
   {
