@@ -591,3 +591,13 @@ describe('deals: the lead investor of a funding round', () => {
     expect({ type: d.type, parties: d.parties, roles: d.roles }).toEqual({ type: 'investment', parties: ['Contoso', 'Fabrikam'], roles: ['lead_investor', 'target'] });
   });
 });
+
+describe('deals: "the latter" and "the former"', () => {
+  it('point at the last company named and at the one before it', () => {
+    const three = { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'], Tailwind: ['Tailwind'] };
+    const latter = findDeals(makeDoc('Contoso held talks with Fabrikam. The latter is to acquire the majority of Tailwind.', three));
+    expect(latter.map((d) => d.parties)).toContainEqual(['Fabrikam', 'Tailwind']);
+    const former = findDeals(makeDoc('Contoso held talks with Fabrikam. The former agreed to buy Tailwind.', three));
+    expect(former.map((d) => d.parties)).toContainEqual(['Contoso', 'Tailwind']);
+  });
+});

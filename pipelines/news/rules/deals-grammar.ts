@@ -24,7 +24,7 @@ export const PLURAL_ANAPHOR = /^(?:the two|both|they|the companies|the firms)\b/
 
 /** An anaphor in a slot: "it", "they", "the two firms", "both", "the (German) company". */
 export const ANAPHOR_RE =
-  `\\b(?:it|they|the two (?:companies|firms|groups|banks|carriers|airlines|sides|rivals|partners|brewers|retailers)|` +
+  `\\b(?:it|they|the latter|the former|the two (?:companies|firms|groups|banks|carriers|airlines|sides|rivals|partners|brewers|retailers)|` +
   `the two(?= (?:are|were|have|had|will|would|agreed|plan|plans|said|also|could|may|might|should|then|later)\\b)|` +
   `both(?: (?:companies|firms|groups|banks|sides|carriers|airlines))?|` +
   `the (?:[a-z-]+ ){0,2}(?:${ANAPHOR_NOUNS}))\\b`;

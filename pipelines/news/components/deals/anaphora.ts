@@ -46,6 +46,19 @@ export function resolveAnaphor(
     }
     return names.length === 2 ? names.reverse() : [];
   }
+  // "Acme bid for Widget ... The latter rejected it": the last company named; "the former": the one before
+  const order = /^the (latter|former)$/i.exec(text.trim())?.[1]?.toLowerCase();
+  if (order) {
+    const names: string[] = [];
+    const minSentence = si - 1;
+    for (let i = before; i >= 0 && names.length < 2; i--) {
+      const m = mentions[i]!;
+      if (m.sentence < minSentence) break;
+      if (!names.includes(m.name)) names.push(m.name);
+    }
+    const pick = order === 'latter' ? names[0] : names[1];
+    return pick && !exclude.has(pick) ? [pick] : [];
+  }
   if (subject) return resolveSubject(ctx, si, start, exclude, reach);
   const floor = ctx.doc.sentences[Math.max(0, si - 1)]?.start ?? 0;
   for (let i = before; i >= 0; i--) {
