@@ -37,25 +37,13 @@ export function resolveAnaphor(
   const { mentions } = ctx.found;
   const before = lowerBound(mentions, start) - 1;
   if (PLURAL_ANAPHOR.test(text)) {
-    const names: string[] = [];
-    const minSentence = si - 2;
-    for (let i = before; i >= 0 && names.length < 2; i--) {
-      const m = mentions[i]!;
-      if (m.sentence < minSentence) break;
-      if (!names.includes(m.name)) names.push(m.name);
-    }
+    const names = lastTwoNames(mentions, before, si - 2);
     return names.length === 2 ? names.reverse() : [];
   }
   // "Acme bid for Widget ... The latter rejected it": the last company named; "the former": the one before
   const order = /^the (latter|former)$/i.exec(text.trim())?.[1]?.toLowerCase();
   if (order) {
-    const names: string[] = [];
-    const minSentence = si - 1;
-    for (let i = before; i >= 0 && names.length < 2; i--) {
-      const m = mentions[i]!;
-      if (m.sentence < minSentence) break;
-      if (!names.includes(m.name)) names.push(m.name);
-    }
+    const names = lastTwoNames(mentions, before, si - 1);
     const pick = order === 'latter' ? names[0] : names[1];
     return pick && !exclude.has(pick) ? [pick] : [];
   }
@@ -67,6 +55,17 @@ export function resolveAnaphor(
     if (!exclude.has(m.name)) return [m.name];
   }
   return [];
+}
+
+/** The two most recent distinct company names at or before mention `before`, from sentence `minSentence` on; latest first. */
+function lastTwoNames(mentions: RoleCtx['found']['mentions'], before: number, minSentence: number): string[] {
+  const names: string[] = [];
+  for (let i = before; i >= 0 && names.length < 2; i--) {
+    const m = mentions[i]!;
+    if (m.sentence < minSentence) break;
+    if (!names.includes(m.name)) names.push(m.name);
+  }
+  return names;
 }
 
 /** A subject anaphor: the buyer of the deal just reported, else the first company of this sentence or one before. */
