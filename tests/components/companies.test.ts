@@ -417,6 +417,9 @@ describe('companies: two known names joined by a hyphen or a slash', () => {
 
   it('well-known companies by a short form, without a cue (lexicon/data/known-companies.json)', () => {
     expect(names('Citicorp raised its prime rate while HBO aired the final and McDonnell Douglas built the jet.')).toEqual(['Citicorp', 'HBO', 'McDonnell Douglas']);
+    // also where the lexicon alone would want a cue: "Adidas", "AIG" at the start or after "by"
+    expect(names('Adidas sponsors the team.')).toEqual(['Adidas']);
+    expect(names('It got an investment by AIG last year.')).toEqual(['American International Group']);
     // an ordinary word, a place or a person's name never counts alone
     expect(names('Orange juice sales rose in Iceland, said Mr Miller.')).toEqual([]);
   });

@@ -154,7 +154,7 @@ export const CLASS_RULES = {
   listedShort: { kind: 'company', confidence: 0.8, rule: 'gazetteer-short', example: 'Shares in [Palantir] rose.' },
   // a listed name that is a dictionary word, a short all-caps listing, a guarded word
   listedGuarded: { kind: 'candidate', confidence: 0.8, rule: 'gazetteer', example: 'Shares in [Travelers] rose.' },
-  lexiconOrg: { kind: 'candidate', confidence: 0.7, rule: 'lexicon-org', example: 'Shares in [Bechtel] rose.' },
+  lexiconOrg: { kind: 'candidate', confidence: 0.7, rule: 'lexicon-org', example: 'Shares in [Lexmark] rose.' },
   context: { kind: 'candidate', confidence: 0.6, rule: 'context', example: 'Shares in [Brimsworth] rose.' },
 } as const satisfies Record<string, ClassRule>;
 

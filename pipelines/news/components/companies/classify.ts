@@ -178,15 +178,14 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
     return mkCand(sp, key, surface, CLASS_RULES.publicOwner, null, null, false);
   // "Acme Savings and Loan Association"
   if (len >= 3 && companyHeadPair(toks, sp.b)) return mkCand(sp, key, surface, CLASS_RULES.headPair, null, null, false);
-  // a well-known name (known-companies.json) that the SEC list or the lexicon also knows is left to
-  // their rules; the hand-curated list always applies
-  const listedOrLexicon = (k: string) => gazetteerLookup(k) !== undefined || LEXICON_ORGS.has(k);
+  // a well-known name (known-companies.json) that the SEC list also knows is left to the SEC
+  // rules; the hand-curated list always applies
   const found = curatedCompany(key) ?? null;
-  const curated = found && found.source === 'known' && listedOrLexicon(key) ? null : found;
+  const curated = found && found.source === 'known' && gazetteerLookup(key) !== undefined ? null : found;
   // "Foobar.com", "Acme.co.uk": a dot-com name
   if (!curated && len === 1 && DOTCOM_NAME_RE.test(first.w))
     return mkCand(sp, key, surface, CLASS_RULES.dotcom, null, null, false);
-  // (a well-known name that the SEC list or the lexicon also knows is classified by those rules)
+  // (before the lexicon's organisations, which need a cue: "Adidas sponsors the team")
   if (curated && !isGuarded(key) && curated.source === 'known') return mkCand(sp, key, surface, CLASS_RULES.known, curated, null, false);
   if (curated && !isGuarded(key) && curated.source === 'curated') return mkCand(sp, key, surface, CLASS_RULES.curated, curated, null, false);
   // "Pan-European", "US-German" alone: an adjective ("Pan-European stock market", "the US-German
