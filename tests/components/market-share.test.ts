@@ -265,6 +265,24 @@ describe('market_share: through the pipeline (production shares, lists, attribut
     const got = claims('According to Northwind Research Group, Contoso Corp holds a 30% market share in cloud storage services.');
     expect(got).toEqual([{ company: 'Contoso', share: 30, market: 'cloud storage services', period: null, attributedTo: 'Northwind Research Group' }]);
   });
+
+  it('"the company said": the company states its own share', () => {
+    const got = claims("Contoso Corp's share of the U.S. soap market dropped to 9.8 pct in 1986, the company said.");
+    expect(got).toEqual([{ company: 'Contoso', share: 9.8, market: 'soap', period: '1986', attributedTo: 'Contoso' }]);
+  });
+
+  it('a relative clause after a preposition names the holder; "A and B at 6% each" credits both; a list goes on in the next sentence', () => {
+    expect(claims("The sale of Contoso Corp, which controls 16 pct of France's telephone market, was priced at 500 mln francs.")).toEqual([
+      { company: 'Contoso', share: 16, market: 'telephone', period: null, attributedTo: null },
+    ]);
+    const list = claims('Research firm Northwind said Contoso Corp held 19 percent of the U.S. music market in 2007, with Fabrikam Inc at 15 percent. Rounding out the top five were Tailwind Corp and Litware Inc at 6 percent each.');
+    expect(list.map((c) => [c.company, c.share, c.period, c.attributedTo])).toEqual([
+      ['Contoso', 19, '2007', 'Northwind'],
+      ['Fabrikam', 15, '2007', 'Northwind'],
+      ['Litware', 6, '2007', 'Northwind'],
+      ['Tailwind', 6, '2007', 'Northwind'],
+    ]);
+  });
 });
 
 describe('market_share: every rule reads its own invented example', () => {

@@ -111,7 +111,8 @@ function resolveSource(doc: Doc, sent: Sentence, rule: string, g: string, at: nu
   const text = g.replace(/^the\s+/i, '').trim();
   const lower = text.toLowerCase();
   if (rule === 'pronoun_said') {
-    if (/^(?:it|the\s+\w+)$/.test(lower)) return 'SELF';
+    // ("the company said": the test reads the words as written, "the" included)
+    if (/^(?:it|the\s+\w+)$/.test(g.trim().toLowerCase())) return 'SELF';
     if (lower === 'he' || lower === 'she') return spokesmanBefore(doc, sent) ?? '';
     return '';
   }
