@@ -411,6 +411,8 @@ describe('companies: two known names joined by a hyphen or a slash', () => {
     // one name, not a pair: the whole is known, or its parts are not, or the name goes on
     ['Coca-Cola raised its prices.', ['Coca-Cola']],
     ['Shares of Hewlett-Packard fell.', ['Hewlett-Packard']],
+    // a lower-case prefix is no part of the name
+    ['She is an ex-Intel engineer.', ['Intel']],
   ])('%s', (text, want) => {
     expect(names(text)).toEqual(want);
   });

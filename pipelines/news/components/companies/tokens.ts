@@ -46,6 +46,7 @@ function isKnownName(x: string): boolean {
 
 const WORD_START_RE = /[\p{L}\p{N}]/u;
 const NAME_PAIR_RE = /^([A-Z][\w.&]*)[-/]([A-Z][\w.&]*)$/;
+const NAME_PREFIX_RE = /^(?:ex|pro|anti|non|post|pre|former|then|once|all|un)-(?=[A-Z])/;
 const HYPHEN_TAIL_RE = /^(.*[A-Za-z0-9])-([a-z]+)$/;
 
 /** Does a token start with a letter or digit? ASCII answered without the Unicode regexp. */
@@ -70,6 +71,15 @@ export function tokenize(doc: Doc): Tok[] {
     while (si < sents.length && s >= sents[si]!.end) si++;
     const sent = si < sents.length && s >= sents[si]!.start ? si : Math.max(0, si - 1);
     const word = startsWord(w);
+    // "an ex-Acme employee", "pro-Acme", "non-Acme": the name after a lower-case prefix is a token
+    // of its own (the prefix is no part of any name)
+    if (word && w.charCodeAt(0) >= 97 && w.includes('-')) {
+      const pre = NAME_PREFIX_RE.exec(w);
+      if (pre) {
+        TOKEN_RE.lastIndex = s + pre[0].length;
+        continue;
+      }
+    }
     // "the Acme-Widget merger", "the Acme/Widget deal": two known names joined are two tokens
     // (not "Coca-Cola" nor "Mercedes-Benz": the whole is no pair of known names, or is one itself)
     if (word && (w.includes('-') || w.includes('/'))) {
