@@ -76,6 +76,13 @@ export type KnownRow = [string, string, string, 0 | 1];
  */
 export function computeKnownTable(): KnownRow[] {
   const known = KnownFileSchema.parse(JSON.parse(readFileSync(new URL('./data/known-companies.json', import.meta.url), 'utf8')));
+  // a first word shared by several companies ("Mitsubishi" of Mitsubishi Corp, Mitsubishi Motors,
+  // Mitsubishi UFJ) names none of them alone
+  const firstWords = new Map<string, number>();
+  for (const c of known.companies) {
+    const first = nameKey(c.name).split(' ')[0]!;
+    firstWords.set(first, (firstWords.get(first) ?? 0) + 1);
+  }
   const rows: KnownRow[] = [];
   for (const c of known.companies) {
     for (const form of [c.name, ...c.aliases]) {
@@ -87,6 +94,7 @@ export function computeKnownTable(): KnownRow[] {
       // ...and a one-word short form of a longer name must look like a name of its own: an acronym
       // ("AIG") or an inner capital ("PayPal"), not a plain word of the name ("Telegraph", "Kingdom")
       if (!k.includes(' ') && form !== c.name && !/^[A-Z0-9&]{3,}$|[a-z][A-Z]/.test(form)) continue;
+      if (!k.includes(' ') && (firstWords.get(k) ?? 0) > 1) continue;
       rows.push([k, c.name, c.parent ?? '', c.guarded ? 1 : 0]);
     }
   }
