@@ -46,7 +46,8 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
   {
     rule: 'acq.verb.list',
     type: 'acquisition',
-    match: "{a} (?:has |had |have )?(?<v>acquired|bought|purchased|taken over)(?: [\\w-]+){0,4}?,? (?:namely|including|such as|among them) {b+}",
+    // ("Acme in recent years has also bought firms such as Widget and Gadget": a short adverbial between)
+    match: "{a}(?: [\\w-]+){0,4}? (?:has |had |have )?(?:also )?(?<v>acquired|bought|purchased|taken over)(?: [\\w-]+){0,4}?,? (?:namely|including|such as|among them) {b+}",
     parties: ['a', 'b'],
     each: 'b',
     status: 'completed',
