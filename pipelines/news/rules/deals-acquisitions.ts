@@ -41,6 +41,17 @@ export const ACQUISITION_RULES: readonly DealRule[] = [
     score: 0.7,
     example: 'The pumps are made by Widget Inc., an American firm Acme Corp acquired in 2002.',
   },
+  // A past sale in a relative clause: "the Widget unit that Gadget sold to Acme"; "Widget, which
+  // Gadget had sold to Acme in 2000"
+  {
+    rule: 'sale.relative-object',
+    type: 'acquisition',
+    match: "{b}(?: (?:unit|division|business|arm|subsidiary|operations?|plant|brand))?\\.?,? (?:which|that) {s} (?:had |has |have |later |eventually |then |recently |previously )?(?<v>sold|divested) to {w}{a}",
+    parties: ['a', 'b', 's'],
+    status: 'completed',
+    score: 0.7,
+    example: 'The plant belongs to Widget, which Gadget sold to Acme in 2000.',
+  },
   // One buyer, several targets: "services Acme has acquired, namely Widget, Gadget and Sprocket";
   // "Acme bought several firms, including Widget and Gadget"
   {
