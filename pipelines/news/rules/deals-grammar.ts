@@ -71,7 +71,7 @@ export const GAP = `(?:(?:${GAP_CHAR}){0,90}?|,[^;\\n,]{1,100}?,(?:${TAIL_CHAR})
 /** Words that end an object phrase: the next clause or another argument starts. */
 // ("to" inside a range of a stake is no stop: "bought a three to five pct share of Widget")
 const OBJECT_STOP =
-  '(?:from|to(?!\\s+[\\w.]+\\s*(?:pct|percent|per cent|%))|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against)\\b';
+  '(?:from|to(?!\\s+[\\w.]+\\s*(?:pct|percent|per cent|%))|with|for|by|at|on|after|before|that|which|who|when|while|as|than|said|says|but|because|since|if|under|against|whether|how|why)\\b';
 // (up to ten words: "2,400,000 shares of eight pct convertible preferred stock of Widget")
 /** An object phrase: up to ten words, none a stop word, none a company. */
 export const OBJECT_WORDS = `(?:(?!${OBJECT_STOP})[^\\s${CO_HEAD}${CO_TAIL}<]+\\s+){0,10}?`;
