@@ -601,3 +601,15 @@ describe('deals: "the latter" and "the former"', () => {
     expect(former.map((d) => d.parties)).toContainEqual(['Contoso', 'Tailwind']);
   });
 });
+
+describe('deals: a finite past-tense trigger is a done deal', () => {
+  const two = { Contoso: ['Contoso'], Fabrikam: ['Fabrikam'] };
+  it.each([
+    ['Contoso said it bought Fabrikam for an undisclosed sum, the company announced.', 'completed'],
+    ['Fabrikam was acquired by Contoso, the companies announced.', 'completed'],
+    ['Fabrikam announced that it has agreed to be acquired by Contoso.', 'announced'],
+    ['Fabrikam will be acquired by Contoso, the companies announced.', 'announced'],
+  ])('%s -> %s', (text, status) => {
+    expect(only(findDeals(makeDoc(text, two))).status).toBe(status);
+  });
+});

@@ -88,6 +88,15 @@ export const STATUS_CUES: readonly StatusCue[] = [
  */
 export const PAST_DEAL_WORDS = /\b(?:recent(?:ly)?|originally|previously|formerly|earlier this year|last year|(?:years?|months?) ago|in the past)\b/i;
 
+/**
+ * A finite past-tense trigger reports a done deal: "Acme bought Widget last month", "Widget was
+ * acquired by Acme", "Acme said it merged with Widget". Not a participle after a modal, "to", "be"
+ * or an intention: "agreed to be acquired", "will be bought", "plans to be merged".
+ */
+export const PAST_TRIGGER = /^(?:bought|acquired|purchased|took over|taken over|merged|sold|snapped up|swallowed up|absorbed)\b/i;
+export const NOT_FINITE_BEFORE =
+  /\b(?:be|been|being|to|will|would|could|should|may|might|can|agreed|agrees|agree|plans?|planned|proposed|intends?|intended|expected|wants?|offered|seeks?|sought|if|unless|not|never)\s+(?:[a-z]+\s+)?$/i;
+
 /** "could be worth $6bn" is about the value, not a hedge on the deal (removed before the cues run). */
 export const VALUE_MODAL = /\b(?:could|may|might)\s+(?:be\s+)?(?:worth|valued|total|reach|rise|exceed|value|amount)/gi;
 

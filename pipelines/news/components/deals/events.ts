@@ -10,7 +10,7 @@ import type { Deal, DealPartyRole, DealType } from '../../../../src/schema.ts';
 import type { SlotName } from '../../rules/deals.ts';
 import { hashId } from '../../../../src/util/ids.ts';
 import { DEAL_RULES, SCORE_ADJUST } from '../../rules/deals.ts';
-import { AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, FOLLOW_UP, OFFER_RULE, PAST_DEAL_WORDS, RESTATING_ASIDE } from '../../rules/deals-status.ts';
+import { AMOUNT_BEFORE_TRIGGER, CLAUSE_STOP, FOLLOW_UP, NOT_FINITE_BEFORE, OFFER_RULE, PAST_DEAL_WORDS, PAST_TRIGGER, RESTATING_ASIDE } from '../../rules/deals-status.ts';
 import { clauseStart, plain } from './mentions.ts';
 import { mergeEvents } from './merge.ts';
 import { findName, findStatus, findValue } from './status.ts';
@@ -48,6 +48,11 @@ function partyRole(type: DealType, slot: SlotName): DealPartyRole {
   return 'party';
 }
 
+/** The trigger at `at` is a finite past-tense verb (PAST_TRIGGER, not after NOT_FINITE_BEFORE). */
+function pastTrigger(norm: string, at: number, sentStart: number): boolean {
+  return PAST_TRIGGER.test(norm.slice(at, at + 24)) && !NOT_FINITE_BEFORE.test(norm.slice(Math.max(sentStart, at - 40), at));
+}
+
 /** A template match's event: status, value and name from its clause. */
 function eventOf(doc: Doc, found: DealCandidates, role: DealRole): DealEvent {
   const rule = role.template!;
@@ -64,6 +69,8 @@ function eventOf(doc: Doc, found: DealCandidates, role: DealRole): DealEvent {
   status ??= 'announced';
   // "the merger of A and B in 2002" in a later story, "the recent acquisition of B": done
   if (status === 'announced' && !st.hedged && !st.strong && placedInPast(doc, role.sentence, Math.min(matchStart, start), clauseEnd)) status = 'completed';
+  // "Acme bought Widget", "Widget was acquired by Acme": a finite past-tense trigger
+  if (status === 'announced' && !st.hedged && !st.strong && !rule.status && pastTrigger(doc.norm, trigger, sent.start)) status = 'completed';
 
   // "X's $5bn takeover of Y", "the proposed 225 mln dlr acquisition of Y": an amount right before the trigger
   const pre = AMOUNT_BEFORE_TRIGGER.exec(found.masked.slice(Math.max(sent.start, trigger - 60), trigger));
