@@ -422,6 +422,8 @@ describe('companies: two known names joined by a hyphen or a slash', () => {
     // also where the lexicon alone would want a cue: "Adidas", "AIG" at the start or after "by"
     expect(names('Adidas sponsors the team.')).toEqual(['Adidas']);
     expect(names('It got an investment by AIG last year.')).toEqual(['American International Group']);
+    // a name that starts with up to four lower-case letters before a capital
+    expect(names('Shares in easyJet fell while airBaltic said it would expand.')).toEqual(['EasyJet', 'airBaltic']);
     // an ordinary word, a place or a person's name never counts alone
     expect(names('Orange juice sales rose in Iceland, said Mr Miller.')).toEqual([]);
   });

@@ -15,18 +15,20 @@ import type { CompanyToken as Tok } from './types.ts';
 
 // "U.S.", "W.R." | words with inner ' & . - / ("AT&T", "Amazon.com", "Wal-Mart's") | punctuation
 const TOKEN_RE = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['&.\-/][\p{L}\p{N}]+)*|\S/gu;
-// "Acme", "eBay", "iPod", "3Com", "7digital" (not "10am", "5th", "3bn")
-const CAP_RE = new RegExp(`^(?:[A-Z]|[a-z]{1,2}[A-Z]|\\d+(?!(?:${NUMBER_UNITS.join('|')})$)[A-Za-z]*[a-z])`);
+// "Acme", "eBay", "iPod", "easyJet", "3Com", "7digital" (not "10am", "5th", "3bn")
+const CAP_RE = new RegExp(`^(?:[A-Z]|[a-z]{1,4}[A-Z]|\\d+(?!(?:${NUMBER_UNITS.join('|')})$)[A-Za-z]*[a-z])`);
 /** CAP_RE.test(w), with the letter cases answered from the character codes (digits go to the regexp). */
 function isCapWord(w: string): boolean {
   const c0 = w.charCodeAt(0);
   if (c0 >= 65 && c0 <= 90) return true; // "Acme"
   if (c0 >= 97 && c0 <= 122) {
-    // "eBay", "iPod", "voIP"
-    const c1 = w.charCodeAt(1);
-    if (c1 >= 65 && c1 <= 90) return true;
-    const c2 = w.charCodeAt(2);
-    return c1 >= 97 && c1 <= 122 && c2 >= 65 && c2 <= 90;
+    // "eBay", "iPod", "voIP", "airBaltic", "easyJet": up to four lower-case letters, then a capital
+    for (let i = 1; i <= 4 && i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c >= 65 && c <= 90) return true;
+      if (c < 97 || c > 122) return false;
+    }
+    return false;
   }
   return c0 >= 48 && c0 <= 57 && CAP_RE.test(w);
 }
