@@ -9,7 +9,8 @@ import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerDbCommands } from '../../src/cli-db.ts';
 import { fixtureEnvelopes, fixtureRecords } from '../sinks/conformance.ts';
-import { DATABASE_URL, closedPort, freshSchema } from './pg.ts';
+import { freePort } from '../helpers/ports.ts';
+import { DATABASE_URL, freshSchema } from './pg.ts';
 import type { TestSchema } from './pg.ts';
 
 async function run(args: string[], databaseUrl?: string): Promise<string[]> {
@@ -74,7 +75,7 @@ describe('newsnlp db and a postgres sink, when the database cannot be used (the 
   const lines = (s: string) => s.split('\n').filter(Boolean);
 
   it('db migrate: no URL or a URL that is not postgres:// is one line, exit 2; a closed port, an unknown host or a missing database one line naming the URL, exit 3', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const noDb = Object.assign(new URL(DATABASE_URL), { pathname: '/newsnlp_no_such_db' }).toString();
     const cases: [Record<string, string>, number, RegExp][] = [
       [{ DATABASE_URL: '' }, 2, /^\[db\] no database: pass --url postgres:\/\/\.\.\. or set DATABASE_URL$/],
@@ -90,7 +91,7 @@ describe('newsnlp db and a postgres sink, when the database cannot be used (the 
   });
 
   it('run with a postgres sink on a closed port fails at once with one line, exit 3 (it took ~80 s of retries per article before)', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const r = await cli(['run', SEEDS, '--sink', `postgres:postgres://postgres@127.0.0.1:${port}/test`], { NEWSNLP_LOG_LEVEL: 'warn' });
     expect(r.code).toBe(3);
     expect(lines(r.stderr)).toEqual([`[sink] [postgres] postgres://postgres@127.0.0.1:${port}/test: cannot connect (connect ECONNREFUSED 127.0.0.1:${port})`]);

@@ -4,8 +4,6 @@
  * the pools it opens, and drops it afterwards; no other schema is touched.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { createPool } from '../../src/db/pool.ts';
 
@@ -50,11 +48,3 @@ export async function freshSchema(): Promise<TestSchema> {
   };
 }
 
-/** A TCP port on 127.0.0.1 with nothing listening (bound then closed). */
-export async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((res) => srv.listen(0, '127.0.0.1', res));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise<void>((res) => srv.close(() => res()));
-  return port;
-}

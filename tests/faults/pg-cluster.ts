@@ -16,7 +16,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../helpers/redis-server.ts';
+import { freePort } from '../helpers/ports.ts';
 
 const run = promisify(execFile);
 

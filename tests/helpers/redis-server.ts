@@ -11,10 +11,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, waitForPort } from './ports.ts';
 
 export interface PrivateRedis {
   readonly port: number;
@@ -27,32 +26,6 @@ export interface PrivateRedis {
   kill(): Promise<void>;
   /** Stop the server and remove its folder. */
   stop(): Promise<void>;
-}
-
-/** A TCP port on 127.0.0.1 that was free a moment ago (bound, then closed). */
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((res) => srv.listen(0, '127.0.0.1', res));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise<void>((res) => srv.close(() => res()));
-  return port;
-}
-
-/** Resolve once something accepts connections on the port (or throw after `ms`). */
-export async function waitForPort(port: number, ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const ok = await new Promise<boolean>((res) => {
-      const s = createConnection({ host: '127.0.0.1', port }, () => {
-        s.destroy();
-        res(true);
-      });
-      s.on('error', () => res(false));
-    });
-    if (ok) return;
-    if (Date.now() > until) throw new Error(`[test] nothing listens on 127.0.0.1:${port} after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 export async function startRedis(o: { password?: string; appendonly?: boolean; port?: number } = {}): Promise<PrivateRedis> {

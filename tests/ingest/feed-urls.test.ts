@@ -19,7 +19,7 @@ import type { FeedSpec } from '../../src/ingest/feed-list.ts';
 import { pollFeed } from '../../src/ingest/stages/index.ts';
 import type { StageContext } from '../../src/ingest/stages/index.ts';
 import { MemoryStore } from '../../src/ingest/store.ts';
-import { freePort } from '../helpers/redis-server.ts';
+import { freePort } from '../helpers/ports.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const spec = (url: string, id = 'f'): FeedSpec => FeedSpecSchema.parse({ id, url });

@@ -24,7 +24,7 @@ import { DashboardConfigError, checkDashboardOptions, startDashboard } from '../
 import type { DashboardOptions } from '../../src/ops/dashboard.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { cleanupPrefix, newPrefix, testConfig, waitFor } from '../workers/redis-helpers.ts';
-import { freePort } from './helpers.ts';
+import { freePort } from '../helpers/ports.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts');

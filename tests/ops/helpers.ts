@@ -1,6 +1,4 @@
-/** Helpers of the operations tests: a Prometheus text parser, a free loopback port, polling. */
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+/** Helpers of the operations tests: a Prometheus text parser and a sample lookup (loopback ports: tests/helpers/ports.ts). */
 
 export interface Sample {
   name: string;
@@ -29,11 +27,3 @@ export function valueOf(samples: Sample[], name: string, labels: Record<string, 
   return hits[0]?.value;
 }
 
-/** A port nobody listens on right now (on 127.0.0.1). */
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((res) => srv.listen(0, '127.0.0.1', res));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise<void>((res) => srv.close(() => res()));
-  return port;
-}

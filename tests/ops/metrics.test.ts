@@ -25,7 +25,8 @@ import { serveWorkerMetrics } from '../../src/ops/metrics.ts';
 import { DATABASE_URL } from '../db/pg.ts';
 import { startFixtureServer } from '../ingest/fixture-server.ts';
 import { cleanupPrefix, newPrefix, testConfig, waitFor } from '../workers/redis-helpers.ts';
-import { freePort, parseMetrics, valueOf } from './helpers.ts';
+import { freePort } from '../helpers/ports.ts';
+import { parseMetrics, valueOf } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOOPBACK = { metricsHost: '127.0.0.1', metricsPort: 0 };

@@ -9,7 +9,8 @@ import { getPipeline } from '../../pipelines/news/index.ts';
 import type { ArticleRecord } from '../../src/schema.ts';
 import { PostgresSink, pgJson, recordEnvelope } from '../../src/sinks/postgres.ts';
 import { SinkError, SinkUnavailableError } from '../../src/sinks/types.ts';
-import { closedPort, freshSchema } from '../db/pg.ts';
+import { freshSchema } from '../db/pg.ts';
+import { freePort } from '../helpers/ports.ts';
 import type { TestSchema } from '../db/pg.ts';
 import { fixtureEnvelopes, fixtureRecords } from './conformance.ts';
 import { sinkConformance } from './conformance.ts';
@@ -30,7 +31,7 @@ sinkConformance('postgres', {
     };
   },
   async unreachable() {
-    return new PostgresSink(`postgres://postgres@127.0.0.1:${await closedPort()}/test`, { connectTimeoutMs: 2000 });
+    return new PostgresSink(`postgres://postgres@127.0.0.1:${await freePort()}/test`, { connectTimeoutMs: 2000 });
   },
   concurrentWriters: true,
 });
@@ -242,7 +243,7 @@ describe('PostgreSQL sink', () => {
   });
 
   it('check() says at once, in one line, that a server cannot be reached (a run then stops before it starts)', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const down = new PostgresSink(`postgres://postgres:secret@127.0.0.1:${port}/test`, { connectTimeoutMs: 2000 });
     try {
       const t0 = Date.now();
@@ -258,7 +259,7 @@ describe('PostgreSQL sink', () => {
   });
 
   it('a server that is down makes write() throw a SinkError (a queue job then retries)', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const down = new PostgresSink(`postgres://postgres:secret@127.0.0.1:${port}/test`, { connectTimeoutMs: 2000 });
     try {
       const err = await down.write(fixtureEnvelopes()).catch((e: unknown) => e);

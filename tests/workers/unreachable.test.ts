@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_NODE_FLAGS } from '../../src/ingest/node-flags.ts';
 import { UNREACHABLE_EXIT_CODE, describeRedisError, maskRedisUrl, probeRedis } from '../../src/ingest/redis.ts';
-import { freePort, startRedis } from '../helpers/redis-server.ts';
+import { freePort } from '../helpers/ports.ts';
+import { startRedis } from '../helpers/redis-server.ts';
 import type { PrivateRedis } from '../helpers/redis-server.ts';
 import { newPrefix } from './redis-helpers.ts';
 
