@@ -111,6 +111,18 @@ export function newDoc(article: Article): Doc {
   };
 }
 
+/** First index of `items` (sorted by start) whose start is >= pos (binary search). */
+export function lowerBound(items: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the span (sorted, non-overlapping) containing offset `pos` (binary search), or -1. */
 export function spanIndexAt(spans: readonly { start: number; end: number }[], pos: number): number {
   let lo = 0;

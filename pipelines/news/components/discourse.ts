@@ -8,6 +8,7 @@
  * (antecedentsAt) or by name (parentOf) instead of resolving on their own.
  */
 import type { Component, Doc } from '../doc.ts';
+import { lowerBound, sentenceAt } from '../doc.ts';
 import { ANAPHOR_RULES, NON_COMPANY_REFERENT, SAY_VERBS, UNIT_RULES } from '../rules/discourse.ts';
 import type { AnaphorRule } from '../rules/discourse.ts';
 import { referenceDateOf } from '../quantities/periods.ts';
@@ -52,17 +53,6 @@ export function emptyDiscourse(): Discourse {
   return { mentions: [], anaphors: [], units: [], topic: null, date: null };
 }
 
-/** Index of the first item whose start is >= pos (items sorted by start). */
-function lowerBound(items: readonly { start: number }[], pos: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The anaphor starting at `start`, if the discourse layer found one there. */
 export function anaphorAt(doc: Doc, start: number): Anaphor | undefined {
@@ -191,7 +181,7 @@ function findAnaphors(ctx: Ctx): Anaphor[] {
       const start = m.index;
       const end = start + m[0].length;
       if (overlaps(start, end) || inMention(start)) continue;
-      const si = spanAt(doc, start);
+      const si = sentenceAt(doc, start);
       if (si < 0) continue;
       let antecedents: string[];
       if (rule.kind === 'plural') antecedents = resolvePlural(ctx, si, start);
@@ -205,18 +195,6 @@ function findAnaphors(ctx: Ctx): Anaphor[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function spanAt(doc: Doc, pos: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 function findUnits(ctx: Ctx): UnitLink[] {
   const out: UnitLink[] = [];

@@ -6,7 +6,7 @@ import type { Doc } from '../../doc.ts';
 import { PLURAL_ANAPHOR } from '../../rules/deals-grammar.ts';
 import { ANAPHOR_REACH, NATIONALITY_ANAPHOR, NATIONALITY_OF_AFTER, NATIONALITY_REACH } from '../../rules/deals-cues.ts';
 import { nationalityOf } from '../../lexicon/nationalities.ts';
-import { lowerBound } from './mentions.ts';
+import { lowerBound } from '../../doc.ts';
 import type { DealCandidates, DealRole } from './types.ts';
 
 /** What deal_roles knows while it reads an article, sentence by sentence. */

@@ -5,7 +5,7 @@
  * several sentences are merged; the result is `doc.deals`.
  */
 import type { Component, Doc } from '../../doc.ts';
-import { evidence, sentenceAt } from '../../doc.ts';
+import { evidence, lowerBound, sentenceAt } from '../../doc.ts';
 import type { Deal, DealPartyRole, DealType } from '../../../../src/schema.ts';
 import type { SlotName } from '../../rules/deals.ts';
 import { hashId } from '../../../../src/util/ids.ts';
@@ -104,14 +104,7 @@ function placedInPast(doc: Doc, si: number, from: number, to: number): boolean {
   if (!year) return false;
   // the periods are in text order: a binary search to the clause, then only its own periods
   const periods = doc.periods;
-  let lo = 0;
-  let hi = periods.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (periods[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < periods.length && periods[i]!.start < to; i++) {
+  for (let i = lowerBound(periods, from); i < periods.length && periods[i]!.start < to; i++) {
     const p = periods[i]!;
     if (p.sentence === si && p.end <= to && /^(?:19|20)\d\d$/.test(p.value) && Number(p.value) < year) return true;
   }

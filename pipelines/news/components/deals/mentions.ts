@@ -3,6 +3,7 @@
  * the templates run on, and lookups over both.
  */
 import type { Doc, MoneyQ } from '../../doc.ts';
+import { lowerBound } from '../../doc.ts';
 import { CO_HEAD, CO_TAIL, MONEY_HEAD, MONEY_TAIL, TICKER_AT } from '../../rules/deals-grammar.ts';
 import type { DealMention } from './types.ts';
 
@@ -57,18 +58,6 @@ export function plain(masked: string): string {
 export function clauseStart(masked: string, pos: number, sentStart: number): number {
   const k = masked.slice(sentStart, pos + 1).lastIndexOf(';');
   return k < 0 ? sentStart : sentStart + k + 1;
-}
-
-/** First index in sorted `arr` whose start >= pos. */
-export function lowerBound(arr: readonly { start: number }[], pos: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The mentions that start in [start, end). */

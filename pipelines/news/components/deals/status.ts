@@ -7,7 +7,7 @@ import type { DealStatus } from '../../../../src/schema.ts';
 import {
   DEAL_NAME_PATTERNS, MIN_DEAL_VALUE, MONEY_NOT_VALUE_AFTER, MONEY_NOT_VALUE_BEFORE, NAME_REACH, NOT_A_DEAL_NAME, STATUS_CUES, VALUE_MODAL,
 } from '../../rules/deals-status.ts';
-import { lowerBound } from './mentions.ts';
+import { lowerBound } from '../../doc.ts';
 import type { DealValue } from './types.ts';
 
 export interface FoundStatus {
