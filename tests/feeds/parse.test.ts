@@ -5,18 +5,12 @@ import { FeedError } from '../../src/feeds/errors.ts';
 import { normalizeDate, parseFeed } from '../../src/feeds/parse.ts';
 import type { ParsedFeed } from '../../src/feeds/parse.ts';
 import { repairXml } from '../../src/feeds/repair.ts';
+import { rejection } from '../helpers/rejection.ts';
 
 const BASE = 'https://feeds.example.org/path/feed.xml';
 const load = (name: string) => decodeFeedBytes(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url))).text;
 const parse = (name: string, url = BASE): Promise<ParsedFeed> => parseFeed(load(name), url);
-async function feedError(p: Promise<unknown>): Promise<FeedError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FeedError);
-  return err as FeedError;
-}
+const feedError = (p: Promise<unknown>): Promise<FeedError> => rejection(p, FeedError);
 
 describe('parseFeed: formats', () => {
   it('RSS 2.0 (a news site): 55 items with titles, absolute links, ISO dates', async () => {

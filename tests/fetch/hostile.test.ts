@@ -5,38 +5,10 @@
  * that change between the check and the connection (rebinding) never let a connection through to
  * an address that was not checked.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/fetch/errors.ts';
-import { createHttpClient } from '../../src/fetch/http.ts';
-import type { HttpClient, HttpClientOptions } from '../../src/fetch/http.ts';
-import { startServer } from '../helpers/http-server.ts';
-import type { Handler, TestServer } from '../helpers/http-server.ts';
+import { describe, expect, it } from 'vitest';
+import { fetchHarness } from '../helpers/fetch-harness.ts';
 
-const open: Array<TestServer | HttpClient> = [];
-afterEach(async () => {
-  for (const x of open.splice(0)) {
-    if ('origin' in x) await x.close();
-    else x.close();
-  }
-});
-async function serve(handler: Handler): Promise<TestServer> {
-  const s = await startServer(handler);
-  open.push(s);
-  return s;
-}
-function client(opts: HttpClientOptions = {}): HttpClient {
-  const c = createHttpClient({ perHostIntervalMs: 0, ...opts });
-  open.push(c);
-  return c;
-}
-async function fetchError(p: Promise<unknown>): Promise<FetchError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FetchError);
-  return err as FetchError;
-}
+const { serve, client, fetchError } = fetchHarness({});
 
 describe('SSRF: every spelling of a private target', () => {
   // all of these name the loopback server of the test, or another private address; none may be reached

@@ -1,39 +1,10 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/fetch/errors.ts';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_USER_AGENT, createHttpClient } from '../../src/fetch/http.ts';
-import type { HttpClient, HttpClientOptions } from '../../src/fetch/http.ts';
-import { startServer } from '../helpers/http-server.ts';
-import type { Handler, TestServer } from '../helpers/http-server.ts';
+import { fetchHarness } from '../helpers/fetch-harness.ts';
 
 // Every test talks to its own server on 127.0.0.1 and closes server and client afterwards.
-const open: Array<TestServer | HttpClient> = [];
-afterEach(async () => {
-  for (const x of open.splice(0)) {
-    if ('origin' in x) await x.close();
-    else x.close();
-  }
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const s = await startServer(handler);
-  open.push(s);
-  return s;
-}
-function client(opts: HttpClientOptions = {}): HttpClient {
-  const c = createHttpClient({ allowPrivate: true, perHostIntervalMs: 0, ...opts });
-  open.push(c);
-  return c;
-}
-/** The FetchError a promise rejects with (fails the test if it resolves or throws anything else). */
-async function fetchError(p: Promise<unknown>): Promise<FetchError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FetchError);
-  return err as FetchError;
-}
+const { serve, client, track, fetchError } = fetchHarness({ allowPrivate: true });
 
 describe('createHttpClient: basics', () => {
   it('GETs a body with our User-Agent and reports the final URL', async () => {
@@ -341,7 +312,7 @@ describe('createHttpClient: SSRF guard', () => {
         return host === 'intranet.test' ? [{ address: '10.0.0.7', family: 4 }] : [];
       },
     });
-    open.push(c);
+    track(c);
     const err = await fetchError(c.get(`${s.origin}/start`));
     expect(err).toMatchObject({ kind: 'permanent', reason: 'refused_address' });
     expect(err.message).toContain('intranet.test -> 10.0.0.7 (private address)');
@@ -356,7 +327,7 @@ describe('createHttpClient: SSRF guard', () => {
         { address: '169.254.169.254', family: 4 },
       ],
     });
-    open.push(c);
+    track(c);
     const err = await fetchError(c.get('http://mixed.test/'));
     expect(err.message).toContain('169.254.169.254 (linkLocal address)');
   });
