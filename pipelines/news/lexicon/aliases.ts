@@ -63,7 +63,7 @@ const KnownFileSchema = z.object({
     z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]), parent: z.string().min(1).optional(), guarded: z.literal(true).optional() }),
   ),
 });
-const NOT_COMPANY_KEYS = new Set(file.notCompanies.map(nameKey));
+const NOT_COMPANIES: ReadonlySet<string> = new Set(file.notCompanies.map(nameKey));
 const ambiguousWord = (k: string) =>
   isCommonWord(k) || isLexiconWord(k) || FIRST_NAMES.has(k) || LAST_NAMES.has(k) || PLACES.has(k) || DEMONYMS.has(k) || NATIONALITIES.has(k);
 
@@ -87,7 +87,7 @@ export function computeKnownTable(): KnownRow[] {
   for (const c of known.companies) {
     for (const form of [c.name, ...c.aliases]) {
       const k = nameKey(form);
-      if (!k || NOT_COMPANY_KEYS.has(k) || file.products[form] !== undefined) continue;
+      if (!k || NOT_COMPANIES.has(k) || file.products[form] !== undefined) continue;
       // One word alone must be a name and nothing else: not an ordinary word ("Orange", "Three"), a
       // person's name ("Miller"), a place or people ("Iceland", "Swiss", "American"), nor two letters.
       if (!k.includes(' ') && (c.guarded || k.length < 3 || ambiguousWord(k))) continue;
@@ -115,7 +115,6 @@ const KNOWN_GUARDED: string[] = [];
 }
 const PRODUCTS = new Map<string, { name: string; owner: string }>();
 for (const [name, owner] of Object.entries(file.products)) PRODUCTS.set(nameKey(name), { name, owner });
-const NOT_COMPANIES: ReadonlySet<string> = new Set(file.notCompanies.map(nameKey));
 const GUARDED: ReadonlySet<string> = new Set([...file.guarded.map(nameKey), ...KNOWN_GUARDED]);
 
 /** Longest curated name in key tokens. */

@@ -186,8 +186,7 @@ export function classify(toks: Tok[], sp: Span, persons: Set<string>): Cand {
   if (!curated && len === 1 && DOTCOM_NAME_RE.test(first.w))
     return mkCand(sp, key, surface, CLASS_RULES.dotcom, null, null, false);
   // (before the lexicon's organisations, which need a cue: "Adidas sponsors the team")
-  if (curated && !isGuarded(key) && curated.source === 'known') return mkCand(sp, key, surface, CLASS_RULES.known, curated, null, false);
-  if (curated && !isGuarded(key) && curated.source === 'curated') return mkCand(sp, key, surface, CLASS_RULES.curated, curated, null, false);
+  if (curated && !isGuarded(key)) return mkCand(sp, key, surface, curated.source === 'known' ? CLASS_RULES.known : CLASS_RULES.curated, curated, null, false);
   // "Pan-European", "US-German" alone: an adjective ("Pan-European stock market", "the US-German
   // firm"); a noun phrase of its own only with an appositive ("Anglo-Ruritanian, the mining group")
   if (len === 1 && isModifierCompound(first.w) && cueScore(toks, sp).cue !== 'appositive')

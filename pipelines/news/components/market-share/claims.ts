@@ -43,12 +43,13 @@ export function findClaims(doc: Doc, candidates: ShareCandidates, holders: reado
     const sc = candidates[h.at]!;
     const sent = doc.sentences[sc.sentence]!;
     const { p, share, index } = h.figure;
-    const { market, region } = marketOf(doc, h, candidates, last);
-    const listItem = h.rule === 'list' || h.rule === 'chain';
     const prior = last as LastClaim | null;
-    // a ranking list goes on in the next sentence ("..., followed by B at 13%. C and D had 6% each."):
-    // its items keep the list's period and source
+    // a list item takes after the claim before it, in its sentence or the one before: a ranking list
+    // goes on in the next sentence ("..., followed by B at 13%. C and D had 6% each.") and keeps the
+    // list's market, region, period and source
+    const listItem = h.rule === 'list' || h.rule === 'chain';
     const listPrior = prior && listItem && sent.index - prior.sentence <= 1 ? prior : null;
+    const { market, region } = marketOf(doc, h, candidates, last, listPrior);
     const period: string | null = periodFor(periodsBy.get(sent.index) ?? [], sc.percentages, index, p) ?? (listPrior ? listPrior.period : null);
 
     let attributions = attributionsAt.get(h.at);
@@ -90,7 +91,13 @@ export function findClaims(doc: Doc, candidates: ShareCandidates, holders: reado
 }
 
 /** The market and region of a share: its own phrase first, then what the text around it says. */
-function marketOf(doc: Doc, h: ShareHolder, candidates: ShareCandidates, last: LastClaim | null): { market: string | null; region: string | null } {
+function marketOf(
+  doc: Doc,
+  h: ShareHolder,
+  candidates: ShareCandidates,
+  last: LastClaim | null,
+  listPrior: LastClaim | null,
+): { market: string | null; region: string | null } {
   const sc = candidates[h.at]!;
   const sent = doc.sentences[sc.sentence]!;
   const { p } = h.figure;
@@ -100,10 +107,8 @@ function marketOf(doc: Doc, h: ShareHolder, candidates: ShareCandidates, last: L
   let region = mk.region ?? regionNear(doc, p.end, sent, ms) ?? regionInSentence(doc, sent, ms, p.start);
   if (market == null && last && last.entity === h.entity && sent.index - last.sentence <= 3) market = last.market;
   // "Acme delivered 55% of all jetliners last year, ahead of Beta at 45%": a list item shares
-  // the market, region and period of the claim before it in the same sentence
-  const listItem = h.rule === 'list' || h.rule === 'chain';
-  const listPrior = last && sent.index - last.sentence <= 1 ? last : null;
-  if (listItem && listPrior) {
+  // the market and region of the claim before it
+  if (listPrior) {
     market ??= listPrior.market;
     region ??= listPrior.region;
   }
