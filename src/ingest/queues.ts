@@ -189,12 +189,12 @@ export function batchJobId(kind: 'xb' | 'sb', articles: readonly { articleId: st
   return `${kind}-${articles.length}-${hashId(...articles.map((a) => a.articleId))}`;
 }
 
-/** True on the last attempt BullMQ will make for this job. */
 /** True when the job has run before: a retry after an error, or a re-run after its worker died (stalled). */
 export function isRerun(job: Pick<Job, 'attemptsMade' | 'attemptsStarted' | 'stalledCounter'>): boolean {
   return job.attemptsMade > 0 || (job.attemptsStarted ?? 0) > 1 || (job.stalledCounter ?? 0) > 0;
 }
 
+/** True on the last attempt BullMQ will make for this job. */
 export function isFinalAttempt(job: Pick<Job, 'attemptsMade' | 'opts'>): boolean {
   return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }

@@ -36,6 +36,24 @@ const EXTRACT_PROCESSOR = fileURLToPath(new URL('./extract-sandbox.js', import.m
 const CLOSE_STEP_MS = 2000;
 
 /**
+ * 'done' when `p` resolves, 'timeout' when `ms` pass first; a rejection of `p` before then rejects
+ * (one after the timeout, of a step given up on, is ignored).
+ */
+async function within(p: Promise<unknown>, ms: number): Promise<'done' | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((res) => {
+    timer = setTimeout(() => res('timeout'), ms);
+  });
+  const done = p.then(() => 'done' as const);
+  done.catch(() => undefined);
+  try {
+    return await Promise.race([done, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Group commit of the sink worker's JSONL writes: a batch waits up to this long (or until 100
  * envelopes) for the other sink jobs in flight, then one lock, one append and one fdatasync serve
  * them all; each job completes after that sync. Sink jobs arrive one at a time behind extraction,
@@ -188,34 +206,11 @@ export async function startWorkers(cfg: IngestConfig, opts: StartOptions = {}): 
   log.info({ stages, prefix: cfg.prefix, concurrency }, 'workers started');
 
   let closing: Promise<void> | null = null;
-  /** Resolves 'done' when `p` settles (either way), 'timeout' after `ms`. */
-  const within = async (p: Promise<unknown>, ms: number): Promise<'done' | 'timeout'> => {
-    let timer: NodeJS.Timeout | undefined;
-    const t = new Promise<'timeout'>((r) => {
-      timer = setTimeout(() => r('timeout'), ms);
-    });
-    const done = p.then(
-      () => 'done' as const,
-      () => 'done' as const,
-    );
-    try {
-      return await Promise.race([done, t]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
   const close = (force = false): Promise<void> => {
     if (closing && !force) return closing;
     closing = (async () => {
       const all = [...workers.values()];
-      let timer: NodeJS.Timeout | undefined;
-      const graceful = Promise.all(all.map((w) => w.close(force))).then(() => 'done' as const);
-      const timeout = new Promise<'timeout'>((res) => {
-        timer = setTimeout(() => res('timeout'), cfg.graceMs);
-      });
-      const how = await Promise.race([graceful, timeout]);
-      clearTimeout(timer);
-      if (how === 'timeout') {
+      if ((await within(Promise.all(all.map((w) => w.close(force))), cfg.graceMs)) === 'timeout') {
         log.warn({ graceMs: cfg.graceMs }, 'grace period over: closing workers with jobs still in flight (they will be picked up again)');
         // (a worker whose blocking connection never came back from a Redis restart may not close at
         // all: shutting down is bounded at every step, never a hang; unfinished jobs stall and retry)
