@@ -26,7 +26,7 @@ export function findEvents(doc: Doc, found: DealCandidates, roles: readonly Deal
     id: hashId('deal', c.type, c.parties.join('|'), c.start),
     type: c.type,
     parties: c.parties,
-    roles: c.parties.map((_p, i) => (c.type === 'investment' && RULE_BY_NAME.get(c.rule)?.lead === c.slots[i] ? 'lead_investor' : partyRole(c.type, c.slots[i]!))),
+    roles: c.slots.map((slot) => partyRole(c.type, slot, RULE_BY_NAME.get(c.rule)?.lead)),
     name: c.name,
     value: c.value,
     status: c.status,
@@ -39,12 +39,12 @@ export function findEvents(doc: Doc, found: DealCandidates, roles: readonly Deal
 
 /**
  * A party's role from its slot and the deal's type: the buyer, target and seller of an acquisition,
- * the investor, target and seller of an investment; the parties of a merger, partnership, agreement,
- * joint venture or contract are peers.
+ * the investor (lead_investor in the rule's `lead` slot), target and seller of an investment; the
+ * parties of a merger, partnership, agreement, joint venture or contract are peers.
  */
-function partyRole(type: DealType, slot: SlotName): DealPartyRole {
+function partyRole(type: DealType, slot: SlotName, lead: SlotName | undefined): DealPartyRole {
   if (type === 'acquisition') return slot === 'a' ? 'acquirer' : slot === 's' ? 'seller' : 'target';
-  if (type === 'investment') return slot === 'a' ? 'investor' : slot === 's' ? 'seller' : 'target';
+  if (type === 'investment') return slot === lead ? 'lead_investor' : slot === 'a' ? 'investor' : slot === 's' ? 'seller' : 'target';
   return 'party';
 }
 
